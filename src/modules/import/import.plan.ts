@@ -1,0 +1,108 @@
+/**
+ * The validated structure every layout parser produces: text in, this out, no database.
+ * Field names follow the GraphQL API (`reference`, `text`, `actions`, `lead`, `target`, `status`)
+ * so that `npm run import -- --json` output can be consumed by the same scripts as the API.
+ */
+
+/** How exactly a deadline phrase names its period (DOMAIN.md, "Dates, statuses and overdue"). */
+export const deadlinePrecisions = [
+  "DAY",
+  "MONTH",
+  "QUARTER",
+  "SEASON",
+  "FINANCIAL_YEAR",
+  "YEAR",
+  /** Starts at a date (or now) and has no end: never overdue. */
+  "ONGOING",
+  /** Nothing usable: TBC, empty, unparseable. */
+  "UNKNOWN",
+] as const;
+export type DeadlinePrecision = (typeof deadlinePrecisions)[number];
+
+export const actionStatuses = ["COMPLETE", "IN_PROGRESS", "NOT_STARTED", "ONGOING", "UNKNOWN"] as const;
+export type ActionStatus = (typeof actionStatuses)[number];
+
+export const ragColours = ["RED", "AMBER", "GREEN"] as const;
+export type RagColour = (typeof ragColours)[number];
+
+export interface ParsedTarget {
+  /** The phrase as printed, whitespace-normalised; null when the layout has no target column or the cell is empty. */
+  raw: string | null;
+  /** ISO date (YYYY-MM-DD): the last day of the last period the phrase names; null when there is no deadline. */
+  deadline: string | null;
+  precision: DeadlinePrecision;
+  /** Earlier dates named in the same phrase (ISO, last day of their period), in the order printed. */
+  milestones: string[];
+}
+
+export interface ParsedStatus {
+  /** As printed, whitespace-normalised; "" for an empty cell. */
+  text: string;
+  status: ActionStatus;
+  rag: RagColour | null;
+}
+
+export interface PlanAction {
+  /** 1-based position within its recommendation. */
+  order: number;
+  text: string;
+  /** Lead/owner as printed (carried forward down a recommendation's rows where the layout does so). */
+  lead: string | null;
+  target: ParsedTarget;
+  /** Null when the layout has no status at all (not the same as an empty status cell). */
+  status: ParsedStatus | null;
+  /** Free-text progress update printed beside the action, if any. */
+  update: string | null;
+  /** 1-based line of the source document the action starts on. */
+  line: number;
+}
+
+export const recommendationKinds = ["RECOMMENDATION", "COMMITMENT"] as const;
+export type RecommendationKind = (typeof recommendationKinds)[number];
+
+export interface PlanRecommendation {
+  /** Reference as printed ("1", "R3"); documents that print none get their 1-based order as a string. */
+  reference: string;
+  order: number;
+  /** RECOMMENDATION for a peer team's recommendation; COMMITMENT for a council's narrative undertaking with no actions. */
+  kind: RecommendationKind;
+  /** Short title if the document prints one (a heading, Chelmsford's "Action" column). */
+  title: string | null;
+  text: string;
+  /** The council's position/response on the recommendation as printed. */
+  position: string | null;
+  accountable: string | null;
+  responsible: string | null;
+  /** The council's own grouping label ("Scrutiny Effectiveness"), when printed. */
+  themeLabel: string | null;
+  actions: PlanAction[];
+  line: number;
+}
+
+export type PlanWarningCode =
+  | "import.unparsed_date"
+  | "import.unknown_status"
+  | "import.row_shape"
+  | "import.unplaced_line"
+  | "import.repeated_header"
+  | "import.missing_text";
+
+export interface PlanWarning {
+  line: number;
+  code: PlanWarningCode;
+  message: string;
+}
+
+export interface ParsedPlan {
+  /** The layout family the detector chose. */
+  layout: LayoutFamily;
+  /** Document title, when one is evident. */
+  title: string | null;
+  recommendations: PlanRecommendation[];
+  warnings: PlanWarning[];
+  /** Lines with content that the parser could not place (noise, page furniture), with their text. */
+  unplaced: { line: number; text: string }[];
+}
+
+export const layoutFamilies = ["DELIMITED_TABLE", "FLATTENED_TABLE", "PARAGRAPH_BULLETS", "HEADING_PARAGRAPHS"] as const;
+export type LayoutFamily = (typeof layoutFamilies)[number];
