@@ -1,0 +1,95 @@
+import path from "node:path";
+
+/** Everything the service reads from its environment, validated once at start. */
+export interface AppConfig {
+  /** PostgreSQL connection string; null selects embedded PGlite. */
+  databaseUrl: string | null;
+  /** PGlite data folder (or "memory://") when no DATABASE_URL is set. */
+  pgliteDataDir: string;
+  host: string | undefined;
+  port: number;
+  /** Bearer token that unlocks mutations; null refuses every mutation. */
+  adminToken: string | null;
+  statementTimeoutMs: number;
+  maxQueryDepth: number;
+  bodyLimitBytes: number;
+  /** Months after which a council's latest progress update counts as stale. */
+  staleAfterMonths: number;
+  seedOnStart: boolean;
+  logLevel: LogLevel;
+  /** Folder holding migrations (drizzle/) and seeds (seeds/). */
+  projectRoot: string;
+}
+
+export const logLevels = ["debug", "info", "warn", "error", "silent"] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Parses the environment, collecting every problem before failing so that one start-up
+ * reports all of them. The only place in the service that reads `process.env`.
+ */
+export function loadConfig(env: Env = process.env, projectRoot: string = process.cwd()): AppConfig {
+  const problems: string[] = [];
+  const text = (name: string): string | null => {
+    const value = env[name]?.trim();
+    return value ? value : null;
+  };
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = text(name);
+    if (raw === null) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  };
+  const flag = (name: string, fallback: boolean): boolean => {
+    const raw = text(name)?.toLowerCase();
+    if (raw === undefined || raw === null) return fallback;
+    if (["1", "true", "yes"].includes(raw)) return true;
+    if (["0", "false", "no"].includes(raw)) return false;
+    problems.push(`${name} must be true or false, got "${raw}"`);
+    return fallback;
+  };
+
+  const databaseUrl = text("DATABASE_URL");
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push(`DATABASE_URL must start with postgres:// or postgresql://`);
+  }
+  const adminToken = text("ADMIN_TOKEN");
+  if (adminToken !== null && adminToken.length < 16) {
+    problems.push("ADMIN_TOKEN must be at least 16 characters");
+  }
+  const logLevel = (text("LOG_LEVEL") ?? "info") as LogLevel;
+  if (!logLevels.includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of ${logLevels.join(", ")}, got "${logLevel}"`);
+  }
+  const dataDir = text("PGLITE_DATA_DIR") ?? ".data";
+
+  const config: AppConfig = {
+    databaseUrl,
+    pgliteDataDir: dataDir.startsWith("memory://") ? dataDir : path.resolve(projectRoot, dataDir),
+    host: text("HOST") ?? undefined,
+    port: integer("PORT", 4000, 0, 65535),
+    adminToken,
+    statementTimeoutMs: integer("STATEMENT_TIMEOUT_MS", 10_000, 100, 600_000),
+    maxQueryDepth: integer("MAX_QUERY_DEPTH", 12, 2, 50),
+    bodyLimitBytes: integer("BODY_LIMIT_BYTES", 1024 * 1024, 1024, 50 * 1024 * 1024),
+    staleAfterMonths: integer("STALE_AFTER_MONTHS", 6, 1, 120),
+    seedOnStart: flag("SEED_ON_START", true),
+    logLevel: logLevels.includes(logLevel) ? logLevel : "info",
+    projectRoot,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,119 @@
+import { and, asc, count, eq, gte, ilike, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import type { Database } from "../../shared/database/database.js";
+import type { PageRequest } from "../../shared/graphql/pagination.js";
+import { escapeLike } from "../council/council.repository.js";
+import { councilsTable } from "../council/council.table.js";
+import { peerChallengesTable } from "../peer-challenge/peer-challenge.table.js";
+import { recommendationScopeWhere, type RecommendationScope } from "../recommendation/recommendation.repository.js";
+import { recommendationsTable } from "../recommendation/recommendation.table.js";
+import { actionsTable, type ActionRow } from "./action.table.js";
+import { progressUpdatesTable, type ProgressUpdateRow } from "./progress-update.table.js";
+
+export type ActionStatusValue = ProgressUpdateRow["status"];
+
+export interface ActionQuery extends RecommendationScope {
+  statuses?: ActionStatusValue[];
+  overdue?: boolean;
+  hasDeadline?: boolean;
+  deadlineFrom?: string;
+  deadlineTo?: string;
+  search?: string;
+}
+
+/**
+ * An action's status on `asOf`: its latest progress update recorded on or before that day
+ * (ties broken by insertion order), UNKNOWN when there is none. Correlated on `actions.id`, so
+ * it can sit in any query over the actions table, the benchmarks' included.
+ */
+export function statusAsOf(asOf: string): SQL<ActionStatusValue> {
+  const pu = progressUpdatesTable;
+  return sql<ActionStatusValue>`coalesce((select ${pu.status} from ${pu} where ${pu.actionId} = ${actionsTable.id} and ${pu.recordedOn} <= ${asOf}::date order by ${pu.recordedOn} desc, ${pu.id} desc limit 1), 'UNKNOWN')`;
+}
+
+/** DOMAIN.md: overdue on T when the deadline D < T and the status on T is not COMPLETE. */
+export function isOverdueAsOf(asOf: string): SQL<boolean> {
+  return sql<boolean>`(${actionsTable.deadline} < ${asOf}::date and ${statusAsOf(asOf)} <> 'COMPLETE')`;
+}
+
+export function actionWhere(q: ActionQuery, asOf: string): SQL | undefined {
+  const a = actionsTable;
+  return and(
+    recommendationScopeWhere(q),
+    q.statuses?.length ? sql`${statusAsOf(asOf)} in (${sql.join(q.statuses.map((s) => sql`${s}`), sql`, `)})` : undefined,
+    q.overdue === undefined ? undefined : q.overdue ? isOverdueAsOf(asOf) : sql`not coalesce(${isOverdueAsOf(asOf)}, false)`,
+    q.hasDeadline === undefined ? undefined : q.hasDeadline ? isNotNull(a.deadline) : isNull(a.deadline),
+    q.deadlineFrom ? gte(a.deadline, q.deadlineFrom) : undefined,
+    q.deadlineTo ? lte(a.deadline, q.deadlineTo) : undefined,
+    q.search ? or(ilike(a.text, `%${escapeLike(q.search)}%`), ilike(a.lead, `%${escapeLike(q.search)}%`)) : undefined,
+  );
+}
+
+export function createActionRepository({ db }: { db: Database }) {
+  const scoped = () =>
+    db
+      .select({ action: actionsTable })
+      .from(actionsTable)
+      .innerJoin(recommendationsTable, eq(recommendationsTable.id, actionsTable.recommendationId))
+      .innerJoin(peerChallengesTable, eq(peerChallengesTable.id, recommendationsTable.peerChallengeId))
+      .innerJoin(councilsTable, eq(councilsTable.id, peerChallengesTable.councilId));
+
+  return {
+    async findPage(q: ActionQuery, asOf: string, page: PageRequest): Promise<{ rows: ActionRow[]; totalCount: number }> {
+      const where = actionWhere(q, asOf);
+      const rows = await scoped()
+        .where(where)
+        .orderBy(
+          asc(councilsTable.name),
+          sql`${peerChallengesTable.heldOn} nulls last`,
+          asc(peerChallengesTable.id),
+          asc(recommendationsTable.order),
+          asc(actionsTable.order),
+        )
+        .limit(page.limit)
+        .offset(page.offset);
+      const [total] = await db
+        .select({ n: count() })
+        .from(actionsTable)
+        .innerJoin(recommendationsTable, eq(recommendationsTable.id, actionsTable.recommendationId))
+        .innerJoin(peerChallengesTable, eq(peerChallengesTable.id, recommendationsTable.peerChallengeId))
+        .where(where);
+      return { rows: rows.map((r) => r.action), totalCount: total?.n ?? 0 };
+    },
+
+    async findByIds(ids: readonly number[]): Promise<ActionRow[]> {
+      return db.select().from(actionsTable).where(inArray(actionsTable.id, [...ids]));
+    },
+
+    async findByRecommendationIds(ids: readonly number[]): Promise<ActionRow[]> {
+      return db
+        .select()
+        .from(actionsTable)
+        .where(inArray(actionsTable.recommendationId, [...ids]))
+        .orderBy(asc(actionsTable.order));
+    },
+
+    async findUpdatesByActionIds(ids: readonly number[]): Promise<ProgressUpdateRow[]> {
+      return db
+        .select()
+        .from(progressUpdatesTable)
+        .where(inArray(progressUpdatesTable.actionId, [...ids]))
+        .orderBy(asc(progressUpdatesTable.recordedOn), asc(progressUpdatesTable.id));
+    },
+
+    async findUpdatesByIds(ids: readonly number[]): Promise<ProgressUpdateRow[]> {
+      return db.select().from(progressUpdatesTable).where(inArray(progressUpdatesTable.id, [...ids]));
+    },
+
+    /** The update in force on `asOf` for each action that has one: one statement for any number of actions. */
+    async findLatestUpdatesAsOf(ids: readonly number[], asOf: string): Promise<ProgressUpdateRow[]> {
+      const pu = progressUpdatesTable;
+      return db
+        .selectDistinctOn([pu.actionId])
+        .from(pu)
+        .where(and(inArray(pu.actionId, [...ids]), lte(pu.recordedOn, asOf)))
+        .orderBy(asc(pu.actionId), sql`${pu.recordedOn} desc`, sql`${pu.id} desc`);
+    },
+  };
+}
+
+export type ActionRepository = ReturnType<typeof createActionRepository>;

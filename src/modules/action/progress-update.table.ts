@@ -1,0 +1,35 @@
+import { date, index, integer, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { sourceDocumentsTable } from "../import/source-document.table.js";
+import { actionsTable } from "./action.table.js";
+
+export const actionStatus = pgEnum("action_status", ["COMPLETE", "IN_PROGRESS", "NOT_STARTED", "ONGOING", "UNKNOWN"]);
+export const ragColour = pgEnum("rag_colour", ["RED", "AMBER", "GREEN"]);
+export const progressUpdateSource = pgEnum("progress_update_source", ["DOCUMENT", "IMPORT", "EDITOR"]);
+
+/**
+ * Append-only status history (a trigger refuses UPDATE and DELETE): an action's status on a day
+ * is its latest update recorded on or before that day, so every past benchmark stays reproducible.
+ */
+export const progressUpdatesTable = pgTable(
+  "progress_updates",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    actionId: integer("action_id")
+      .notNull()
+      .references(() => actionsTable.id),
+    recordedOn: date("recorded_on", { mode: "string" }).notNull(),
+    status: actionStatus("status").notNull(),
+    statusText: text("status_text").notNull(),
+    rag: ragColour("rag"),
+    note: text("note"),
+    source: progressUpdateSource("source").notNull(),
+    sourceDocumentId: integer("source_document_id").references(() => sourceDocumentsTable.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("progress_updates_action_recorded_idx").on(t.actionId, t.recordedOn.desc(), t.id.desc()),
+    index("progress_updates_recorded_idx").on(t.recordedOn),
+  ],
+);
+
+export type ProgressUpdateRow = typeof progressUpdatesTable.$inferSelect;

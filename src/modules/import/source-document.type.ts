@@ -1,0 +1,38 @@
+import { Field, Int, ObjectType } from "type-graphql";
+import { LocalDateScalar } from "../../shared/graphql/local-date.scalar.js";
+import { Node } from "../../shared/graphql/node.interface.js";
+
+@ObjectType("SourceDocument", {
+  implements: Node,
+  description: "A document imported into the graph, kept whole with its content hash; every recommendation and action points back to its line.",
+})
+export class SourceDocument extends Node {
+  @Field(() => String, { description: "File name it was imported from." })
+  filename!: string;
+
+  @Field(() => String, { description: "SHA-256 of the UTF-8 content, hex. The same content is never imported twice." })
+  contentHash!: string;
+
+  @Field(() => String, { description: "Layout family the importer recognised (DELIMITED_TABLE, FLATTENED_TABLE, PARAGRAPH_BULLETS, HEADING_PARAGRAPHS)." })
+  layout!: string;
+
+  @Field(() => String, { nullable: true, description: "The document's title, when evident." })
+  title!: string | null;
+
+  @Field(() => Int, { description: "Size in bytes (UTF-8)." })
+  byteSize!: number;
+
+  @Field(() => LocalDateScalar, { description: "The day the document's statuses were true." })
+  recordedOn!: string;
+
+  @Field(() => String, { description: "When it was imported (ISO 8601 timestamp, UTC)." })
+  importedAt!: string;
+}
+
+@ObjectType("SourceLocation", { description: "Where a record came from: a document and a 1-based line." })
+export class SourceLocation {
+  documentId!: number;
+
+  @Field(() => Int, { description: "1-based line number in the document." })
+  line!: number;
+}

@@ -1,0 +1,49 @@
+import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { enumOf } from "../../shared/graphql/enum-of.js";
+import { Connection } from "../../shared/graphql/pagination.js";
+import { Node } from "../../shared/graphql/node.interface.js";
+import { recommendationKind } from "./recommendation.table.js";
+
+type Kind = (typeof recommendationKind.enumValues)[number];
+export const RecommendationKind = enumOf(recommendationKind.enumValues);
+registerEnumType(RecommendationKind, {
+  name: "RecommendationKind",
+  description: "What sort of record a recommendation is.",
+  valuesConfig: {
+    RECOMMENDATION: { description: "A numbered recommendation of the peer team, with the council's actions." },
+    COMMITMENT: { description: "A council's narrative undertaking to take the CPC forward, with no dated actions (Southend-on-Sea)." },
+  },
+});
+
+@ObjectType("Recommendation", { implements: Node, description: "One recommendation of a peer challenge, with the council's response and actions." })
+export class Recommendation extends Node {
+  @Field(() => String, { description: 'Reference as printed ("1", "R3"); the order number when none is printed.' })
+  reference!: string;
+
+  @Field(() => Int, { description: "1-based position in the document." })
+  order!: number;
+
+  @Field(() => RecommendationKind, { description: "Recommendation or narrative commitment." })
+  kind!: Kind;
+
+  @Field(() => String, { nullable: true, description: "Short title, if the document prints one." })
+  title!: string | null;
+
+  @Field(() => String, { description: "Full text as printed." })
+  text!: string;
+
+  @Field(() => String, { nullable: true, name: "position", description: "The council's position on / response to the recommendation, as printed." })
+  councilPosition!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Accountable role, as printed." })
+  accountable!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Responsible role, as printed." })
+  responsible!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The council\'s own theme label ("Scrutiny Effectiveness"), kept beside the LGA themes.' })
+  themeLabel!: string | null;
+}
+
+@ObjectType("RecommendationConnection", { description: "A page of recommendations." })
+export class RecommendationConnection extends Connection(Recommendation, "recommendation") {}
