@@ -97,7 +97,7 @@ export function Connection<T extends object>(nodeType: ClassType<T>, noun: strin
   }
 
   // Abstract: each module names its connection (`@ObjectType("CouncilConnection")`) by subclassing.
-  @ObjectType({ isAbstract: true })
+  @ObjectType()
   abstract class ConnectionType {
     @Field(() => [Edge], { description: `The ${noun}s of this page, with cursors.` })
     edges!: Edge[];

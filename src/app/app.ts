@@ -1,0 +1,165 @@
+import "reflect-metadata";
+import { timingSafeEqual } from "node:crypto";
+import path from "node:path";
+import { ApolloServer } from "@apollo/server";
+import type { GraphQLSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import type { AppConfig } from "../config.js";
+import type { Database } from "../shared/database/database.js";
+import { todayIso } from "../shared/graphql/local-date.scalar.js";
+import type { Logger } from "../shared/logger.js";
+import { createActionLoaders } from "../modules/action/action.loaders.js";
+import { createActionRepository } from "../modules/action/action.repository.js";
+import { ActionResolver } from "../modules/action/action.resolver.js";
+import { ActionService } from "../modules/action/action.service.js";
+import { ProgressUpdateResolver } from "../modules/action/progress-update.resolver.js";
+import { createCouncilLoaders } from "../modules/council/council.loaders.js";
+import { createCouncilRepository } from "../modules/council/council.repository.js";
+import { CouncilResolver } from "../modules/council/council.resolver.js";
+import { CouncilService } from "../modules/council/council.service.js";
+import { createImportRepository } from "../modules/import/import.repository.js";
+import { ImportResolver } from "../modules/import/import.resolver.js";
+import { ImportService } from "../modules/import/import.service.js";
+import { createSourceDocumentLoaders } from "../modules/import/source-document.loaders.js";
+import { createSourceDocumentRepository } from "../modules/import/source-document.repository.js";
+import { SourceDocumentResolver, SourceLocationResolver } from "../modules/import/source-document.resolver.js";
+import { createPeerChallengeLoaders } from "../modules/peer-challenge/peer-challenge.loaders.js";
+import { createPeerChallengeRepository } from "../modules/peer-challenge/peer-challenge.repository.js";
+import { PeerChallengeResolver } from "../modules/peer-challenge/peer-challenge.resolver.js";
+import { PeerChallengeService } from "../modules/peer-challenge/peer-challenge.service.js";
+import { createPeerGroupLoaders } from "../modules/peer-group/peer-group.loaders.js";
+import { createPeerGroupRepository } from "../modules/peer-group/peer-group.repository.js";
+import { PeerGroupResolver } from "../modules/peer-group/peer-group.resolver.js";
+import { PeerGroupService } from "../modules/peer-group/peer-group.service.js";
+import { ScopeService } from "../modules/recommendation/recommendation-scope.service.js";
+import { createRecommendationLoaders } from "../modules/recommendation/recommendation.loaders.js";
+import { createRecommendationRepository } from "../modules/recommendation/recommendation.repository.js";
+import { RecommendationResolver } from "../modules/recommendation/recommendation.resolver.js";
+import { RecommendationService } from "../modules/recommendation/recommendation.service.js";
+import { createThemeLoaders } from "../modules/theme/theme.loaders.js";
+import { createThemeRepository } from "../modules/theme/theme.repository.js";
+import { ThemeLinkResolver, ThemeResolver } from "../modules/theme/theme.resolver.js";
+import { ThemeService } from "../modules/theme/theme.service.js";
+import { loadOverrides, loadRules } from "../modules/theme/theme.taxonomy.js";
+import type { AppContext } from "./context.js";
+import { depthLimitRule } from "./depth-limit.rule.js";
+import { createErrorFormatter } from "./error-format.js";
+import { NodeResolver } from "./node.resolver.js";
+
+export function createRepositories(db: Database) {
+  return {
+    council: createCouncilRepository({ db }),
+    peerGroup: createPeerGroupRepository({ db }),
+    peerChallenge: createPeerChallengeRepository({ db }),
+    recommendation: createRecommendationRepository({ db }),
+    theme: createThemeRepository({ db }),
+    action: createActionRepository({ db }),
+    sourceDocument: createSourceDocumentRepository({ db }),
+    import: createImportRepository({ db }),
+  };
+}
+export type AppRepositories = ReturnType<typeof createRepositories>;
+
+export function createServices(repos: AppRepositories, config: Pick<AppConfig, "projectRoot">) {
+  const council = new CouncilService(repos.council);
+  const peerGroup = new PeerGroupService(repos.peerGroup);
+  const theme = new ThemeService(repos.theme);
+  const scope = new ScopeService(council, peerGroup, theme);
+  const themesDir = path.join(config.projectRoot, "seeds", "themes");
+  return {
+    council,
+    peerGroup,
+    theme,
+    scope,
+    peerChallenge: new PeerChallengeService(repos.peerChallenge, scope),
+    recommendation: new RecommendationService(repos.recommendation, scope),
+    action: new ActionService(repos.action, scope),
+    import: new ImportService(repos.import, council, repos.theme, loadRules(themesDir), loadOverrides(themesDir)),
+  };
+}
+export type AppServices = ReturnType<typeof createServices>;
+
+export function createLoaders(repos: AppRepositories) {
+  return {
+    council: createCouncilLoaders(repos.council),
+    peerGroup: createPeerGroupLoaders(repos.peerGroup),
+    peerChallenge: createPeerChallengeLoaders(repos.peerChallenge),
+    recommendation: createRecommendationLoaders(repos.recommendation),
+    theme: createThemeLoaders(repos.theme),
+    action: createActionLoaders(repos.action),
+    sourceDocument: createSourceDocumentLoaders(repos.sourceDocument),
+  };
+}
+export type AppLoaders = ReturnType<typeof createLoaders>;
+
+export const resolvers = [
+  NodeResolver,
+  CouncilResolver,
+  PeerGroupResolver,
+  PeerChallengeResolver,
+  RecommendationResolver,
+  ThemeResolver,
+  ThemeLinkResolver,
+  ActionResolver,
+  ProgressUpdateResolver,
+  SourceDocumentResolver,
+  SourceLocationResolver,
+  ImportResolver,
+] as const;
+
+export async function createSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    validate: false,
+  });
+}
+
+export interface App {
+  schema: GraphQLSchema;
+  server: ApolloServer<AppContext>;
+  services: AppServices;
+  config: AppConfig;
+  logger: Logger;
+  /** A fresh context (new DataLoaders) for one request. */
+  createContext(request: { authorization?: string | undefined }): AppContext;
+  stop(): Promise<void>;
+}
+
+/** The composition root: tests build it in-process, `npm start` wraps it with HTTP. */
+export async function createApp({ db, config, logger }: { db: Database; config: AppConfig; logger: Logger }): Promise<App> {
+  const repos = createRepositories(db);
+  const services = createServices(repos, config);
+  const schema = await createSchema();
+  const server = new ApolloServer<AppContext>({
+    schema,
+    formatError: createErrorFormatter(logger),
+    validationRules: [depthLimitRule(config.maxQueryDepth)],
+    includeStacktraceInErrorResponses: false,
+    logger: { debug: () => undefined, info: (m) => logger.info(String(m)), warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
+  });
+  await server.start();
+  return {
+    schema,
+    server,
+    services,
+    config,
+    logger,
+    createContext({ authorization }) {
+      const token = authorization?.replace(/^Bearer\s+/i, "") ?? null;
+      return {
+        services,
+        loaders: createLoaders(repos),
+        today: todayIso(),
+        isAdmin: config.adminToken !== null && token !== null && safeEqual(token, config.adminToken),
+        logger,
+      };
+    },
+    stop: () => server.stop(),
+  };
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}

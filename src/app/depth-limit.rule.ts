@@ -1,0 +1,49 @@
+import {
+  GraphQLError,
+  Kind,
+  type ASTVisitor,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+} from "graphql";
+import { sharedErrorCodes } from "../shared/errors/app-error.js";
+
+/** Rejects operations nested deeper than `maxDepth` fields, following fragments, before any resolver runs. */
+export function depthLimitRule(maxDepth: number) {
+  return (context: ValidationContext): ASTVisitor => {
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const def of context.getDocument().definitions) {
+      if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+    }
+    const depthOf = (set: SelectionSetNode, seen: Set<string>): number => {
+      let deepest = 0;
+      for (const selection of set.selections) {
+        if (selection.kind === Kind.FIELD) {
+          const below = selection.selectionSet ? depthOf(selection.selectionSet, seen) : 0;
+          deepest = Math.max(deepest, (selection.name.value.startsWith("__") ? 0 : 1) + below);
+        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+          deepest = Math.max(deepest, depthOf(selection.selectionSet, seen));
+        } else {
+          const name = selection.name.value;
+          const fragment = fragments.get(name);
+          // A fragment spread inside itself is reported by graphql's own NoFragmentCycles rule.
+          if (fragment && !seen.has(name)) deepest = Math.max(deepest, depthOf(fragment.selectionSet, new Set([...seen, name])));
+        }
+      }
+      return deepest;
+    };
+    return {
+      OperationDefinition(node) {
+        const depth = depthOf(node.selectionSet, new Set());
+        if (depth > maxDepth) {
+          context.reportError(
+            new GraphQLError(`The query is ${depth} fields deep; at most ${maxDepth} are allowed`, {
+              nodes: node,
+              extensions: { code: sharedErrorCodes.depthExceeded },
+            }),
+          );
+        }
+      },
+    };
+  };
+}

@@ -1,0 +1,87 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { HeaderMap } from "@apollo/server";
+import { sharedErrorCodes } from "../shared/errors/app-error.js";
+import type { App } from "./app.js";
+
+class BodyTooLarge extends Error {}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > limit) throw new BodyTooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buf = chunk as Buffer;
+    size += buf.length;
+    // Counted as it streams: a missing or false Content-Length cannot slip a large body past the limit.
+    if (size > limit) throw new BodyTooLarge();
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
+  res.end(JSON.stringify(body));
+}
+
+function errorBody(message: string, code: string) {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL, app: App) => Promise<void>;
+
+/** Serves /graphql through Apollo's HTTP integration API, plus any extra GET routes (CSV exports). */
+export function createHttpServer(app: App, routes: Record<string, RouteHandler> = {}): Server {
+  return createServer((req, res) => {
+    void handle(req, res).catch((error: unknown) => {
+      app.logger.error("unhandled HTTP error", { error: error instanceof Error ? error.stack : String(error) });
+      if (!res.headersSent) sendJson(res, 500, errorBody("Internal server error", sharedErrorCodes.internal));
+      else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (url.pathname === "/healthz") return sendJson(res, 200, { status: "ok" });
+    const route = routes[url.pathname];
+    if (route && req.method === "GET") return route(req, res, url, app);
+    if (url.pathname !== "/graphql") return sendJson(res, 404, errorBody(`No route ${url.pathname}; the API is at /graphql`, "request.not_found"));
+
+    let body: string;
+    try {
+      body = await readBody(req, app.config.bodyLimitBytes);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        // The rest of the body is not read: close the connection rather than drain it.
+        res.setHeader("connection", "close");
+        return sendJson(res, 413, errorBody(`The request body is over the limit of ${app.config.bodyLimitBytes} bytes`, sharedErrorCodes.bodyTooLarge));
+      }
+      throw error;
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+    }
+    let parsed: unknown = body;
+    if ((headers.get("content-type") ?? "").includes("application/json") && body !== "") {
+      try {
+        parsed = JSON.parse(body);
+      } catch {
+        return sendJson(res, 400, errorBody("The request body is not valid JSON", "request.bad_json"));
+      }
+    }
+    const result = await app.server.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body: parsed },
+      context: async () => app.createContext({ authorization: req.headers.authorization }),
+    });
+    for (const [key, value] of result.headers) res.setHeader(key, value);
+    res.statusCode = result.status ?? 200;
+    if (result.body.kind === "complete") {
+      res.end(result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
+}

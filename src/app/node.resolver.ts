@@ -1,0 +1,27 @@
+import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
+import { AppError, sharedErrorCodes } from "../shared/errors/app-error.js";
+import { fromGlobalId, type NodeType } from "../shared/graphql/global-id.js";
+import { Node } from "../shared/graphql/node.interface.js";
+import type { AppContext } from "./context.js";
+
+@Resolver()
+export class NodeResolver {
+  @Query(() => Node, { description: "Any object by its global ID (Relay)." })
+  async node(@Ctx() ctx: AppContext, @Arg("id", () => ID, { description: "A global ID this service issued." }) id: string): Promise<object> {
+    const { type, id: key } = fromGlobalId(id);
+    const loaders: Record<NodeType, () => Promise<object | null>> = {
+      Council: () => ctx.loaders.council.byId.load(key),
+      PeerGroup: () => ctx.loaders.peerGroup.byId.load(key),
+      PeerChallenge: () => ctx.loaders.peerChallenge.byId.load(key),
+      Recommendation: () => ctx.loaders.recommendation.byId.load(key),
+      Theme: () => ctx.loaders.theme.byId.load(key),
+      Action: () => ctx.loaders.action.byId.load(key),
+      ProgressUpdate: () => ctx.loaders.action.updateById.load(key),
+      SourceDocument: () => ctx.loaders.sourceDocument.byId.load(key),
+    };
+    const found = await loaders[type]();
+    if (found === null) throw new AppError(sharedErrorCodes.notFound, `No ${type} has the ID ${id}`, { argument: "id" });
+    // The row keeps its numeric id: each type's own `id` field resolver turns it into the global ID.
+    return { ...found, __typename: type };
+  }
+}

@@ -1,0 +1,4 @@
+import type { RouteHandler } from "./http-server.js";
+
+/** GET routes beside /graphql. */
+export const httpRoutes: Record<string, RouteHandler> = {};

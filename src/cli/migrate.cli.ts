@@ -1,0 +1,5 @@
+import { openCli } from "./cli-context.js";
+
+const { database, logger } = await openCli();
+logger.info("migrations applied", { driver: database.driver });
+await database.close();

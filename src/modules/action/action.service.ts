@@ -1,0 +1,44 @@
+import { badInput } from "../../shared/errors/app-error.js";
+import { toPageRequest, type Page } from "../../shared/graphql/pagination.js";
+import { checkSearch, type ScopeService } from "../recommendation/recommendation-scope.service.js";
+import type { ActionQuery, ActionRepository } from "./action.repository.js";
+import type { ActionRow } from "./action.table.js";
+import type { ActionFilter } from "./action.input.js";
+
+export class ActionService {
+  constructor(
+    private readonly actions: ActionRepository,
+    private readonly scopes: ScopeService,
+  ) {}
+
+  /** Validates and resolves a client's filter; shared with the benchmarks so both read it alike. */
+  async toQuery(filter: ActionFilter | null | undefined, argument = "filter"): Promise<ActionQuery> {
+    const scope = await this.scopes.resolve(filter, argument);
+    if (filter?.deadlineFrom && filter.deadlineTo && filter.deadlineFrom > filter.deadlineTo) {
+      throw badInput(`${argument}.deadlineFrom`, `${argument}.deadlineFrom (${filter.deadlineFrom}) is after deadlineTo (${filter.deadlineTo})`);
+    }
+    const search = checkSearch(filter?.search, `${argument}.search`);
+    return {
+      ...scope,
+      ...(filter?.statuses?.length ? { statuses: filter.statuses } : {}),
+      ...(filter?.overdue != null ? { overdue: filter.overdue } : {}),
+      ...(filter?.hasDeadline != null ? { hasDeadline: filter.hasDeadline } : {}),
+      ...(filter?.deadlineFrom ? { deadlineFrom: filter.deadlineFrom } : {}),
+      ...(filter?.deadlineTo ? { deadlineTo: filter.deadlineTo } : {}),
+      ...(search ? { search } : {}),
+    };
+  }
+
+  async list(filter: ActionFilter | null | undefined, asOf: string, first?: number | null, after?: string | null): Promise<Page<ActionRow>> {
+    const request = toPageRequest(first, after);
+    const query = await this.toQuery(filter);
+    const { rows, totalCount } = await this.actions.findPage(query, asOf, request);
+    return { items: rows, totalCount, request };
+  }
+}
+
+/** DOMAIN.md: days overdue on T = T − D, for a deadline D before T and a status that is not COMPLETE. */
+export function daysOverdue(deadline: string | null, status: string, asOf: string): number | null {
+  if (deadline === null || status === "COMPLETE" || deadline >= asOf) return null;
+  return Math.round((Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${deadline}T00:00:00Z`)) / 86_400_000);
+}

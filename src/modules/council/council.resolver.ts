@@ -1,0 +1,68 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { AppContext } from "../../app/context.js";
+import { toGlobalId } from "../../shared/graphql/global-id.js";
+import { toConnection } from "../../shared/graphql/pagination.js";
+import { checkSearch } from "../recommendation/recommendation-scope.service.js";
+import { PeerChallenge } from "../peer-challenge/peer-challenge.type.js";
+import type { PeerChallengeRow } from "../peer-challenge/peer-challenge.table.js";
+import { PeerGroup } from "../peer-group/peer-group.type.js";
+import type { PeerGroupRow } from "../peer-group/peer-group.table.js";
+import { CouncilsArgs } from "./council.args.js";
+import type { CouncilRow } from "./council.table.js";
+import { Council, CouncilConnection } from "./council.type.js";
+
+@Resolver(() => Council)
+export class CouncilResolver {
+  @Query(() => Council, { description: "One council, by GSS code or by slug (give exactly one)." })
+  async council(
+    @Ctx() ctx: AppContext,
+    @Arg("gssCode", () => String, { nullable: true, description: "GSS code (E07000073)." }) gssCode?: string | null,
+    @Arg("slug", () => String, { nullable: true, description: "Slug (harlow)." }) slug?: string | null,
+  ): Promise<CouncilRow> {
+    return ctx.services.council.find({ gssCode: gssCode ?? null, slug: slug ?? null });
+  }
+
+  @Query(() => CouncilConnection, { description: "Councils, alphabetically by name." })
+  async councils(@Ctx() ctx: AppContext, @Args(() => CouncilsArgs) { filter, first, after }: CouncilsArgs) {
+    const peerGroupId = filter?.peerGroup != null ? (await ctx.services.peerGroup.requireBySlug(filter.peerGroup, "filter.peerGroup")).id : undefined;
+    const search = checkSearch(filter?.search, "filter.search");
+    const page = await ctx.services.council.list(
+      {
+        ...(filter?.types?.length ? { typeCodes: filter.types } : {}),
+        ...(filter?.regions?.length ? { regions: filter.regions } : {}),
+        ...(filter?.counties?.length ? { countyGssCodes: filter.counties } : {}),
+        ...(peerGroupId !== undefined ? { peerGroupId } : {}),
+        ...(search ? { search } : {}),
+        ...(filter?.hasPeerChallenge != null ? { hasPeerChallenge: filter.hasPeerChallenge } : {}),
+      },
+      first,
+      after,
+    );
+    return toConnection(page);
+  }
+
+  @FieldResolver(() => ID, { description: "Global, opaque identifier of this object." })
+  id(@Root() council: CouncilRow): string {
+    return toGlobalId("Council", council.id);
+  }
+
+  @FieldResolver(() => Council, { nullable: true, description: "The county council whose area this district lies in." })
+  async county(@Root() council: CouncilRow, @Ctx() ctx: AppContext): Promise<CouncilRow | null> {
+    return council.countyCode === null ? null : ctx.loaders.council.byRegisterCode.load(council.countyCode);
+  }
+
+  @FieldResolver(() => [PeerChallenge], { description: "The council's peer challenges in the graph, oldest first." })
+  async peerChallenges(@Root() council: CouncilRow, @Ctx() ctx: AppContext): Promise<PeerChallengeRow[]> {
+    return ctx.loaders.peerChallenge.byCouncilId.load(council.id);
+  }
+
+  @FieldResolver(() => Boolean, { description: "Whether the graph holds a peer challenge for this council." })
+  async hasPeerChallenge(@Root() council: CouncilRow, @Ctx() ctx: AppContext): Promise<boolean> {
+    return (await ctx.loaders.peerChallenge.byCouncilId.load(council.id)).length > 0;
+  }
+
+  @FieldResolver(() => [PeerGroup], { description: "The peer groups this council belongs to." })
+  async peerGroups(@Root() council: CouncilRow, @Ctx() ctx: AppContext): Promise<PeerGroupRow[]> {
+    return ctx.loaders.peerGroup.groupsByCouncilId.load(council.id);
+  }
+}

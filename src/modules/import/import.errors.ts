@@ -1,0 +1,10 @@
+import { AppError } from "../../shared/errors/app-error.js";
+
+export const importErrorCodes = {
+  invalidOption: "import.invalid_option",
+  challengeConflict: "import.challenge_conflict",
+} as const;
+
+export function invalidImportOption(argument: string, message: string): AppError {
+  return new AppError(importErrorCodes.invalidOption, message, { argument });
+}

@@ -1,0 +1,36 @@
+import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
+import type { AppContext } from "../../app/context.js";
+import { AppError, sharedErrorCodes } from "../../shared/errors/app-error.js";
+import { toGlobalId } from "../../shared/graphql/global-id.js";
+import { ImportPlanInput } from "./import.input.js";
+import { ImportReport } from "./import.type.js";
+
+@Resolver()
+export class ImportResolver {
+  @Mutation(() => ImportReport, {
+    description:
+      "Imports a council's action plan from its text: parses it, matches it to the plan held, appends a progress update per changed status, adds what is new and reports what disappeared, in one transaction. Requires the admin token (Authorization: Bearer …).",
+  })
+  async importPlan(@Ctx() ctx: AppContext, @Arg("input", () => ImportPlanInput, { description: "The document and how to file it." }) input: ImportPlanInput): Promise<ImportReport> {
+    if (!ctx.isAdmin) {
+      throw new AppError(sharedErrorCodes.adminRequired, "importPlan needs the admin token: start the server with ADMIN_TOKEN and send Authorization: Bearer <token>");
+    }
+    const { report } = await ctx.services.import.importPlan({
+      text: input.text,
+      filename: input.filename ?? "upload.txt",
+      councilGss: input.council,
+      challengeHeldOn: input.challenge ?? null,
+      recordedOn: input.recordedOn ?? ctx.today,
+      dryRun: input.dryRun ?? false,
+    });
+    return {
+      ...report,
+      peerChallengeId: report.peerChallengeId === null ? null : toGlobalId("PeerChallenge", report.peerChallengeId),
+      sourceDocumentId: report.sourceDocumentId === null ? null : toGlobalId("SourceDocument", report.sourceDocumentId),
+      disappeared: [
+        ...report.disappearedRecommendations.map((r) => ({ reference: r.reference, order: null, text: r.text })),
+        ...report.disappearedActions,
+      ],
+    };
+  }
+}

@@ -1,0 +1,168 @@
+import { createHash } from "node:crypto";
+import { isIsoDate } from "../../shared/graphql/local-date.scalar.js";
+import type { CouncilService } from "../council/council.service.js";
+import { applyOverrides, classifyRecommendation } from "../theme/theme.classifier.js";
+import type { ThemeRepository } from "../theme/theme.repository.js";
+import type { ThemeOverrides, ThemeRules } from "../theme/theme.taxonomy.js";
+import { invalidImportOption } from "./import.errors.js";
+import { diffPlan, type PlanDiff } from "./import.matcher.js";
+import type { ParsedPlan, PlanWarning } from "./import.plan.js";
+import type { ImportRepository, NewPeerChallenge, ThemeLinkToSave } from "./import.repository.js";
+import { parsePlan } from "./parsers/plan.parser.js";
+
+export interface ImportRequest {
+  text: string;
+  filename: string;
+  councilGss: string;
+  /** The CPC's first day on site: picks (or creates) that challenge; else the council's latest. */
+  challengeHeldOn?: string | null;
+  /** The day the document's statuses were true. */
+  recordedOn: string;
+  dryRun?: boolean;
+  /** What a new challenge is created with, beyond its date (the seed manifest knows more than the CLI). */
+  challengeDetails?: Omit<NewPeerChallenge, "councilId" | "heldOn">;
+}
+
+export type ImportOutcome = "CREATED" | "UPDATED" | "UNCHANGED";
+
+export interface ImportReport {
+  filename: string;
+  councilGss: string;
+  layout: string;
+  title: string | null;
+  outcome: ImportOutcome;
+  dryRun: boolean;
+  contentHash: string;
+  peerChallengeId: number | null;
+  sourceDocumentId: number | null;
+  recommendations: number;
+  actions: number;
+  addedRecommendations: number;
+  addedActions: number;
+  statusChanges: number;
+  matchedRecommendations: number;
+  matchedActions: number;
+  disappearedRecommendations: { reference: string; text: string }[];
+  disappearedActions: { reference: string; order: number; text: string }[];
+  warnings: PlanWarning[];
+  unplaced: { line: number; text: string }[];
+}
+
+export interface ImportResult {
+  plan: ParsedPlan;
+  report: ImportReport;
+}
+
+/** Parses a document, matches it to what is held and writes the difference in one transaction. */
+export class ImportService {
+  constructor(
+    private readonly imports: ImportRepository,
+    private readonly councils: CouncilService,
+    private readonly themes: ThemeRepository,
+    private readonly rules: ThemeRules,
+    private readonly overrides: ThemeOverrides,
+  ) {}
+
+  async importPlan(request: ImportRequest): Promise<ImportResult> {
+    if (!isIsoDate(request.recordedOn)) {
+      throw invalidImportOption("recordedOn", `recordedOn must be a calendar date as YYYY-MM-DD, got "${request.recordedOn}"`);
+    }
+    if (request.challengeHeldOn != null && !isIsoDate(request.challengeHeldOn)) {
+      throw invalidImportOption("challenge", `challenge must be a calendar date as YYYY-MM-DD, got "${request.challengeHeldOn}"`);
+    }
+    const [council] = await this.councils.requireByGss([request.councilGss], "council");
+    if (!council) throw invalidImportOption("council", "council is required");
+    const plan = parsePlan(request.text);
+    const contentHash = createHash("sha256").update(request.text, "utf8").digest("hex");
+
+    const challenge = await this.imports.findChallenge(council.id, request.challengeHeldOn ?? null);
+    const held = challenge ? await this.imports.loadHeld(challenge.id) : [];
+    const unchanged = challenge ? await this.imports.documentExists(challenge.id, contentHash) : false;
+    const diff = unchanged ? emptyDiff(held.length, held.reduce((n, r) => n + r.actions.length, 0)) : diffPlan(held, plan.recommendations);
+
+    const report: ImportReport = {
+      filename: request.filename,
+      councilGss: council.gssCode,
+      layout: plan.layout,
+      title: plan.title,
+      outcome: unchanged ? "UNCHANGED" : challenge && held.length > 0 ? "UPDATED" : "CREATED",
+      dryRun: request.dryRun ?? false,
+      contentHash,
+      peerChallengeId: challenge?.id ?? null,
+      sourceDocumentId: null,
+      recommendations: plan.recommendations.length,
+      actions: plan.recommendations.reduce((n, r) => n + r.actions.length, 0),
+      addedRecommendations: diff.newRecommendations.length,
+      addedActions: diff.newActions.length + diff.newRecommendations.reduce((n, r) => n + r.actions.length, 0),
+      statusChanges: diff.statusChanges.length,
+      matchedRecommendations: diff.matchedRecommendations,
+      matchedActions: diff.matchedActions,
+      disappearedRecommendations: diff.disappearedRecommendations,
+      disappearedActions: diff.disappearedActions,
+      warnings: plan.warnings,
+      unplaced: plan.unplaced,
+    };
+    if (unchanged || report.dryRun) return { plan, report };
+
+    const saved = await this.imports.persist({
+      challenge: challenge
+        ? { id: challenge.id }
+        : {
+            insert: {
+              title: `Corporate Peer Challenge: ${council.name}`,
+              ...request.challengeDetails,
+              councilId: council.id,
+              heldOn: request.challengeHeldOn ?? null,
+              ...(request.challengeHeldOn != null && !request.challengeDetails?.heldOnPrecision ? { heldOnPrecision: "DAY" as const } : {}),
+            },
+          },
+      document: {
+        councilId: council.id,
+        filename: request.filename,
+        contentHash,
+        layout: plan.layout,
+        title: plan.title,
+        byteSize: Buffer.byteLength(request.text, "utf8"),
+        content: request.text,
+        recordedOn: request.recordedOn,
+      },
+      diff,
+      themeLinks: await this.classify(council.gssCode, diff),
+    });
+    return { plan, report: { ...report, peerChallengeId: saved.peerChallengeId, sourceDocumentId: saved.sourceDocumentId } };
+  }
+
+  private async classify(councilGss: string, diff: PlanDiff): Promise<Map<string, ThemeLinkToSave[]>> {
+    const themeIds = new Map((await this.themes.findAll()).map((t) => [t.code, t.id]));
+    const links = new Map<string, ThemeLinkToSave[]>();
+    for (const rec of diff.newRecommendations) {
+      const ruled = classifyRecommendation(
+        { text: rec.text, title: rec.title, themeLabel: rec.themeLabel, actions: rec.actions.map((a) => a.text) },
+        this.rules,
+      );
+      const final = applyOverrides({ councilGss, reference: rec.reference }, ruled, this.overrides);
+      links.set(
+        rec.reference,
+        final.flatMap((l) => {
+          const themeId = themeIds.get(l.subThemeCode);
+          // The taxonomy is seeded before any import; a missing code means seeds and rules disagree.
+          if (themeId === undefined) throw new Error(`theme ${l.subThemeCode} is not in the database`);
+          return [{ themeId, method: l.source, confidence: l.confidence, matched: l.matched }];
+        }),
+      );
+    }
+    return links;
+  }
+}
+
+function emptyDiff(matchedRecommendations: number, matchedActions: number): PlanDiff {
+  return {
+    newRecommendations: [],
+    newActions: [],
+    statusChanges: [],
+    matchedRecommendations,
+    matchedActions,
+    disappearedRecommendations: [],
+    disappearedActions: [],
+  };
+}

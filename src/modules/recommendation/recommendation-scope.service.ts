@@ -1,0 +1,59 @@
+import { badInput } from "../../shared/errors/app-error.js";
+import type { CouncilService } from "../council/council.service.js";
+import type { PeerGroupService } from "../peer-group/peer-group.service.js";
+import type { ThemeService } from "../theme/theme.service.js";
+import type { RecommendationScope } from "./recommendation.repository.js";
+
+/** The scope arguments every list and benchmark shares, as clients spell them. */
+export interface ScopeFilter {
+  councils?: string[] | null;
+  peerGroup?: string | null;
+  themes?: string[] | null;
+}
+
+const maxListLength = 500;
+const maxSearchLength = 200;
+
+/**
+ * Turns client keys (GSS codes, peer group slugs, theme codes) into database ids, failing with the
+ * argument path of the first unknown key: an unknown code must never silently widen or empty a result.
+ */
+export class ScopeService {
+  constructor(
+    private readonly councils: CouncilService,
+    private readonly peerGroups: PeerGroupService,
+    private readonly themes: ThemeService,
+  ) {}
+
+  async resolve(filter: ScopeFilter | null | undefined, argument = "filter"): Promise<RecommendationScope> {
+    const scope: RecommendationScope = {};
+    if (!filter) return scope;
+    for (const [name, list] of [
+      ["councils", filter.councils],
+      ["themes", filter.themes],
+    ] as const) {
+      if (list && list.length > maxListLength) {
+        throw badInput(`${argument}.${name}`, `${argument}.${name} holds ${list.length} entries; at most ${maxListLength}`);
+      }
+    }
+    if (filter.councils?.length) {
+      scope.councilIds = (await this.councils.requireByGss(filter.councils, `${argument}.councils[]`)).map((c) => c.id);
+    }
+    if (filter.peerGroup != null) {
+      scope.peerGroupId = (await this.peerGroups.requireBySlug(filter.peerGroup, `${argument}.peerGroup`)).id;
+    }
+    if (filter.themes?.length) {
+      scope.themeIds = await this.themes.resolveCodes(filter.themes, `${argument}.themes[]`);
+    }
+    return scope;
+  }
+}
+
+export function checkSearch(search: string | null | undefined, argument: string): string | undefined {
+  if (search == null) return undefined;
+  const trimmed = search.trim();
+  if (trimmed.length > maxSearchLength) {
+    throw badInput(argument, `${argument} is ${trimmed.length} characters long; at most ${maxSearchLength}`);
+  }
+  return trimmed.length ? trimmed : undefined;
+}

@@ -1,0 +1,50 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { ConnectionArgs } from "../../shared/graphql/connection-args.js";
+import { toConnection } from "../../shared/graphql/pagination.js";
+import { RecommendationConnection } from "../recommendation/recommendation.type.js";
+import type { AppContext } from "../../app/context.js";
+import { toGlobalId } from "../../shared/graphql/global-id.js";
+import type { RecommendationThemeRow } from "../recommendation/recommendation.table.js";
+import type { ThemeRow } from "./theme.table.js";
+import { Theme, ThemeLink } from "./theme.type.js";
+
+@Resolver(() => Theme)
+export class ThemeResolver {
+  @Query(() => [Theme], { description: "The taxonomy: the five LGA components in LGA order, each with its sub-themes under `children`." })
+  async themes(@Ctx() ctx: AppContext): Promise<ThemeRow[]> {
+    return ctx.services.theme.components();
+  }
+
+  @Query(() => Theme, { description: "One theme, by code." })
+  async theme(@Ctx() ctx: AppContext, @Arg("code", () => String, { description: "Theme code (governance-culture.scrutiny)." }) code: string): Promise<ThemeRow> {
+    return ctx.services.theme.requireByCode(code, "code");
+  }
+
+  @FieldResolver(() => ID, { description: "Global, opaque identifier of this object." })
+  id(@Root() theme: ThemeRow): string {
+    return toGlobalId("Theme", theme.id);
+  }
+
+  @FieldResolver(() => Theme, { nullable: true, description: "The component a sub-theme belongs to; null for a component." })
+  async parent(@Root() theme: ThemeRow, @Ctx() ctx: AppContext): Promise<ThemeRow | null> {
+    return theme.parentId === null ? null : ctx.loaders.theme.byId.load(theme.parentId);
+  }
+
+  @FieldResolver(() => RecommendationConnection, { description: "Recommendations classified under this theme (under any sub-theme, for a component)." })
+  async recommendations(@Root() theme: ThemeRow, @Ctx() ctx: AppContext, @Args(() => ConnectionArgs) { first, after }: ConnectionArgs) {
+    return toConnection(await ctx.services.recommendation.list({ themes: [theme.code] }, first, after));
+  }
+
+  @FieldResolver(() => [Theme], { description: "A component's sub-themes; empty for a sub-theme." })
+  async children(@Root() theme: ThemeRow, @Ctx() ctx: AppContext): Promise<ThemeRow[]> {
+    return ctx.loaders.theme.childrenById.load(theme.id);
+  }
+}
+
+@Resolver(() => ThemeLink)
+export class ThemeLinkResolver {
+  @FieldResolver(() => Theme, { description: "The sub-theme." })
+  async theme(@Root() link: RecommendationThemeRow, @Ctx() ctx: AppContext): Promise<ThemeRow | null> {
+    return ctx.loaders.theme.byId.load(link.themeId);
+  }
+}
