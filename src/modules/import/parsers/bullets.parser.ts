@@ -54,7 +54,8 @@ export function parseParagraphBullets(text: string): ParsedPlan {
     }
     const lastAction = current?.actions.at(-1);
     if (previous === "bullet" && lastAction !== undefined && continuesBullet(line)) {
-      lastAction.text = cleanText(`${lastAction.text} ${line}`);
+      // Both parts are already clean, so joining them keeps the text clean without re-scanning it.
+      lastAction.text = `${lastAction.text} ${cleanText(line)}`;
       continue;
     }
     previous = "text";

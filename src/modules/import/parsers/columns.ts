@@ -36,7 +36,7 @@ export const columnVocabulary: Readonly<Record<ColumnRole, readonly string[]>> =
     "lga recommendation",
     "recommendation detail",
   ],
-  title: ["title", "short title", "summary"],
+  title: ["title", "short title"],
   action: [
     "action",
     "actions",

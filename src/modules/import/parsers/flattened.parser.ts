@@ -134,7 +134,11 @@ export function parseFlattenedTable(text: string): ParsedPlan {
   const notes = new PlanNotes();
   const before: TextLine[] = lines.slice(0, header.index).flatMap((line, i) => (isBlank(line) ? [] : [{ line: i + 1, text: cleanText(line) }]));
   const title = pickTitle(before);
-  for (const line of before) if (line !== title) notes.unplace(line.line, line.text);
+  for (const line of before) {
+    if (line === title) continue;
+    notes.unplace(line.line, line.text);
+    if (matchRecordStart(line.text) !== null) notes.warn(line.line, "import.unplaced_line", `Line ${line.line}: looks like a numbered record but comes before the table's header.`);
+  }
 
   const records: OpenRecord[] = [];
   let open: OpenRecord | null = null;

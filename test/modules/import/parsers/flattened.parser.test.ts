@@ -94,3 +94,13 @@ describe("flattened tables from another council", () => {
     expect(plan.recommendations[0]?.actions[0]?.status).toEqual({ text: "", status: "UNKNOWN", rag: null });
   });
 });
+
+describe("flattened tables: text around the table", () => {
+  it("warns only about unplaced lines that look like records", () => {
+    const plan = parseFlattenedTable(
+      doc("Our action plan", "1 stray numbered line above the table", "Ref Recommendation Position Accountable Responsible Timescale Status", "1 Publish a plan - We have drafted it", "Chief Executive Dec 24 Complete", "", "Related documents"),
+    );
+    expect(plan.unplaced.map((u) => u.line)).toEqual([2, 7]);
+    expect(plan.warnings.map((w) => [w.code, w.line])).toEqual([["import.unplaced_line", 2]]);
+  });
+});

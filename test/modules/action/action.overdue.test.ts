@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../support/test-app.js";
+import { databaseKind } from "../../support/test-database.js";
+
+/*
+ * Expected figures worked out by hand from seeds/plans/*.txt (see seeds/plans/REVIEW.md):
+ * Harlow has 66 actions; 7 have the target "Ongoing", so 59 have a deadline; 7 are "Complete"
+ * (all with May/June 2023 targets). As of 2026-11-22 every deadline has passed: 59 − 7 = 52
+ * overdue. As of 2024-06-30, "June 2024" (2024-06-30, not before T) and "Budget 2024/25"
+ * (2025-03-31) have not passed, so 57 − 7 = 50. Brentwood: 9 actions, all with deadlines, 2
+ * complete: 7 overdue on 2026-11-22; on 2024-06-30 only "May 24" has passed and it is complete: 0.
+ * Statuses hold from each plan's recordedOn (seeds/plans/manifest.json): Harlow 2023-06-30,
+ * Brentwood 2024-06-30, Chelmsford 2025-05-02; before that an action's status is UNKNOWN.
+ * Chelmsford: deadlines 2025-09-30, 2025-01-31 (complete), 2025-05-31, 2025-04-30, 2025-11-30:
+ * 4 overdue on 2026-11-22, none on 2024-06-30. Braintree's and Southend's plans print no dates.
+ */
+const overdueCount = `query Overdue($councils: [String!], $asOf: LocalDate) {
+  actions(filter: { councils: $councils, overdue: true }, asOf: $asOf, first: 100) { totalCount }
+}`;
+
+describe(`overdue actions as of a date (${databaseKind})`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => t.close());
+
+  const cases: [string, string, string, number][] = [
+    ["Harlow", "E07000073", "2026-11-22", 52],
+    ["Harlow", "E07000073", "2024-06-30", 50],
+    ["Brentwood", "E07000068", "2026-11-22", 7],
+    ["Brentwood", "E07000068", "2024-06-30", 0],
+    ["Chelmsford", "E07000070", "2026-11-22", 4],
+    ["Chelmsford", "E07000070", "2024-06-30", 0],
+    ["Braintree", "E07000067", "2026-11-22", 0],
+    ["Southend-on-Sea", "E06000033", "2026-11-22", 0],
+  ];
+  it.each(cases)("%s (%s) has the hand-counted number of overdue actions on %s", async (_name, gss, asOf, expected) => {
+    const { data, errors } = await t.execute<{ actions: { totalCount: number } }>(overdueCount, { councils: [gss], asOf });
+    expect(errors).toBeUndefined();
+    expect(data?.actions.totalCount).toBe(expected);
+  });
+
+  it("counts Harlow's 66 actions, 59 with a deadline and 7 complete", async () => {
+    const { data } = await t.execute<{ all: { totalCount: number }; dated: { totalCount: number }; done: { totalCount: number } }>(
+      `{ all: actions(filter: { councils: ["E07000073"] }) { totalCount }
+         dated: actions(filter: { councils: ["E07000073"], hasDeadline: true }) { totalCount }
+         done: actions(filter: { councils: ["E07000073"], statuses: [COMPLETE] }, asOf: "2026-11-22") { totalCount } }`,
+    );
+    expect(data).toEqual({ all: { totalCount: 66 }, dated: { totalCount: 59 }, done: { totalCount: 7 } });
+  });
+
+  it("reports an action's status, deadline and days overdue as DOMAIN.md defines them", async () => {
+    // Harlow recommendation 1, action 2: "August 2023", "Not started" on 2023-06-30.
+    const { data } = await t.execute<{ actions: { nodes: { text: string; target: unknown; status: string; statusText: string; isOverdue: boolean; daysOverdue: number | null; before: string }[] } }>(
+      `{ actions(filter: { councils: ["E07000073"], search: "WLT and Cabinet review resident survey" }, asOf: "2023-09-01") {
+          nodes { text target { raw deadline precision milestones } status statusText isOverdue daysOverdue before: status(asOf: "2023-06-29") } } }`,
+    );
+    expect(data?.actions.nodes).toEqual([
+      {
+        text: "WLT and Cabinet review resident survey results and suggested themes produced.",
+        target: { raw: "August 2023", deadline: "2023-08-31", precision: "MONTH", milestones: [] },
+        status: "NOT_STARTED",
+        statusText: "Not started",
+        isOverdue: true,
+        daysOverdue: 1,
+        before: "UNKNOWN",
+      },
+    ]);
+  });
+
+  it("never counts an action without a deadline as overdue", async () => {
+    const { data } = await t.execute<{ actions: { totalCount: number } }>(
+      `{ actions(filter: { hasDeadline: false, overdue: true }, asOf: "2030-01-01") { totalCount } }`,
+    );
+    expect(data?.actions.totalCount).toBe(0);
+  });
+
+  it("splits Brentwood's run-together roles into accountable and responsible", async () => {
+    const { data } = await t.execute<{ recommendations: { nodes: { reference: string; accountable: string; responsible: string }[] } }>(
+      `{ recommendations(filter: { councils: ["E07000068"] }, first: 20) { nodes { reference accountable responsible } } }`,
+    );
+    const byRef = new Map(data?.recommendations.nodes.map((r) => [r.reference, r]));
+    expect(data?.recommendations.nodes).toHaveLength(9);
+    expect(byRef.get("2")).toMatchObject({ accountable: "Chief Executive", responsible: "Director of Policy & Transformation" });
+    expect(byRef.get("5")).toMatchObject({ accountable: "Strategic Director & Deputy Chief Executive", responsible: "Director of Policy & Transformation" });
+    expect(byRef.get("7")).toMatchObject({ accountable: "Chief Executive", responsible: "Interim Director of Resources (s151)" });
+  });
+});

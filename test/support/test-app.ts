@@ -1,0 +1,55 @@
+import "reflect-metadata";
+import type { GraphQLFormattedError } from "graphql";
+import { createApp, createRepositories, type App } from "../../src/app/app.js";
+import { seedDatabase, type SeedSummary } from "../../src/app/seed.js";
+import { loadConfig, type AppConfig } from "../../src/config.js";
+import { createLogger } from "../../src/shared/logger.js";
+import { createTestDatabase, type TestDatabase } from "./test-database.js";
+
+export const adminToken = "test-admin-token-0123456789";
+
+export interface TestApp {
+  app: App;
+  database: TestDatabase;
+  seed: SeedSummary | null;
+  /** Runs one operation through Apollo with a fresh request context, as HTTP would. */
+  execute<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { admin?: boolean },
+  ): Promise<{ data: T | null; errors: readonly GraphQLFormattedError[] | undefined }>;
+  close(): Promise<void>;
+}
+
+export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
+  return { ...loadConfig({ ADMIN_TOKEN: adminToken, LOG_LEVEL: "silent" }), ...overrides };
+}
+
+export async function createTestApp(options: { seed?: boolean; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = testConfig(options.config);
+  const logger = createLogger("silent");
+  const app = await createApp({ db: database.db, config, logger });
+  const seed =
+    options.seed === false
+      ? null
+      : await seedDatabase({ repos: createRepositories(database.db), services: app.services, projectRoot: config.projectRoot, logger });
+  return {
+    app,
+    database,
+    seed,
+    async execute<T>(query: string, variables?: Record<string, unknown>, opts: { admin?: boolean } = {}) {
+      const response = await app.server.executeOperation(
+        { query, ...(variables ? { variables } : {}) },
+        { contextValue: app.createContext({ authorization: opts.admin ? `Bearer ${adminToken}` : undefined }) },
+      );
+      if (response.body.kind !== "single") throw new Error("unexpected incremental response");
+      const { data, errors } = response.body.singleResult;
+      return { data: (data ?? null) as T | null, errors };
+    },
+    async close() {
+      await app.stop();
+      await database.dispose();
+    },
+  };
+}
