@@ -1,0 +1,174 @@
+import { readFileSync } from "node:fs";
+import { count, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { actionsTable } from "../../../src/modules/action/action.table.js";
+import { progressUpdatesTable } from "../../../src/modules/action/progress-update.table.js";
+import { sourceDocumentsTable } from "../../../src/modules/import/source-document.table.js";
+import { peerChallengesTable } from "../../../src/modules/peer-challenge/peer-challenge.table.js";
+import { recommendationsTable } from "../../../src/modules/recommendation/recommendation.table.js";
+import { createTestApp, type TestApp } from "../../support/test-app.js";
+import { databaseKind } from "../../support/test-database.js";
+
+const harlow = readFileSync("seeds/plans/harlow.txt", "utf8");
+
+/** Harlow's plan a year later: three statuses changed, nothing else. */
+function harlowUpdated(): string {
+  const changed = harlow
+    // Rec 1 action 2 (August 2023): Not started → Complete.
+    .replace("WLT and Cabinet review resident survey results and suggested themes produced.\t\tAugust 2023\tNot started", "WLT and Cabinet review resident survey results and suggested themes produced.\t\tAugust 2023\tComplete")
+    // Rec 12 action 5 (Nov 2023): Not started → In progress.
+    .replace("Consider changes to contracts.\t\tNov 2023\tNot started", "Consider changes to contracts.\t\tNov 2023\tIn progress")
+    // Rec 4 action 1 (Sept. 2023): empty → Complete.
+    .replace("Identify senior strategic capacity and clarify future structure.\tAndrew Bramidge\tSept. 2023\t", "Identify senior strategic capacity and clarify future structure.\tAndrew Bramidge\tSept. 2023\tComplete");
+  if (changed === harlow) throw new Error("fixture did not change");
+  return changed;
+}
+
+async function tableCounts(t: TestApp) {
+  const db = t.database.db;
+  const n = async (table: typeof actionsTable | typeof progressUpdatesTable | typeof recommendationsTable | typeof sourceDocumentsTable | typeof peerChallengesTable) =>
+    (await db.select({ n: count() }).from(table))[0]?.n;
+  return {
+    challenges: await n(peerChallengesTable),
+    documents: await n(sourceDocumentsTable),
+    recommendations: await n(recommendationsTable),
+    actions: await n(actionsTable),
+    updates: await n(progressUpdatesTable),
+  };
+}
+
+const importMutation = `mutation($input: ImportPlanInput!) { importPlan(input: $input) {
+  outcome layout recommendations actions addedRecommendations addedActions statusChanges matchedActions disappeared { reference } warnings { line code } } }`;
+
+describe(`importing, re-importing and updating a plan (${databaseKind})`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => t.close());
+
+  it("changes nothing when the same content is imported again", async () => {
+    const before = await tableCounts(t);
+    const { data, errors } = await t.execute<{ importPlan: { outcome: string; statusChanges: number } }>(
+      importMutation,
+      { input: { text: harlow, council: "E07000073", challenge: "2023-01-01", recordedOn: "2023-06-30" } },
+      { admin: true },
+    );
+    expect(errors).toBeUndefined();
+    expect(data?.importPlan).toMatchObject({ outcome: "UNCHANGED", statusChanges: 0 });
+    expect(await tableCounts(t)).toEqual(before);
+  });
+
+  it("appends exactly three progress updates for three changed statuses and changes nothing else", async () => {
+    const before = await tableCounts(t);
+    const { data, errors } = await t.execute<{ importPlan: Record<string, unknown> }>(
+      importMutation,
+      { input: { text: harlowUpdated(), filename: "harlow-2024.txt", council: "E07000073", challenge: "2023-01-01", recordedOn: "2024-06-01" } },
+      { admin: true },
+    );
+    expect(errors).toBeUndefined();
+    expect(data?.importPlan).toEqual({
+      outcome: "UPDATED",
+      layout: "DELIMITED_TABLE",
+      recommendations: 13,
+      actions: 66,
+      addedRecommendations: 0,
+      addedActions: 0,
+      statusChanges: 3,
+      matchedActions: 66,
+      disappeared: [],
+      warnings: [],
+    });
+    expect(await tableCounts(t)).toEqual({ ...before, documents: (before.documents ?? 0) + 1, updates: (before.updates ?? 0) + 3 });
+  });
+
+  it("shows the old status before the update's date and the new one after it", async () => {
+    const query = `query($asOf: LocalDate) { actions(filter: { councils: ["E07000073"], search: "Consider changes to contracts" }, asOf: $asOf) {
+      nodes { status statusText progressUpdates { recordedOn status } } } }`;
+    const before = await t.execute<{ actions: { nodes: { status: string; statusText: string; progressUpdates: unknown[] }[] } }>(query, { asOf: "2024-05-31" });
+    const after = await t.execute<{ actions: { nodes: { status: string; statusText: string }[] } }>(query, { asOf: "2024-06-01" });
+    expect(before.data?.actions.nodes[0]).toMatchObject({ status: "NOT_STARTED", statusText: "Not started" });
+    expect(before.data?.actions.nodes[0]?.progressUpdates).toEqual([
+      { recordedOn: "2023-06-30", status: "NOT_STARTED" },
+      { recordedOn: "2024-06-01", status: "IN_PROGRESS" },
+    ]);
+    expect(after.data?.actions.nodes[0]).toMatchObject({ status: "IN_PROGRESS", statusText: "In progress" });
+    // Harlow on 2026-11-22: 52 overdue before; two of the three changes completed overdue actions.
+    const overdue = await t.execute<{ actions: { totalCount: number } }>(
+      `{ actions(filter: { councils: ["E07000073"], overdue: true }, asOf: "2026-11-22") { totalCount } }`,
+    );
+    expect(overdue.data?.actions.totalCount).toBe(50);
+  });
+
+  it("reports actions that disappeared from a new version without deleting them", async () => {
+    const shorter = harlowUpdated().replace("^.*Consider changes to contracts.*$", "").split("\n").filter((l) => !l.includes("Consider changes to contracts")).join("\n");
+    const before = await tableCounts(t);
+    const { data } = await t.execute<{ importPlan: { disappeared: { reference: string }[]; outcome: string } }>(
+      importMutation,
+      { input: { text: shorter, council: "E07000073", challenge: "2023-01-01", recordedOn: "2024-07-01", dryRun: true } },
+      { admin: true },
+    );
+    expect(data?.importPlan.disappeared).toEqual([{ reference: "12" }]);
+    expect(await tableCounts(t)).toEqual(before);
+  });
+
+  it("imports a plan from a council not among the five, in a known layout family, with no code change", async () => {
+    const csv = [
+      "Ref,Recommendation,Action,Owner,Timeframe,RAG",
+      '1,"Refresh the medium term financial strategy","Publish a three-year MTFS",Section 151 Officer,Q3 2025/26,Amber',
+      ',,"Report reserves position to Cabinet quarterly",,Ongoing,Green',
+      '2,"Strengthen overview and scrutiny","Adopt a scrutiny work programme",Monitoring Officer,end of March 2025,Complete',
+    ].join("\n");
+    const { data, errors } = await t.execute<{ importPlan: { outcome: string; recommendations: number; actions: number } }>(
+      importMutation,
+      { input: { text: csv, filename: "uttlesford.csv", council: "E07000077", challenge: "2024-10-01", recordedOn: "2025-04-15" } },
+      { admin: true },
+    );
+    expect(errors).toBeUndefined();
+    expect(data?.importPlan).toMatchObject({ outcome: "CREATED", recommendations: 2, actions: 3 });
+    const actions = await t.execute<{ actions: { nodes: { target: { deadline: string | null; precision: string }; status: string; rag: string | null }[] } }>(
+      `{ actions(filter: { councils: ["E07000077"] }, asOf: "2025-06-01") { nodes { target { deadline precision } status rag } } }`,
+    );
+    expect(actions.data?.actions.nodes).toEqual([
+      { target: { deadline: "2025-12-31", precision: "QUARTER" }, status: "UNKNOWN", rag: "AMBER" },
+      { target: { deadline: null, precision: "ONGOING" }, status: "UNKNOWN", rag: "GREEN" },
+      { target: { deadline: "2025-03-31", precision: "MONTH" }, status: "COMPLETE", rag: null },
+    ]);
+  });
+
+  it("refuses importPlan without the admin token and writes nothing", async () => {
+    const before = await tableCounts(t);
+    const { data, errors } = await t.execute(importMutation, { input: { text: harlowUpdated(), council: "E07000073" } });
+    expect(data).toBeNull();
+    expect(errors?.[0]?.extensions?.["code"]).toBe("auth.admin_required");
+    expect(await tableCounts(t)).toEqual(before);
+  });
+
+  it.each([
+    ["an unknown GSS code", { text: harlow, council: "E07999999" }, "council.not_found"],
+    ["a malformed GSS code", { text: harlow, council: "Harlow" }, "council.bad_gss_code"],
+    ["an empty document", { text: "  \n\n", council: "E07000073" }, "import.empty_document"],
+    ["NUL bytes", { text: "No.\tRecommendation\u0000", council: "E07000073" }, "import.binary_content"],
+    ["an unknown layout", { text: "12345 67890", council: "E07000073" }, "import.unknown_layout"],
+  ])("rejects %s with a stable code and writes nothing", async (_what, input, code) => {
+    const before = await tableCounts(t);
+    const { errors } = await t.execute(importMutation, { input: { ...input, recordedOn: "2025-01-01" } }, { admin: true });
+    expect(errors?.[0]?.extensions?.["code"]).toBe(code);
+    expect(await tableCounts(t)).toEqual(before);
+  });
+
+  it("leaves no trace when an import fails part-way through its transaction", async () => {
+    // A real database failure after the challenge, document and recommendation rows are written:
+    // a trigger refuses one action, so the insert of the plan's second recommendation's actions fails.
+    await t.database.db.execute(sql`create function refuse_poison() returns trigger as $$
+      begin if new.text = 'Poisoned action' then raise exception 'refused by test trigger'; end if; return new; end $$ language plpgsql`);
+    await t.database.db.execute(sql`create trigger refuse_poison before insert on actions for each row execute function refuse_poison()`);
+    const before = await tableCounts(t);
+    const plan = ["No.\tRecommendation\tActions\tLead\tTarget Date\tProgress (RAG)", "1\tFirst\tDo one\tX\tJune 2025\t", "2\tSecond\tPoisoned action\tY\tJuly 2025\t"].join("\n");
+    await expect(
+      t.app.services.import.importPlan({ text: plan, filename: "poisoned.txt", councilGss: "E07000075", challengeHeldOn: "2024-02-01", recordedOn: "2025-01-01" }),
+    ).rejects.toThrow(/Failed query: insert into "actions"/);
+    expect(await tableCounts(t)).toEqual(before);
+    await t.database.db.execute(sql`drop trigger refuse_poison on actions`);
+  });
+});
