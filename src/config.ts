@@ -12,6 +12,8 @@ export interface AppConfig {
   adminToken: string | null;
   statementTimeoutMs: number;
   maxQueryDepth: number;
+  /** Estimated fields an operation may resolve (lists multiplied through); see cost-limit.rule.ts. */
+  maxQueryCost: number;
   bodyLimitBytes: number;
   /** Months after which a council's latest progress update counts as stale. */
   staleAfterMonths: number;
@@ -84,6 +86,7 @@ export function loadConfig(env: Env = process.env, projectRoot: string = process
     adminToken,
     statementTimeoutMs: integer("STATEMENT_TIMEOUT_MS", 10_000, 100, 600_000),
     maxQueryDepth: integer("MAX_QUERY_DEPTH", 12, 2, 50),
+    maxQueryCost: integer("MAX_QUERY_COST", 500_000, 100, 100_000_000),
     bodyLimitBytes: integer("BODY_LIMIT_BYTES", 1024 * 1024, 1024, 50 * 1024 * 1024),
     staleAfterMonths: integer("STALE_AFTER_MONTHS", 6, 1, 120),
     seedOnStart: flag("SEED_ON_START", true),

@@ -42,6 +42,7 @@ import { ThemeLinkResolver, ThemeResolver } from "../modules/theme/theme.resolve
 import { ThemeService } from "../modules/theme/theme.service.js";
 import { loadOverrides, loadRules } from "../modules/theme/theme.taxonomy.js";
 import type { AppContext } from "./context.js";
+import { costLimitRule } from "./cost-limit.rule.js";
 import { depthLimitRule } from "./depth-limit.rule.js";
 import { createErrorFormatter } from "./error-format.js";
 import { NodeResolver } from "./node.resolver.js";
@@ -133,7 +134,7 @@ export async function createApp({ db, config, logger }: { db: Database; config: 
   const server = new ApolloServer<AppContext>({
     schema,
     formatError: createErrorFormatter(logger),
-    validationRules: [depthLimitRule(config.maxQueryDepth)],
+    validationRules: [depthLimitRule(config.maxQueryDepth), costLimitRule(config.maxQueryCost)],
     includeStacktraceInErrorResponses: false,
     logger: { debug: () => undefined, info: (m) => logger.info(String(m)), warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
   });

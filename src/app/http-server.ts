@@ -5,19 +5,26 @@ import type { App } from "./app.js";
 
 class BodyTooLarge extends Error {}
 
-async function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > limit) throw new BodyTooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buf = chunk as Buffer;
-    size += buf.length;
-    // Counted as it streams: a missing or false Content-Length cannot slip a large body past the limit.
-    if (size > limit) throw new BodyTooLarge();
-    chunks.push(buf);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+/**
+ * Reads the body up to `limit` bytes. Past the limit it keeps reading but discards, so the client
+ * finishes sending and sees the 413 (breaking off the read would reset the connection under it).
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = Number(req.headers["content-length"] ?? 0) > limit;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      // Counted as it streams: a missing or false Content-Length cannot slip a large body past the limit.
+      if (size > limit) tooLarge = true;
+      // Draining has a bound too: a client streaming without end is cut off.
+      if (size > limit * 16) req.destroy();
+      if (!tooLarge) chunks.push(chunk);
+    });
+    req.on("end", () => (tooLarge ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks).toString("utf8"))));
+    req.on("error", reject);
+  });
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -53,8 +60,6 @@ export function createHttpServer(app: App, routes: Record<string, RouteHandler> 
       body = await readBody(req, app.config.bodyLimitBytes);
     } catch (error) {
       if (error instanceof BodyTooLarge) {
-        // The rest of the body is not read: close the connection rather than drain it.
-        res.setHeader("connection", "close");
         return sendJson(res, 413, errorBody(`The request body is over the limit of ${app.config.bodyLimitBytes} bytes`, sharedErrorCodes.bodyTooLarge));
       }
       throw error;
@@ -73,7 +78,7 @@ export function createHttpServer(app: App, routes: Record<string, RouteHandler> 
     }
     const result = await app.server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body: parsed },
-      context: async () => app.createContext({ authorization: req.headers.authorization }),
+      context: () => Promise.resolve(app.createContext({ authorization: req.headers.authorization })),
     });
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;

@@ -30,6 +30,7 @@ export const sharedErrorCodes = {
   badGlobalId: "node.bad_id",
   notFound: "node.not_found",
   depthExceeded: "request.depth_exceeded",
+  costExceeded: "request.cost_exceeded",
   bodyTooLarge: "request.body_too_large",
   adminRequired: "auth.admin_required",
   internal: "internal",

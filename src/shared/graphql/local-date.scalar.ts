@@ -1,4 +1,4 @@
-import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
+import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from "graphql";
 import { sharedErrorCodes } from "../errors/app-error.js";
 
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -12,9 +12,10 @@ export function isIsoDate(value: string): boolean {
   return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
 }
 
-function parse(value: unknown): string {
+function parse(value: unknown, node?: ValueNode): string {
   if (typeof value !== "string" || !isIsoDate(value)) {
     throw new GraphQLError(`Expected a calendar date as YYYY-MM-DD, got ${JSON.stringify(value)}`, {
+      ...(node ? { nodes: node } : {}),
       extensions: { code: sharedErrorCodes.invalidDate },
     });
   }
@@ -34,7 +35,8 @@ export const LocalDateScalar = new GraphQLScalarType<string, string>({
         extensions: { code: sharedErrorCodes.invalidDate },
       });
     }
-    return parse(ast.value);
+    // The literal's node gives the client the line and column of the bad date.
+    return parse(ast.value, ast);
   },
 });
 

@@ -28,7 +28,7 @@ const OPEN_ONLY = /^open\.?$/i;
 const BLUE_ONLY = /^(?:blue|\(blue\))\.?$/i;
 
 const RAG_WORD: Readonly<Record<string, RagColour>> = { red: "RED", amber: "AMBER", green: "GREEN", r: "RED", a: "AMBER", g: "GREEN" };
-const RAG_WHOLE_CELL = /^(?:rag\s*(?:status|rating)?\s*[:\-–]?\s*)?[(\[]?\s*(red|amber|green|r|a|g)\s*[)\]]?\.?$/i;
+const RAG_WHOLE_CELL = /^(?:rag\s*(?:status|rating)?\s*[:\-–]?\s*)?[([]?\s*(red|amber|green|r|a|g)\s*[)\]]?\.?$/i;
 // Colour words count only where a status column prints them: set off by punctuation at either end
 // of the cell ("Green - complete", "In progress: Amber"), in brackets, or after a RAG label.
 // "Green spaces strategy drafted" and "going green" are not RAG ratings.

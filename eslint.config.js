@@ -1,0 +1,20 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["dist/", "node_modules/", "coverage/", ".data/", "drizzle/meta/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "no-console": "error",
+      "no-restricted-syntax": ["error", { selector: "ExportDefaultDeclaration", message: "Use named exports (config files excepted)." }],
+    },
+  },
+  { files: ["*.config.ts", "*.config.js"], rules: { "no-restricted-syntax": "off" } },
+  { files: ["eslint.config.js"], ...tseslint.configs.disableTypeChecked },
+);

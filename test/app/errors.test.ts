@@ -1,0 +1,95 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../support/test-app.js";
+import { databaseKind } from "../support/test-database.js";
+
+describe(`bad input gets a clear, coded error (${databaseKind})`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => t.close());
+
+  const firstError = async (query: string, variables?: Record<string, unknown>) => {
+    const { data, errors } = await t.execute(query, variables);
+    expect(errors).toHaveLength(1);
+    return { data, error: errors?.[0] };
+  };
+
+  it("names the unknown GSS code and where it was given", async () => {
+    const { error } = await firstError(`{ actions(filter: { councils: ["E07000073", "E07999999"] }) { totalCount } }`);
+    expect(error?.extensions).toEqual({ code: "council.not_found", argument: "filter.councils[1]" });
+    expect(error?.message).toContain("E07999999");
+  });
+
+  it("rejects a malformed GSS code for a single council lookup", async () => {
+    const { error } = await firstError(`{ council(gssCode: "harlow") { name } }`);
+    expect(error?.extensions).toEqual({ code: "council.bad_gss_code", argument: "gssCode" });
+  });
+
+  it("rejects a malformed date literal with its line and column", async () => {
+    const { error } = await firstError(`{\n  actions(asOf: "2024-02-30") { totalCount }\n}`);
+    expect(error?.extensions?.["code"]).toBe("input.invalid_date");
+    expect(error?.locations).toEqual([{ line: 2, column: 17 }]);
+  });
+
+  it("rejects a malformed date variable", async () => {
+    const { error } = await firstError(`query($d: LocalDate) { actions(asOf: $d) { totalCount } }`, { d: "30/06/2024" });
+    expect(error?.extensions?.["code"]).toBe("input.invalid_date");
+  });
+
+  it("rejects first above 100", async () => {
+    const { error } = await firstError(`{ councils(first: 1000) { totalCount } }`);
+    expect(error?.extensions).toEqual({ code: "pagination.first_out_of_range", argument: "first" });
+  });
+
+  it("rejects a cursor it did not issue", async () => {
+    const { error } = await firstError(`{ councils(after: "bm9wZQ") { totalCount } }`);
+    expect(error?.extensions).toEqual({ code: "pagination.bad_cursor", argument: "after" });
+  });
+
+  it("rejects unknown peer groups and theme codes by name", async () => {
+    const group = await firstError(`{ actions(filter: { peerGroup: "atlantis" }) { totalCount } }`);
+    expect(group.error?.extensions).toEqual({ code: "peer_group.not_found", argument: "filter.peerGroup" });
+    const theme = await firstError(`{ recommendations(filter: { themes: ["finance", "nope"] }) { totalCount } }`);
+    expect(theme.error?.extensions).toEqual({ code: "theme.not_found", argument: "filter.themes[1]" });
+  });
+
+  it("rejects a global ID it did not issue, and a well-formed one that names nothing", async () => {
+    const bad = await firstError(`{ node(id: "not-an-id") { id } }`);
+    expect(bad.error?.extensions).toEqual({ code: "node.bad_id", argument: "id" });
+    const missing = await firstError(`{ node(id: "${Buffer.from("Council:999999").toString("base64url")}") { id } }`);
+    expect(missing.error?.extensions).toEqual({ code: "node.not_found", argument: "id" });
+  });
+
+  it("refuses queries nested deeper than the limit before running them", async () => {
+    t.database.counter.reset();
+    // 13 fields deep (the limit is 12): councils nodes peerChallenges … county county county county name.
+    const deep = `{ councils(first: 1) { nodes { peerChallenges { recommendations { actions { recommendation { peerChallenge { council { county { county { county { county { name } } } } } } } } } } } } }`;
+    const { error } = await firstError(deep);
+    expect(error?.extensions?.["code"]).toBe("request.depth_exceeded");
+    expect(t.database.counter.count).toBe(0);
+  });
+
+  it("refuses queries whose nested lists would explode in breadth, before running them", async () => {
+    t.database.counter.reset();
+    // Only 11 deep, but council → peer groups → members → peer groups … multiplies to millions of fields.
+    const wide = `{ councils(first: 1) { nodes { peerGroups { members { peerGroups { members { peerGroups { members { county { county { name } } } } } } } } } } }`;
+    const { error } = await firstError(wide);
+    expect(error?.extensions?.["code"]).toBe("request.cost_exceeded");
+    expect(t.database.counter.count).toBe(0);
+  });
+
+  it("masks an unexpected failure as a generic internal error with no detail", async () => {
+    // A real failure the service cannot anticipate: the table behind peer groups is gone.
+    await t.database.db.execute(sql`alter table peer_groups rename to peer_groups_gone`);
+    try {
+      const { error } = await firstError(`{ peerGroups { totalCount } }`);
+      expect(error?.message).toBe("Internal server error");
+      expect(error?.extensions).toEqual({ code: "internal" });
+      expect(JSON.stringify(error)).not.toMatch(/peer_groups|relation|select/i);
+    } finally {
+      await t.database.db.execute(sql`alter table peer_groups_gone rename to peer_groups`);
+    }
+  });
+});
