@@ -2,7 +2,6 @@ import { AppError } from "../../shared/errors/app-error.js";
 
 export const importErrorCodes = {
   invalidOption: "import.invalid_option",
-  challengeConflict: "import.challenge_conflict",
 } as const;
 
 export function invalidImportOption(argument: string, message: string): AppError {

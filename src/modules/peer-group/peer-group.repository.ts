@@ -55,14 +55,6 @@ export function createPeerGroupRepository({ db }: { db: Database }) {
       return rows.map((r) => ({ ...r.group, councilId: r.councilId }));
     },
 
-    async countMembers(groupIds: readonly number[]): Promise<{ peerGroupId: number; n: number }[]> {
-      return db
-        .select({ peerGroupId: peerGroupMembersTable.peerGroupId, n: count() })
-        .from(peerGroupMembersTable)
-        .where(inArray(peerGroupMembersTable.peerGroupId, [...groupIds]))
-        .groupBy(peerGroupMembersTable.peerGroupId);
-    },
-
     /**
      * Makes a group hold exactly `councilIds`: upserts the group by slug, then adds and removes
      * members, so that re-seeding converges instead of duplicating.
