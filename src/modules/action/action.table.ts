@@ -1,18 +1,10 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, integer, pgEnum, pgTable, text, unique } from "drizzle-orm/pg-core";
+import { deadlinePrecisions } from "../import/import.plan.js";
 import { sourceDocumentsTable } from "../import/source-document.table.js";
 import { recommendationsTable } from "../recommendation/recommendation.table.js";
 
-export const deadlinePrecision = pgEnum("deadline_precision", [
-  "DAY",
-  "MONTH",
-  "QUARTER",
-  "SEASON",
-  "FINANCIAL_YEAR",
-  "YEAR",
-  "ONGOING",
-  "UNKNOWN",
-]);
+export const deadlinePrecision = pgEnum("deadline_precision", deadlinePrecisions);
 
 export const actionsTable = pgTable(
   "actions",

@@ -1,9 +1,10 @@
 import { date, index, integer, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { actionStatuses, ragColours } from "../import/import.plan.js";
 import { sourceDocumentsTable } from "../import/source-document.table.js";
 import { actionsTable } from "./action.table.js";
 
-export const actionStatus = pgEnum("action_status", ["COMPLETE", "IN_PROGRESS", "NOT_STARTED", "ONGOING", "UNKNOWN"]);
-export const ragColour = pgEnum("rag_colour", ["RED", "AMBER", "GREEN"]);
+export const actionStatus = pgEnum("action_status", actionStatuses);
+export const ragColour = pgEnum("rag_colour", ragColours);
 export const progressUpdateSource = pgEnum("progress_update_source", ["DOCUMENT", "IMPORT", "EDITOR"]);
 
 /**
