@@ -13,6 +13,17 @@ import { createActionRepository } from "../modules/action/action.repository.js";
 import { ActionResolver } from "../modules/action/action.resolver.js";
 import { ActionService } from "../modules/action/action.service.js";
 import { ProgressUpdateResolver } from "../modules/action/progress-update.resolver.js";
+import { createBenchmarkLoaders } from "../modules/benchmark/benchmark.loaders.js";
+import { createBenchmarkRepository } from "../modules/benchmark/benchmark.repository.js";
+import {
+  BenchmarkComparisonResolver,
+  BenchmarkComparisonRowResolver,
+  BenchmarkResolver,
+  BenchmarkRowResolver,
+  CouncilBenchmarkResolver,
+  PeerChallengeTimetableResolver,
+} from "../modules/benchmark/benchmark.resolver.js";
+import { BenchmarkService } from "../modules/benchmark/benchmark.service.js";
 import { createCouncilLoaders } from "../modules/council/council.loaders.js";
 import { createCouncilRepository } from "../modules/council/council.repository.js";
 import { CouncilResolver } from "../modules/council/council.resolver.js";
@@ -57,11 +68,12 @@ export function createRepositories(db: Database) {
     action: createActionRepository({ db }),
     sourceDocument: createSourceDocumentRepository({ db }),
     import: createImportRepository({ db }),
+    benchmark: createBenchmarkRepository({ db }),
   };
 }
 export type AppRepositories = ReturnType<typeof createRepositories>;
 
-export function createServices(repos: AppRepositories, config: Pick<AppConfig, "projectRoot">) {
+export function createServices(repos: AppRepositories, config: Pick<AppConfig, "projectRoot" | "staleAfterMonths">) {
   const council = new CouncilService(repos.council);
   const peerGroup = new PeerGroupService(repos.peerGroup);
   const theme = new ThemeService(repos.theme);
@@ -76,6 +88,7 @@ export function createServices(repos: AppRepositories, config: Pick<AppConfig, "
     recommendation: new RecommendationService(repos.recommendation, scope),
     action: new ActionService(repos.action, scope),
     import: new ImportService(repos.import, council, repos.theme, loadRules(themesDir), loadOverrides(themesDir)),
+    benchmark: new BenchmarkService(repos.benchmark, new ActionService(repos.action, scope), peerGroup, config.staleAfterMonths),
   };
 }
 export type AppServices = ReturnType<typeof createServices>;
@@ -89,6 +102,7 @@ export function createLoaders(repos: AppRepositories) {
     theme: createThemeLoaders(repos.theme),
     action: createActionLoaders(repos.action),
     sourceDocument: createSourceDocumentLoaders(repos.sourceDocument),
+    benchmark: createBenchmarkLoaders(repos.benchmark, repos.peerGroup),
   };
 }
 export type AppLoaders = ReturnType<typeof createLoaders>;
@@ -106,6 +120,12 @@ export const resolvers = [
   SourceDocumentResolver,
   SourceLocationResolver,
   ImportResolver,
+  BenchmarkResolver,
+  BenchmarkRowResolver,
+  BenchmarkComparisonResolver,
+  BenchmarkComparisonRowResolver,
+  CouncilBenchmarkResolver,
+  PeerChallengeTimetableResolver,
 ] as const;
 
 export async function createSchema(): Promise<GraphQLSchema> {

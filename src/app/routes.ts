@@ -1,4 +1,7 @@
+import { benchmarkCsvRoute } from "../modules/benchmark/benchmark.csv.js";
 import type { RouteHandler } from "./http-server.js";
 
 /** GET routes beside /graphql. */
-export const httpRoutes: Record<string, RouteHandler> = {};
+export const httpRoutes: Record<string, RouteHandler> = {
+  "/export/benchmark.csv": benchmarkCsvRoute,
+};

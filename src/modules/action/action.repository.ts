@@ -23,11 +23,13 @@ export interface ActionQuery extends RecommendationScope {
 /**
  * An action's status on `asOf`: its latest progress update recorded on or before that day
  * (ties broken by insertion order), UNKNOWN when there is none. Correlated on `actions.id`, so
- * it can sit in any query over the actions table, the benchmarks' included.
+ * it can sit in any query over the actions table, the benchmarks' and series' included.
  */
-export function statusAsOf(asOf: string): SQL<ActionStatusValue> {
+export function statusAsOf(asOf: string | SQL): SQL<ActionStatusValue> {
   const pu = progressUpdatesTable;
-  return sql<ActionStatusValue>`coalesce((select ${pu.status} from ${pu} where ${pu.actionId} = ${actionsTable.id} and ${pu.recordedOn} <= ${asOf}::date order by ${pu.recordedOn} desc, ${pu.id} desc limit 1), 'UNKNOWN')`;
+  // A day may also be an SQL expression that varies per row (a series' period ends).
+  const day = typeof asOf === "string" ? sql`${asOf}::date` : asOf;
+  return sql<ActionStatusValue>`coalesce((select ${pu.status} from ${pu} where ${pu.actionId} = ${actionsTable.id} and ${pu.recordedOn} <= ${day} order by ${pu.recordedOn} desc, ${pu.id} desc limit 1), 'UNKNOWN')`;
 }
 
 /** DOMAIN.md: overdue on T when the deadline D < T and the status on T is not COMPLETE. */
