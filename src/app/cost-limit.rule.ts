@@ -35,6 +35,14 @@ const listEstimates: Record<string, number> = {
 const defaultListEstimate = 10;
 
 /**
+ * Out-of-range page sizes are refused at execution, but only after other fields of the same
+ * operation have run: a negative `first` must not lower the estimate of the whole operation.
+ */
+function pageSizeOf(first: number): number {
+  return first >= 0 && first <= maxPageSize ? first : maxPageSize;
+}
+
+/**
  * Estimates how many fields an operation resolves, multiplying through lists (a connection by
  * its `first`, a variable `first` by the largest page), and rejects it above `maxCost` before
  * any resolver runs.
@@ -46,6 +54,7 @@ export function costLimitRule(maxCost: number) {
     for (const def of context.getDocument().definitions) {
       if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
     }
+    const fragmentCosts = new Map<string, number>();
     const costOf = (set: SelectionSetNode, type: GraphQLNamedType, pageSize: number, seen: Set<string>): number => {
       let total = 0;
       for (const selection of set.selections) {
@@ -60,7 +69,7 @@ export function costLimitRule(maxCost: number) {
                 ? 20
                 : pageSize
               : firstArg.value.kind === Kind.INT
-                ? Number(firstArg.value.value)
+                ? pageSizeOf(Number(firstArg.value.value))
                 : maxPageSize;
           const multiplier = isListType(getNullableType(field.type))
             ? selection.name.value === "nodes" || selection.name.value === "edges"
@@ -74,10 +83,16 @@ export function costLimitRule(maxCost: number) {
           total += costOf(selection.selectionSet, on ?? type, pageSize, seen);
         } else {
           const fragment = fragments.get(selection.name.value);
-          if (fragment && !seen.has(fragment.name.value)) {
+          if (!fragment || seen.has(fragment.name.value)) continue;
+          // Memoised per fragment and page size: re-walking at every spread is exponential in nesting.
+          const key = `${fragment.name.value}|${pageSize}`;
+          let cost = fragmentCosts.get(key);
+          if (cost === undefined) {
             const on = schema.getType(fragment.typeCondition.name.value) ?? type;
-            total += costOf(fragment.selectionSet, on, pageSize, new Set([...seen, fragment.name.value]));
+            cost = costOf(fragment.selectionSet, on, pageSize, new Set([...seen, fragment.name.value]));
+            fragmentCosts.set(key, cost);
           }
+          total += cost;
         }
       }
       return total;

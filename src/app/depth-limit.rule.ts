@@ -15,19 +15,28 @@ export function depthLimitRule(maxDepth: number) {
     for (const def of context.getDocument().definitions) {
       if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
     }
-    const depthOf = (set: SelectionSetNode, seen: Set<string>): number => {
+    // Memoised per fragment: re-walking a fragment at every spread is exponential in nesting
+    // (`F2 { ...F1 ...F1 }`, `F3 { ...F2 ...F2 }`, … makes a 1 KB query cost minutes).
+    const fragmentDepths = new Map<string, number>();
+    const depthOf = (set: SelectionSetNode, stack: Set<string>): number => {
       let deepest = 0;
       for (const selection of set.selections) {
         if (selection.kind === Kind.FIELD) {
-          const below = selection.selectionSet ? depthOf(selection.selectionSet, seen) : 0;
+          const below = selection.selectionSet ? depthOf(selection.selectionSet, stack) : 0;
           deepest = Math.max(deepest, (selection.name.value.startsWith("__") ? 0 : 1) + below);
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-          deepest = Math.max(deepest, depthOf(selection.selectionSet, seen));
+          deepest = Math.max(deepest, depthOf(selection.selectionSet, stack));
         } else {
           const name = selection.name.value;
           const fragment = fragments.get(name);
           // A fragment spread inside itself is reported by graphql's own NoFragmentCycles rule.
-          if (fragment && !seen.has(name)) deepest = Math.max(deepest, depthOf(fragment.selectionSet, new Set([...seen, name])));
+          if (!fragment || stack.has(name)) continue;
+          let depth = fragmentDepths.get(name);
+          if (depth === undefined) {
+            depth = depthOf(fragment.selectionSet, new Set([...stack, name]));
+            fragmentDepths.set(name, depth);
+          }
+          deepest = Math.max(deepest, depth);
         }
       }
       return deepest;

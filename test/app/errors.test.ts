@@ -93,3 +93,30 @@ describe(`bad input gets a clear, coded error (${databaseKind})`, () => {
     }
   });
 });
+
+describe("operation guards on hostile queries", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ seed: false });
+  });
+  afterAll(async () => t.close());
+
+  /** `F24 { ...F23 ...F23 }` … `F1 { name }`: 2^24 spreads if each is walked anew. */
+  function fragmentBomb(levels: number): string {
+    const fragments = ["fragment F0 on Council { name }"];
+    for (let i = 1; i <= levels; i += 1) fragments.push(`fragment F${i} on Council { ...F${i - 1} ...F${i - 1} }`);
+    return `{ council(gssCode: "E07000073") { ...F${levels} } }\n${fragments.join("\n")}`;
+  }
+
+  it("validates a nested-fragment bomb by walking each fragment once", async () => {
+    // 2^40 spreads unmemoised would never finish; memoised, validation is linear in fragments.
+    const { errors } = await t.execute(fragmentBomb(40));
+    expect(errors?.[0]?.extensions?.["code"]).toBe("request.cost_exceeded");
+  });
+
+  it("does not let a negative first lower the estimate of the whole operation", async () => {
+    const wide = `a: councils(first: 1) { nodes { peerGroups { members { peerGroups { members { peerGroups { name } } } } } } }`;
+    const { errors } = await t.execute(`{ ${wide} b: councils(first: -1000000000) { nodes { name } } }`);
+    expect(errors?.[0]?.extensions?.["code"]).toBe("request.cost_exceeded");
+  });
+});

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, max, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, max, sql } from "drizzle-orm";
 import type { Database } from "../../shared/database/database.js";
 import { actionsTable } from "../action/action.table.js";
 import { progressUpdatesTable } from "../action/progress-update.table.js";
@@ -36,7 +36,10 @@ export interface PersistImport {
   themeLinks: Map<string, ThemeLinkToSave[]>;
 }
 
-export function createImportRepository({ db }: { db: Database }) {
+/** First key of the advisory lock an import holds on its council (the second is the council id). */
+const importLockNamespace = 7_240_301;
+
+export function createImportRepository({ db }: { db: Database }): ImportRepository {
   async function insertActions(
     tx: Transaction,
     recommendationId: number,
@@ -115,6 +118,18 @@ export function createImportRepository({ db }: { db: Database }) {
   }
 
   return {
+    /**
+     * Runs one whole import (read, compare, write) in a transaction holding a lock per council,
+     * so that two imports for the same council cannot both create its challenge or both append
+     * the same status change.
+     */
+    async exclusive<T>(councilId: number, work: (repository: ImportRepository) => Promise<T>): Promise<T> {
+      return db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(${importLockNamespace}, ${councilId})`);
+        return work(createImportRepository({ db: tx }));
+      });
+    },
+
     async findChallenge(councilId: number, heldOn: string | null): Promise<PeerChallengeRow | undefined> {
       const pc = peerChallengesTable;
       const [row] = await db
@@ -140,8 +155,12 @@ export function createImportRepository({ db }: { db: Database }) {
       return row !== undefined;
     },
 
-    /** The held plan with each action's latest update (regardless of date): what a new version is compared with. */
-    async loadHeld(peerChallengeId: number): Promise<HeldRecommendation[]> {
+    /**
+     * The held plan with each action's update in force on `asOf` (the new document's recording
+     * day): what the new version's statuses are compared with, so that importing an older
+     * document after a newer one still records what was true on its own day.
+     */
+    async loadHeld(peerChallengeId: number, asOf: string): Promise<HeldRecommendation[]> {
       const recs = await db
         .select()
         .from(recommendationsTable)
@@ -158,7 +177,7 @@ export function createImportRepository({ db }: { db: Database }) {
         ? await db
             .selectDistinctOn([pu.actionId])
             .from(pu)
-            .where(inArray(pu.actionId, actions.map((a) => a.id)))
+            .where(and(inArray(pu.actionId, actions.map((a) => a.id)), lte(pu.recordedOn, asOf)))
             .orderBy(asc(pu.actionId), sql`${pu.recordedOn} desc`, sql`${pu.id} desc`)
         : [];
       const latestByAction = new Map(latest.map((u) => [u.actionId, u]));
@@ -198,8 +217,14 @@ export function createImportRepository({ db }: { db: Database }) {
         if (!doc) throw new Error("source document was not saved");
         const { recordedOn } = input.document;
 
-        for (const rec of input.diff.newRecommendations) {
-          await insertRecommendation(tx, challengeId, rec, doc.id, recordedOn, input.themeLinks.get(rec.reference) ?? []);
+        // On a first import recommendations keep the document's order; later ones go after those held.
+        const [held] = await tx
+          .select({ n: max(recommendationsTable.order) })
+          .from(recommendationsTable)
+          .where(eq(recommendationsTable.peerChallengeId, challengeId));
+        for (const [i, rec] of input.diff.newRecommendations.entries()) {
+          const order = held?.n == null ? rec.order : held.n + i + 1;
+          await insertRecommendation(tx, challengeId, { ...rec, order }, doc.id, recordedOn, input.themeLinks.get(rec.reference) ?? []);
         }
         const byRecommendation = new Map<number, PlanAction[]>();
         for (const { recommendationId, action } of input.diff.newActions) {
@@ -234,4 +259,10 @@ export function createImportRepository({ db }: { db: Database }) {
   };
 }
 
-export type ImportRepository = ReturnType<typeof createImportRepository>;
+export interface ImportRepository {
+  exclusive<T>(councilId: number, work: (repository: ImportRepository) => Promise<T>): Promise<T>;
+  findChallenge(councilId: number, heldOn: string | null): Promise<PeerChallengeRow | undefined>;
+  documentExists(peerChallengeId: number, contentHash: string): Promise<boolean>;
+  loadHeld(peerChallengeId: number, asOf: string): Promise<HeldRecommendation[]>;
+  persist(input: PersistImport): Promise<{ peerChallengeId: number; sourceDocumentId: number }>;
+}

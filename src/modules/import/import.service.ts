@@ -6,7 +6,7 @@ import type { ThemeRepository } from "../theme/theme.repository.js";
 import type { ThemeOverrides, ThemeRules } from "../theme/theme.taxonomy.js";
 import { invalidImportOption } from "./import.errors.js";
 import { diffPlan, type PlanDiff } from "./import.matcher.js";
-import type { ParsedPlan, PlanWarning } from "./import.plan.js";
+import type { ParsedPlan, PlanRecommendation, PlanWarning } from "./import.plan.js";
 import type { ImportRepository, NewPeerChallenge, ThemeLinkToSave } from "./import.repository.js";
 import { parsePlan } from "./parsers/plan.parser.js";
 
@@ -74,68 +74,71 @@ export class ImportService {
     if (!council) throw invalidImportOption("council", "council is required");
     const plan = parsePlan(request.text);
     const contentHash = createHash("sha256").update(request.text, "utf8").digest("hex");
+    // Classified before the transaction: the rules are pure and need no lock.
+    const themeLinks = await this.classify(council.gssCode, plan.recommendations);
+    return this.imports.exclusive(council.id, async (imports) => {
+      const challenge = await imports.findChallenge(council.id, request.challengeHeldOn ?? null);
+      const held = challenge ? await imports.loadHeld(challenge.id, request.recordedOn) : [];
+      const unchanged = challenge ? await imports.documentExists(challenge.id, contentHash) : false;
+      const diff = unchanged ? emptyDiff(held.length, held.reduce((n, r) => n + r.actions.length, 0)) : diffPlan(held, plan.recommendations);
 
-    const challenge = await this.imports.findChallenge(council.id, request.challengeHeldOn ?? null);
-    const held = challenge ? await this.imports.loadHeld(challenge.id) : [];
-    const unchanged = challenge ? await this.imports.documentExists(challenge.id, contentHash) : false;
-    const diff = unchanged ? emptyDiff(held.length, held.reduce((n, r) => n + r.actions.length, 0)) : diffPlan(held, plan.recommendations);
-
-    const report: ImportReport = {
-      filename: request.filename,
-      councilGss: council.gssCode,
-      layout: plan.layout,
-      title: plan.title,
-      outcome: unchanged ? "UNCHANGED" : challenge && held.length > 0 ? "UPDATED" : "CREATED",
-      dryRun: request.dryRun ?? false,
-      contentHash,
-      peerChallengeId: challenge?.id ?? null,
-      sourceDocumentId: null,
-      recommendations: plan.recommendations.length,
-      actions: plan.recommendations.reduce((n, r) => n + r.actions.length, 0),
-      addedRecommendations: diff.newRecommendations.length,
-      addedActions: diff.newActions.length + diff.newRecommendations.reduce((n, r) => n + r.actions.length, 0),
-      statusChanges: diff.statusChanges.length,
-      matchedRecommendations: diff.matchedRecommendations,
-      matchedActions: diff.matchedActions,
-      disappearedRecommendations: diff.disappearedRecommendations,
-      disappearedActions: diff.disappearedActions,
-      warnings: plan.warnings,
-      unplaced: plan.unplaced,
-    };
-    if (unchanged || report.dryRun) return { plan, report };
-
-    const saved = await this.imports.persist({
-      challenge: challenge
-        ? { id: challenge.id }
-        : {
-            insert: {
-              title: `Corporate Peer Challenge: ${council.name}`,
-              ...request.challengeDetails,
-              councilId: council.id,
-              heldOn: request.challengeHeldOn ?? null,
-              ...(request.challengeHeldOn != null && !request.challengeDetails?.heldOnPrecision ? { heldOnPrecision: "DAY" as const } : {}),
-            },
-          },
-      document: {
-        councilId: council.id,
+      const report: ImportReport = {
         filename: request.filename,
-        contentHash,
+        councilGss: council.gssCode,
         layout: plan.layout,
         title: plan.title,
-        byteSize: Buffer.byteLength(request.text, "utf8"),
-        content: request.text,
-        recordedOn: request.recordedOn,
-      },
-      diff,
-      themeLinks: await this.classify(council.gssCode, diff),
+        outcome: unchanged ? "UNCHANGED" : challenge && held.length > 0 ? "UPDATED" : "CREATED",
+        dryRun: request.dryRun ?? false,
+        contentHash,
+        peerChallengeId: challenge?.id ?? null,
+        sourceDocumentId: null,
+        recommendations: plan.recommendations.length,
+        actions: plan.recommendations.reduce((n, r) => n + r.actions.length, 0),
+        addedRecommendations: diff.newRecommendations.length,
+        addedActions: diff.newActions.length + diff.newRecommendations.reduce((n, r) => n + r.actions.length, 0),
+        statusChanges: diff.statusChanges.length,
+        matchedRecommendations: diff.matchedRecommendations,
+        matchedActions: diff.matchedActions,
+        disappearedRecommendations: diff.disappearedRecommendations,
+        disappearedActions: diff.disappearedActions,
+        warnings: plan.warnings,
+        unplaced: plan.unplaced,
+      };
+      if (unchanged || report.dryRun) return { plan, report };
+
+      const saved = await imports.persist({
+        challenge: challenge
+          ? { id: challenge.id }
+          : {
+              insert: {
+                title: `Corporate Peer Challenge: ${council.name}`,
+                ...request.challengeDetails,
+                councilId: council.id,
+                heldOn: request.challengeHeldOn ?? null,
+                ...(request.challengeHeldOn != null && !request.challengeDetails?.heldOnPrecision ? { heldOnPrecision: "DAY" as const } : {}),
+              },
+            },
+        document: {
+          councilId: council.id,
+          filename: request.filename,
+          contentHash,
+          layout: plan.layout,
+          title: plan.title,
+          byteSize: Buffer.byteLength(request.text, "utf8"),
+          content: request.text,
+          recordedOn: request.recordedOn,
+        },
+        diff,
+        themeLinks,
+      });
+      return { plan, report: { ...report, peerChallengeId: saved.peerChallengeId, sourceDocumentId: saved.sourceDocumentId } };
     });
-    return { plan, report: { ...report, peerChallengeId: saved.peerChallengeId, sourceDocumentId: saved.sourceDocumentId } };
   }
 
-  private async classify(councilGss: string, diff: PlanDiff): Promise<Map<string, ThemeLinkToSave[]>> {
+  private async classify(councilGss: string, recommendations: PlanRecommendation[]): Promise<Map<string, ThemeLinkToSave[]>> {
     const themeIds = new Map((await this.themes.findAll()).map((t) => [t.code, t.id]));
     const links = new Map<string, ThemeLinkToSave[]>();
-    for (const rec of diff.newRecommendations) {
+    for (const rec of recommendations) {
       const ruled = classifyRecommendation(
         { text: rec.text, title: rec.title, themeLabel: rec.themeLabel, actions: rec.actions.map((a) => a.text) },
         this.rules,

@@ -101,7 +101,7 @@ describe(`importing, re-importing and updating a plan (${databaseKind})`, () => 
   });
 
   it("reports actions that disappeared from a new version without deleting them", async () => {
-    const shorter = harlowUpdated().replace("^.*Consider changes to contracts.*$", "").split("\n").filter((l) => !l.includes("Consider changes to contracts")).join("\n");
+    const shorter = harlowUpdated().split("\n").filter((l) => !l.includes("Consider changes to contracts")).join("\n");
     const before = await tableCounts(t);
     const { data } = await t.execute<{ importPlan: { disappeared: { reference: string }[]; outcome: string } }>(
       importMutation,
@@ -170,5 +170,52 @@ describe(`importing, re-importing and updating a plan (${databaseKind})`, () => 
     ).rejects.toThrow(/Failed query: insert into "actions"/);
     expect(await tableCounts(t)).toEqual(before);
     await t.database.db.execute(sql`drop trigger refuse_poison on actions`);
+  });
+
+  it("records an older document's statuses for its own day, even after a newer one was imported", async () => {
+    const plan = (status: string) => ["Ref\tRecommendation\tAction\tOwner\tTimeframe\tStatus", `1\tPublish a workforce strategy\tDraft the strategy\tHead of HR\tMarch 2025\t${status}`].join("\n");
+    const file = { filename: "rochford.txt", councilGss: "E07000075", challengeHeldOn: "2023-11-01" };
+    await t.app.services.import.importPlan({ ...file, text: plan("In progress"), recordedOn: "2024-01-01" });
+    await t.app.services.import.importPlan({ ...file, text: plan("Complete"), recordedOn: "2025-01-01" });
+    // Found later: a mid-2024 report that already said Complete.
+    const { report } = await t.app.services.import.importPlan({ ...file, text: `${plan("Complete")}\n`, recordedOn: "2024-06-01" });
+    expect(report.statusChanges).toBe(1);
+    const { data } = await t.execute<{ actions: { nodes: { status: string }[] } }>(
+      `{ actions(filter: { councils: ["E07000075"], search: "Draft the strategy" }, asOf: "2024-07-01") { nodes { status } } }`,
+    );
+    expect(data?.actions.nodes).toEqual([{ status: "COMPLETE" }]);
+  });
+
+  it("puts recommendations new in a later version after the ones held", async () => {
+    const header = "Ref\tRecommendation\tAction\tOwner\tTimeframe\tStatus";
+    const a = "A\tAdopt a new constitution\tDraft it\tMonitoring Officer\tMay 2025\tIn progress";
+    const b = "B\tPublish the medium term financial strategy\tDraft it\tS151 Officer\tJune 2025\tIn progress";
+    const c = "C\tRun a residents survey\tCommission it\tHead of Communications\tJuly 2025\tNot started";
+    const file = { filename: "maldon.txt", councilGss: "E07000074", challengeHeldOn: "2024-05-01" };
+    await t.app.services.import.importPlan({ ...file, text: [header, a, b].join("\n"), recordedOn: "2025-01-01" });
+    await t.app.services.import.importPlan({ ...file, text: [header, c, a, b].join("\n"), recordedOn: "2025-02-01" });
+    const { data } = await t.execute<{ recommendations: { nodes: { reference: string; order: number }[] } }>(
+      `{ recommendations(filter: { councils: ["E07000074"] }) { nodes { reference order } } }`,
+    );
+    expect(data?.recommendations.nodes).toEqual([
+      { reference: "A", order: 1 },
+      { reference: "B", order: 2 },
+      { reference: "C", order: 3 },
+    ]);
+  });
+
+  it("lets two simultaneous imports of a new plan create it once", async () => {
+    const text = ["Ref\tRecommendation\tAction\tOwner\tTimeframe\tStatus", "1\tStrengthen risk management\tRefresh the risk register\tHead of Audit\tMay 2025\tIn progress"].join("\n");
+    const request = { text, filename: "tendring.txt", councilGss: "E07000076", challengeHeldOn: "2024-09-01", recordedOn: "2025-01-01" };
+    const before = await tableCounts(t);
+    const outcomes = await Promise.all([t.app.services.import.importPlan(request), t.app.services.import.importPlan(request)]);
+    expect(outcomes.map((o) => o.report.outcome).sort()).toEqual(["CREATED", "UNCHANGED"]);
+    expect(await tableCounts(t)).toEqual({
+      challenges: (before.challenges ?? 0) + 1,
+      documents: (before.documents ?? 0) + 1,
+      recommendations: (before.recommendations ?? 0) + 1,
+      actions: (before.actions ?? 0) + 1,
+      updates: (before.updates ?? 0) + 1,
+    });
   });
 });
