@@ -74,8 +74,8 @@ export function createRepositories(db: Database) {
 export type AppRepositories = ReturnType<typeof createRepositories>;
 
 export function createServices(repos: AppRepositories, config: Pick<AppConfig, "projectRoot" | "staleAfterMonths">) {
-  const council = new CouncilService(repos.council);
   const peerGroup = new PeerGroupService(repos.peerGroup);
+  const council = new CouncilService(repos.council, peerGroup);
   const theme = new ThemeService(repos.theme);
   const scope = new ScopeService(council, peerGroup, theme);
   const themesDir = path.join(config.projectRoot, "seeds", "themes");
@@ -166,7 +166,7 @@ export async function createApp({ db, config, logger }: { db: Database; config: 
     config,
     logger,
     createContext({ authorization }) {
-      const token = authorization?.replace(/^Bearer\s+/i, "") ?? null;
+      const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? "")?.[1] ?? null;
       return {
         services,
         loaders: createLoaders(repos),

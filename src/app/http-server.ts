@@ -4,6 +4,7 @@ import { sharedErrorCodes } from "../shared/errors/app-error.js";
 import type { App } from "./app.js";
 
 class BodyTooLarge extends Error {}
+class RequestAborted extends Error {}
 
 /**
  * Reads the body up to `limit` bytes. Past the limit it keeps reading but discards, so the client
@@ -24,6 +25,10 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     });
     req.on("end", () => (tooLarge ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks).toString("utf8"))));
     req.on("error", reject);
+    // A destroyed request never ends: settle rather than leave the handler waiting for ever.
+    req.on("close", () => {
+      if (!req.complete) reject(tooLarge ? new BodyTooLarge() : new RequestAborted());
+    });
   });
 }
 
@@ -59,6 +64,7 @@ export function createHttpServer(app: App, routes: Record<string, RouteHandler> 
     try {
       body = await readBody(req, app.config.bodyLimitBytes);
     } catch (error) {
+      if (error instanceof RequestAborted) return;
       if (error instanceof BodyTooLarge) {
         return sendJson(res, 413, errorBody(`The request body is over the limit of ${app.config.bodyLimitBytes} bytes`, sharedErrorCodes.bodyTooLarge));
       }

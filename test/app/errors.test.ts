@@ -80,6 +80,31 @@ describe(`bad input gets a clear, coded error (${databaseKind})`, () => {
     expect(t.database.counter.count).toBe(0);
   });
 
+  it("refuses NUL characters in text arguments by name instead of failing in SQL", async () => {
+    const search = await firstError(`query($s: String) { actions(filter: { search: $s }) { totalCount } }`, { s: "a\u0000b" });
+    expect(search.error?.extensions).toEqual({ code: "input.invalid", argument: "filter.search" });
+    const slug = await firstError(`query($s: String!) { peerGroup(slug: $s) { name } }`, { s: "greater\u0000essex" });
+    expect(slug.error?.extensions).toEqual({ code: "input.invalid", argument: "slug" });
+  });
+
+  it("refuses list filters longer than 500 entries", async () => {
+    const { error } = await firstError(`query($t: [String!]) { councils(filter: { types: $t }) { totalCount } }`, { t: Array.from({ length: 70_000 }, () => "NMD") });
+    expect(error?.extensions).toEqual({ code: "input.invalid", argument: "filter.types" });
+  });
+
+  it("refuses a date window that ends before it starts", async () => {
+    const challenges = await firstError(`{ peerChallenges(filter: { heldFrom: "2025-01-01", heldTo: "2024-01-01" }) { totalCount } }`);
+    expect(challenges.error?.extensions).toEqual({ code: "input.invalid", argument: "filter.heldFrom" });
+    const actions = await firstError(`{ actions(filter: { deadlineFrom: "2025-01-01", deadlineTo: "2024-01-01" }) { totalCount } }`);
+    expect(actions.error?.extensions).toEqual({ code: "input.invalid", argument: "filter.deadlineFrom" });
+  });
+
+  it("refuses judging statuses on more than 31 different days in one request", async () => {
+    const days = Array.from({ length: 32 }, (_, i) => `d${i}: status(asOf: "${2000 + i}-01-01")`).join(" ");
+    const { errors } = await t.execute(`{ actions(first: 1) { nodes { ${days} } } }`);
+    expect(errors?.[0]?.extensions?.["code"]).toBe("request.too_many_dates");
+  });
+
   it("masks an unexpected failure as a generic internal error with no detail", async () => {
     // A real failure the service cannot anticipate: the table behind peer groups is gone.
     await t.database.db.execute(sql`alter table peer_groups rename to peer_groups_gone`);

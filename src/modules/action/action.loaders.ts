@@ -1,8 +1,11 @@
 import DataLoader from "dataloader";
+import { AppError, sharedErrorCodes } from "../../shared/errors/app-error.js";
 import { manyByKey, oneByKey } from "../../shared/graphql/loader-helpers.js";
 import type { ActionRepository } from "./action.repository.js";
 import type { ActionRow } from "./action.table.js";
 import type { ProgressUpdateRow } from "./progress-update.table.js";
+
+export const maxDatesPerRequest = 31;
 
 export function createActionLoaders(actions: ActionRepository) {
   // One loader per asOf date asked in the request: each batches every action into one statement.
@@ -21,6 +24,10 @@ export function createActionLoaders(actions: ActionRepository) {
     latestUpdateAsOf(asOf: string): DataLoader<number, ProgressUpdateRow | null> {
       let loader = latestAsOf.get(asOf);
       if (!loader) {
+        // Each distinct day costs a statement; aliases could otherwise ask for thousands.
+        if (latestAsOf.size >= maxDatesPerRequest) {
+          throw new AppError(sharedErrorCodes.tooManyDates, `A request may judge statuses on at most ${maxDatesPerRequest} different days`, { argument: "asOf" });
+        }
         loader = new DataLoader(async (ids) => oneByKey(ids, await actions.findLatestUpdatesAsOf(ids, asOf), (r) => r.actionId));
         latestAsOf.set(asOf, loader);
       }

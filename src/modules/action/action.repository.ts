@@ -69,6 +69,7 @@ export function createActionRepository({ db }: { db: Database }) {
           sql`${peerChallengesTable.heldOn} nulls last`,
           asc(peerChallengesTable.id),
           asc(recommendationsTable.order),
+          asc(recommendationsTable.id),
           asc(actionsTable.order),
         )
         .limit(page.limit)

@@ -2,7 +2,6 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-g
 import type { AppContext } from "../../app/context.js";
 import { toGlobalId } from "../../shared/graphql/global-id.js";
 import { toConnection } from "../../shared/graphql/pagination.js";
-import { checkSearch } from "../recommendation/recommendation-scope.service.js";
 import { PeerChallenge } from "../peer-challenge/peer-challenge.type.js";
 import type { PeerChallengeRow } from "../peer-challenge/peer-challenge.table.js";
 import { PeerGroup } from "../peer-group/peer-group.type.js";
@@ -24,21 +23,7 @@ export class CouncilResolver {
 
   @Query(() => CouncilConnection, { description: "Councils, alphabetically by name." })
   async councils(@Ctx() ctx: AppContext, @Args(() => CouncilsArgs) { filter, first, after }: CouncilsArgs) {
-    const peerGroupId = filter?.peerGroup != null ? (await ctx.services.peerGroup.requireBySlug(filter.peerGroup, "filter.peerGroup")).id : undefined;
-    const search = checkSearch(filter?.search, "filter.search");
-    const page = await ctx.services.council.list(
-      {
-        ...(filter?.types?.length ? { typeCodes: filter.types } : {}),
-        ...(filter?.regions?.length ? { regions: filter.regions } : {}),
-        ...(filter?.counties?.length ? { countyGssCodes: filter.counties } : {}),
-        ...(peerGroupId !== undefined ? { peerGroupId } : {}),
-        ...(search ? { search } : {}),
-        ...(filter?.hasPeerChallenge != null ? { hasPeerChallenge: filter.hasPeerChallenge } : {}),
-      },
-      first,
-      after,
-    );
-    return toConnection(page);
+    return toConnection(await ctx.services.council.list(filter, first, after));
   }
 
   @FieldResolver(() => ID, { description: "Global, opaque identifier of this object." })

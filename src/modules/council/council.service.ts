@@ -1,4 +1,8 @@
 import { AppError } from "../../shared/errors/app-error.js";
+import { checkList, checkText } from "../../shared/errors/input-guards.js";
+import type { PeerGroupService } from "../peer-group/peer-group.service.js";
+import { checkSearch } from "../recommendation/recommendation-scope.service.js";
+import type { CouncilFilter } from "./council.input.js";
 import { toPageRequest, type Page } from "../../shared/graphql/pagination.js";
 import { badGssCode, councilErrorCodes, councilNotFound } from "./council.errors.js";
 import type { CouncilQuery, CouncilRepository } from "./council.repository.js";
@@ -6,24 +10,26 @@ import type { CouncilRow } from "./council.table.js";
 
 export const gssCodePattern = /^E\d{8}$/;
 
-export interface CouncilListFilter extends Omit<CouncilQuery, "countyCodes" | "peerGroupId"> {
-  /** GSS codes of county councils. */
-  countyGssCodes?: string[];
-  peerGroupId?: number;
-}
-
 export class CouncilService {
-  constructor(private readonly councils: CouncilRepository) {}
+  constructor(
+    private readonly councils: CouncilRepository,
+    private readonly peerGroups: PeerGroupService,
+  ) {}
 
-  async list(filter: CouncilListFilter, first?: number | null, after?: string | null): Promise<Page<CouncilRow>> {
+  async list(filter: CouncilFilter | null | undefined, first?: number | null, after?: string | null): Promise<Page<CouncilRow>> {
     const request = toPageRequest(first, after);
-    const countyCodes = filter.countyGssCodes?.length
-      ? (await this.requireByGss(filter.countyGssCodes, "filter.counties[]")).map((c) => c.registerCode)
-      : undefined;
-    const { rows, totalCount } = await this.councils.findPage(
-      { ...filter, ...(countyCodes ? { countyCodes } : {}) },
-      request,
-    );
+    const query: CouncilQuery = {};
+    if (filter?.types?.length) query.typeCodes = [...checkList(filter.types, "filter.types")];
+    if (filter?.regions?.length) query.regions = [...checkList(filter.regions, "filter.regions")];
+    if (filter?.counties?.length) {
+      checkList(filter.counties, "filter.counties");
+      query.countyCodes = (await this.requireByGss(filter.counties, "filter.counties[]")).map((c) => c.registerCode);
+    }
+    if (filter?.peerGroup != null) query.peerGroupId = (await this.peerGroups.requireBySlug(filter.peerGroup, "filter.peerGroup")).id;
+    const search = checkSearch(filter?.search, "filter.search");
+    if (search) query.search = search;
+    if (filter?.hasPeerChallenge != null) query.hasPeerChallenge = filter.hasPeerChallenge;
+    const { rows, totalCount } = await this.councils.findPage(query, request);
     return { items: rows, totalCount, request };
   }
 
@@ -38,7 +44,7 @@ export class CouncilService {
       const [council] = await this.requireByGss([gssCode], "gssCode");
       if (council) return council;
     }
-    const found = slug == null ? undefined : await this.councils.findBySlug(slug);
+    const found = slug == null ? undefined : await this.councils.findBySlug(checkText(slug, "slug"));
     if (!found) throw councilNotFound(`the slug "${slug}"`, "slug");
     return found;
   }

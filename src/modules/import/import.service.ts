@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { checkText } from "../../shared/errors/input-guards.js";
 import { isIsoDate } from "../../shared/graphql/local-date.scalar.js";
 import type { CouncilService } from "../council/council.service.js";
 import { applyOverrides, classifyRecommendation } from "../theme/theme.classifier.js";
@@ -70,6 +71,7 @@ export class ImportService {
     if (request.challengeHeldOn != null && !isIsoDate(request.challengeHeldOn)) {
       throw invalidImportOption("challenge", `challenge must be a calendar date as YYYY-MM-DD, got "${request.challengeHeldOn}"`);
     }
+    checkText(request.filename, "filename");
     const [council] = await this.councils.requireByGss([request.councilGss], "council");
     if (!council) throw invalidImportOption("council", "council is required");
     const plan = parsePlan(request.text);

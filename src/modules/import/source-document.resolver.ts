@@ -47,7 +47,7 @@ export class SourceLocationResolver {
 
   @FieldResolver(() => String, { nullable: true, description: "The text of that line, as the document holds it." })
   async text(@Root() location: SourceLocation, @Ctx() ctx: AppContext): Promise<string | null> {
-    const doc = await ctx.loaders.sourceDocument.byId.load(location.documentId);
-    return doc?.content.split(/\r\n|\r|\n/)[location.line - 1] ?? null;
+    const lines = await ctx.loaders.sourceDocument.linesById.load(location.documentId);
+    return lines?.[location.line - 1] ?? null;
   }
 }

@@ -1,3 +1,4 @@
+import { badInput } from "../../shared/errors/app-error.js";
 import { toPageRequest, type Page } from "../../shared/graphql/pagination.js";
 import type { ScopeService } from "../recommendation/recommendation-scope.service.js";
 import type { PeerChallengeFilter } from "./peer-challenge.input.js";
@@ -12,6 +13,9 @@ export class PeerChallengeService {
 
   async list(filter: PeerChallengeFilter | null | undefined, first?: number | null, after?: string | null): Promise<Page<PeerChallengeRow>> {
     const request = toPageRequest(first, after);
+    if (filter?.heldFrom && filter.heldTo && filter.heldFrom > filter.heldTo) {
+      throw badInput("filter.heldFrom", `filter.heldFrom (${filter.heldFrom}) is after heldTo (${filter.heldTo})`);
+    }
     const { councilIds, peerGroupId } = await this.scopes.resolve(filter);
     const { rows, totalCount } = await this.challenges.findPage(
       {

@@ -1,3 +1,4 @@
+import { checkText } from "../../shared/errors/input-guards.js";
 import { toPageRequest, type Page } from "../../shared/graphql/pagination.js";
 import { peerGroupNotFound } from "./peer-group.errors.js";
 import type { PeerGroupRepository } from "./peer-group.repository.js";
@@ -13,7 +14,7 @@ export class PeerGroupService {
   }
 
   async requireBySlug(slug: string, argument: string): Promise<PeerGroupRow> {
-    const group = await this.groups.findBySlug(slug);
+    const group = await this.groups.findBySlug(checkText(slug, argument));
     if (!group) throw peerGroupNotFound(slug, argument);
     return group;
   }

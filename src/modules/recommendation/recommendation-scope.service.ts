@@ -1,4 +1,5 @@
 import { badInput } from "../../shared/errors/app-error.js";
+import { checkList, checkText } from "../../shared/errors/input-guards.js";
 import type { CouncilService } from "../council/council.service.js";
 import type { PeerGroupService } from "../peer-group/peer-group.service.js";
 import type { ThemeService } from "../theme/theme.service.js";
@@ -11,7 +12,6 @@ export interface ScopeFilter {
   themes?: string[] | null;
 }
 
-const maxListLength = 500;
 const maxSearchLength = 200;
 
 /**
@@ -28,14 +28,9 @@ export class ScopeService {
   async resolve(filter: ScopeFilter | null | undefined, argument = "filter"): Promise<RecommendationScope> {
     const scope: RecommendationScope = {};
     if (!filter) return scope;
-    for (const [name, list] of [
-      ["councils", filter.councils],
-      ["themes", filter.themes],
-    ] as const) {
-      if (list && list.length > maxListLength) {
-        throw badInput(`${argument}.${name}`, `${argument}.${name} holds ${list.length} entries; at most ${maxListLength}`);
-      }
-    }
+    if (filter.councils) checkList(filter.councils, `${argument}.councils`);
+    if (filter.themes) checkList(filter.themes, `${argument}.themes`);
+    if (filter.peerGroup != null) checkText(filter.peerGroup, `${argument}.peerGroup`);
     if (filter.councils?.length) {
       scope.councilIds = (await this.councils.requireByGss(filter.councils, `${argument}.councils[]`)).map((c) => c.id);
     }
@@ -51,7 +46,7 @@ export class ScopeService {
 
 export function checkSearch(search: string | null | undefined, argument: string): string | undefined {
   if (search == null) return undefined;
-  const trimmed = search.trim();
+  const trimmed = checkText(search, argument).trim();
   if (trimmed.length > maxSearchLength) {
     throw badInput(argument, `${argument} is ${trimmed.length} characters long; at most ${maxSearchLength}`);
   }

@@ -63,7 +63,7 @@ export function createRecommendationRepository({ db }: { db: Database }) {
           .innerJoin(councilsTable, eq(councilsTable.id, peerChallengesTable.councilId))
           .where(where);
       const rows = await base()
-        .orderBy(asc(councilsTable.name), sql`${peerChallengesTable.heldOn} nulls last`, asc(r.peerChallengeId), asc(r.order))
+        .orderBy(asc(councilsTable.name), sql`${peerChallengesTable.heldOn} nulls last`, asc(r.peerChallengeId), asc(r.order), asc(r.id))
         .limit(page.limit)
         .offset(page.offset);
       const [total] = await db
@@ -83,7 +83,7 @@ export function createRecommendationRepository({ db }: { db: Database }) {
         .select()
         .from(recommendationsTable)
         .where(inArray(recommendationsTable.peerChallengeId, [...ids]))
-        .orderBy(asc(recommendationsTable.order));
+        .orderBy(asc(recommendationsTable.order), asc(recommendationsTable.id));
     },
 
     async findBySourceDocumentIds(ids: readonly number[]): Promise<RecommendationRow[]> {

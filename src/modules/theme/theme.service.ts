@@ -1,3 +1,4 @@
+import { checkText } from "../../shared/errors/input-guards.js";
 import { themeNotFound } from "./theme.errors.js";
 import type { ThemeRepository } from "./theme.repository.js";
 import type { ThemeRow } from "./theme.table.js";
@@ -10,7 +11,7 @@ export class ThemeService {
   }
 
   async requireByCode(code: string, argument: string): Promise<ThemeRow> {
-    const theme = await this.themes.findByCode(code);
+    const theme = await this.themes.findByCode(checkText(code, argument));
     if (!theme) throw themeNotFound(code, argument);
     return theme;
   }

@@ -31,6 +31,7 @@ export const sharedErrorCodes = {
   notFound: "node.not_found",
   depthExceeded: "request.depth_exceeded",
   costExceeded: "request.cost_exceeded",
+  tooManyDates: "request.too_many_dates",
   bodyTooLarge: "request.body_too_large",
   adminRequired: "auth.admin_required",
   internal: "internal",

@@ -86,4 +86,25 @@ describe(`overdue actions as of a date (${databaseKind})`, () => {
     expect(byRef.get("5")).toMatchObject({ accountable: "Strategic Director & Deputy Chief Executive", responsible: "Director of Policy & Transformation" });
     expect(byRef.get("7")).toMatchObject({ accountable: "Chief Executive", responsible: "Interim Director of Resources (s151)" });
   });
+
+  it("splits every action into overdue or not, with nothing lost to missing deadlines or statuses", async () => {
+    const { data } = await t.execute<{ yes: { totalCount: number }; no: { totalCount: number }; all: { totalCount: number } }>(
+      `{ yes: actions(filter: { peerGroup: "greater-essex", overdue: true }, asOf: "2025-04-01") { totalCount }
+         no: actions(filter: { peerGroup: "greater-essex", overdue: false }, asOf: "2025-04-01") { totalCount }
+         all: actions(filter: { peerGroup: "greater-essex" }) { totalCount } }`,
+    );
+    // On 2025-04-01: Harlow 52 (every deadline passed, 7 complete), Brentwood 7 (all passed, 2
+    // complete), Chelmsford 1 (its January 2025 action: statuses only recorded from 2025-05-02).
+    // All 115 seeded actions belong to Greater Essex councils.
+    expect(data).toEqual({ yes: { totalCount: 60 }, no: { totalCount: 55 }, all: { totalCount: 115 } });
+  });
+
+  it("counts an ONGOING action whose deadline has passed as overdue", async () => {
+    // Chelmsford "May 2025 and Ongoing" (2025-05-31), status ONGOING on 2025-05-02.
+    const { data } = await t.execute<{ actions: { nodes: { status: string; isOverdue: boolean; daysOverdue: number }[] } }>(
+      `{ actions(filter: { councils: ["E07000070"], statuses: [ONGOING], hasDeadline: true, deadlineTo: "2025-05-31", deadlineFrom: "2025-05-31" }, asOf: "2025-06-30") {
+          nodes { status isOverdue daysOverdue } } }`,
+    );
+    expect(data?.actions.nodes).toEqual([{ status: "ONGOING", isOverdue: true, daysOverdue: 30 }]);
+  });
 });
