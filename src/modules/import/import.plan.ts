@@ -85,7 +85,8 @@ export type PlanWarningCode =
   | "import.row_shape"
   | "import.unplaced_line"
   | "import.repeated_header"
-  | "import.missing_text";
+  | "import.missing_text"
+  | "import.duplicate_reference";
 
 export interface PlanWarning {
   line: number;

@@ -128,10 +128,19 @@ function longestEntryAt(tokens: readonly Token[], at: number): TitleMatch | null
   return best;
 }
 
-/** A title, possibly after modifiers, starting exactly at `at`; the longest reading wins. */
+/**
+ * Modifiers a title may carry ("Interim Deputy Director"). Real titles carry one or two; without a
+ * bound, a run of modifiers makes every position scan the whole run, which is quadratic.
+ */
+const maxModifiers = 3;
+
+/** Longer runs are not a flattened pair of role cells but prose; {@link splitRoles} leaves them whole. */
+export const maxSplitChars = 300;
+
+/** A title, possibly after up to {@link maxModifiers} modifiers, starting exactly at `at`; the longest reading wins. */
 function titleAt(tokens: readonly Token[], at: number): TitleMatch | null {
   let best: TitleMatch | null = null;
-  for (let k = at; k < tokens.length; k += 1) {
+  for (let k = at; k < tokens.length && k <= at + maxModifiers; k += 1) {
     const match = longestEntryAt(tokens, k);
     if (match !== null && (best === null || match.end > best.end)) best = match;
     const token = tokens[k];
@@ -193,11 +202,13 @@ function roleEnd(tokens: readonly Token[], title: TitleMatch): number {
 /**
  * Splits a run of concatenated roles left to right, greedily, with {@link roleLexicon}. Words no
  * title explains stay with the role before them (or form their own piece at the start). Returns
- * the cleaned text as the only element when nothing splits, and [] for blank text. Never throws.
+ * the cleaned text as the only element when nothing splits or it is longer than {@link maxSplitChars},
+ * and [] for blank text. Never throws.
  */
 export function splitRoles(text: string): string[] {
   const clean = cleanText(typeof text === "string" ? text : "");
   if (clean === "") return [];
+  if (clean.length > maxSplitChars) return [clean];
   const tokens = tokenise(clean);
   const spans: { start: number; end: number }[] = [];
   let current: { start: number; end: number } | null = null;

@@ -4,7 +4,7 @@
  * 2025. Ongoing"), so statuses are read from status words wherever they appear in the cell.
  */
 import type { ActionStatus, ParsedStatus, RagColour } from "../import.plan.js";
-import { cleanText } from "./text.normaliser.js";
+import { cleanText, textBefore } from "./text.normaliser.js";
 
 // Negated and future forms are read (and blanked) first, so that "Not started" is not read as
 // "started" and "to be completed by September" is not read as complete.
@@ -12,10 +12,31 @@ const NOT_STARTED =
   /\b(?:not\s+(?:yet\s+)?(?:started|commenced|begun|underway|under\s+way|in\s+progress|due)|yet\s+to\s+(?:be\s+)?(?:start(?:ed)?|commence[d]?|begin|begun)|planned|future|pending|scheduled|deferred|postponed)\b/i;
 const PARTLY_COMPLETE = /\b(?:partially|partly|nearly|almost|mostly|substantially)\s+(?:complete[d]?|delivered|implemented|achieved)\b/i;
 const COMPLETE = /\b(?:complete[d]?|delivered|done|achieved|closed|finished|implemented|concluded)\b/gi;
+// Words that may stand between a negation, modal or condition and the completion word it governs,
+// any few of them in a row ("has not yet been fully delivered", "will have been completed").
+const COMPLETION_FILLER = String.raw`(?:(?:be|been|being|have|has|had|yet|fully|all|then|finally|successfully|largely|entirely|completely|formally|properly|actually|quite)\s+){0,4}`;
+// A denied completion ("not complete", "has not yet been delivered", "hasn't been done", "cannot be
+// closed", "yet to be completed") says the work is not finished. It is blanked before completions
+// are read, and its presence stops the cell being COMPLETE: a completion word negated anywhere in
+// the cell must not be outvoted by another one.
+const DENIED_COMPLETION = new RegExp(
+  String.raw`(?:\b(?:not|cannot|never|yet\s+to)|n['’]t)\s+${COMPLETION_FILLER}(?:complete[d]?|delivered|done|achieved|closed|finished|implemented|concluded)\b`,
+  "i",
+);
 // A completion word after one of these ("to be completed", "will be fully delivered", "once done")
-// is a plan, a condition or a denial.
-const NOT_YET_COMPLETE_BEFORE =
-  /\b(?:to|be|will|shall|should|would|must|could|not|yet|never|being|once|when|until|till|before|after|upon|if|due|expected|aim|aims|aiming|planned|scheduled|target|awaiting)\s+(?:(?:be|fully|all|then|finally|successfully|largely)\s+)?$/i;
+// is a plan or a condition, not a report that the work is finished.
+const NOT_YET_COMPLETE_BEFORE = new RegExp(
+  String.raw`\b(?:to|be|will|shall|should|would|must|could|not|yet|never|being|once|when|until|till|before|after|upon|if|due|expected|aim|aims|aiming|planned|scheduled|target|awaiting)\s+${COMPLETION_FILLER}$`,
+  "i",
+);
+/**
+ * How far before a completion word NOT_YET_COMPLETE_BEFORE looks. The longest phrase it can match
+ * in a cleaned cell (a nine-letter trigger and four fillers) is under 80 characters, and scanning
+ * the whole prefix for every completion word is quadratic in the cell's length.
+ */
+const CONDITION_WINDOW = 80;
+/** Longer cells are not status cells but prose or a broken row; they are not read (and so warned about). */
+export const maxStatusChars = 1000;
 const ONGOING_WORD = /\b(?:on-?\s?going|bau|business\s+as\s+usual)\b/gi;
 // "Ongoing" as an adjective ("ongoing work on …") describes work in progress; as a predicate
 // ("Ongoing", "… and ongoing", "Ongoing - briefings continue") it describes work with no end.
@@ -48,7 +69,7 @@ function blank(text: string, pattern: RegExp): string {
 
 function hasCompletion(text: string): boolean {
   for (const match of text.matchAll(COMPLETE)) {
-    if (!NOT_YET_COMPLETE_BEFORE.test(text.slice(0, match.index))) return true;
+    if (!NOT_YET_COMPLETE_BEFORE.test(textBefore(text, match.index, CONDITION_WINDOW))) return true;
   }
   return false;
 }
@@ -70,14 +91,21 @@ function statusOf(text: string): ActionStatus {
   const notStarted = NOT_STARTED.test(text);
   const remaining = blank(text, NOT_STARTED);
   const partly = PARTLY_COMPLETE.test(remaining);
-  const affirmative = blank(remaining, PARTLY_COMPLETE);
+  const withoutPartly = blank(remaining, PARTLY_COMPLETE);
+  const denied = DENIED_COMPLETION.test(withoutPartly);
+  const affirmative = blank(withoutPartly, DENIED_COMPLETION);
+  const completed = hasCompletion(affirmative);
   // Precedence: a cell that says it is complete is complete even if work continues ("Complete
-  // January 2025. Ongoing"); otherwise an open-ended commitment outranks "commenced".
-  if (hasCompletion(affirmative)) return "COMPLETE";
+  // January 2025. Ongoing"), unless it also denies a completion ("Consultation closed; strategy
+  // not yet complete"): then part of the work is done and the rest is not, which is in progress.
+  if (completed && !denied) return "COMPLETE";
+  // Otherwise an open-ended commitment outranks "commenced".
   const ongoing = ongoingReading(affirmative);
   if (ongoing === "ONGOING") return "ONGOING";
-  if (ongoing === "IN_PROGRESS" || partly || IN_PROGRESS.test(affirmative) || OPEN_ONLY.test(text)) return "IN_PROGRESS";
-  if (notStarted) return "NOT_STARTED";
+  if (ongoing === "IN_PROGRESS" || partly || completed || IN_PROGRESS.test(affirmative) || OPEN_ONLY.test(text)) return "IN_PROGRESS";
+  // A bare denial ("Not complete", "Has not been delivered") names no work under way: as far as the
+  // cell says, the action has not started. Reading it as IN_PROGRESS would claim progress it does not report.
+  if (notStarted || denied) return "NOT_STARTED";
   return "UNKNOWN";
 }
 
@@ -88,9 +116,14 @@ function ragOf(text: string): RagColour | null {
   return RAG_WORD[colour.toLowerCase()] ?? null;
 }
 
-/** Normalises a status cell; never throws. An empty or absent cell is UNKNOWN with text "". */
+/**
+ * Normalises a status cell; never throws. An empty or absent cell is UNKNOWN with text "". A cell
+ * longer than {@link maxStatusChars} is kept as printed but not read: UNKNOWN with no RAG colour,
+ * which {@link isUnknownStatusText} reports for the caller to warn about.
+ */
 export function parseStatus(raw: string | null | undefined): ParsedStatus {
   const text = cleanText(typeof raw === "string" ? raw : "");
+  if (text.length > maxStatusChars) return { text, status: "UNKNOWN", rag: null };
   return { text, status: statusOf(text), rag: ragOf(text) };
 }
 

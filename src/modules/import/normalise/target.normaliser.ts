@@ -1,24 +1,30 @@
 /**
  * Target-date phrases ("Oct 24", "Q3 2025/26", "July 2023 and ongoing") to deadlines, following
  * DOMAIN.md "Dates, statuses and overdue": every period is read as its last day, a phrase naming
- * several dates takes the last deadline named and keeps the others as milestones, and start dates
- * ("commenced …", "from …", "… onwards") describe ongoing work rather than deadlines.
+ * several dates takes the last deadline named and keeps the others (start dates included) as
+ * milestones, and start dates ("commenced …", "from …", "… onwards") are never the deadline: a
+ * phrase with only start dates describes ongoing work.
  */
 import type { DeadlinePrecision, ParsedTarget } from "../import.plan.js";
-import { cleanText } from "./text.normaliser.js";
+import { cleanText, textBefore } from "./text.normaliser.js";
 
 interface DateMention {
   start: number;
   end: number;
-  iso: string;
+  /** Null for a period the importer recognises but cannot date exactly (a half-year). */
+  iso: string | null;
   precision: Exclude<DeadlinePrecision, "ONGOING" | "UNKNOWN">;
 }
+
+type DatedMention = DateMention & { iso: string };
 
 interface MentionPattern {
   regex: RegExp;
   precision: DateMention["precision"];
   /** Null when the match only looks like a date (31 February, "2023/25"). */
   toIso: (groups: Record<string, string | undefined>) => string | null;
+  /** A period the importer recognises but will not date, having no precision to carry it (see HALF_YEAR). */
+  undated?: true;
 }
 
 const MONTH =
@@ -103,8 +109,32 @@ function seasonEnd(season: string | undefined, year: number, fromFinancialYear: 
 
 const FY_SPEC = String.raw`(?<fy1>\d{4}|\d{2})${SEP}(?<fy2>\d{4}|\d{2})`;
 
+/**
+ * "H1 2025", "H2 2025/26", "2025/26 H1", "first half of 2025". Their last days are known, but no
+ * precision fits a half-year (the enum is shared with the database), and read as a bare year
+ * "H1 2025" would become 2025-12-31, six months late. A wrong deadline is worse than none, so a
+ * phrase naming a half-year is matched, to keep its year from being read alone, and left unread.
+ */
+// Named groups may appear only once in a regex, so the half-year alternatives use an unnamed span.
+const YEAR_SPAN = String.raw`(?:\d{4}|\d{2})${SEP}(?:\d{4}|\d{2})`;
+const HALF_YEAR: MentionPattern = {
+  regex: new RegExp(
+    [
+      String.raw`\b(?:h|half\s?)[12]\b\s*(?:(?:of|in)\s+)?(?:the\s+)?${FY_PREFIX}(?:${YEAR_SPAN}|\d{4})${YEAR_END}`,
+      String.raw`${NOT_AFTER_NUMBER}${FY_PREFIX}${YEAR_SPAN}\s*[,:\-–]?\s*(?:h|half\s?)[12]\b`,
+      String.raw`\b(?:first|second|1st|2nd)\s+half\s+(?:of\s+)?(?:the\s+)?(?:(?:financial|calendar)\s+year\s+)?${FY_PREFIX}(?:${YEAR_SPAN}|\d{4})${YEAR_END}`,
+    ].join("|"),
+    "gi",
+  ),
+  // The precision and date are never used: the mention is undated.
+  precision: "YEAR",
+  toIso: () => null,
+  undated: true,
+};
+
 // Order matters only for ties (same start, same length): earlier patterns win.
 const PATTERNS: readonly MentionPattern[] = [
+  HALF_YEAR,
   {
     // 2025-05-02
     regex: new RegExp(String.raw`(?<![\d\-])(?<y>\d{4})-(?<m>\d{2})-(?<d>\d{2})(?!\d)`, "gi"),
@@ -222,8 +252,8 @@ function findDateMentions(text: string): DateMention[] {
   const candidates: (DateMention & { rank: number })[] = [];
   PATTERNS.forEach((pattern, rank) => {
     for (const match of text.matchAll(pattern.regex)) {
-      const iso = pattern.toIso(match.groups ?? {});
-      if (iso === null) continue;
+      const iso = pattern.undated === true ? null : pattern.toIso(match.groups ?? {});
+      if (iso === null && pattern.undated !== true) continue;
       candidates.push({ start: match.index, end: match.index + match[0].length, iso, precision: pattern.precision, rank });
     }
   });
@@ -239,12 +269,18 @@ function findDateMentions(text: string): DateMention[] {
 }
 
 const START_BEFORE =
-  /\b(?:commenc\w*|start\w*|began|begin\w*|from|since|w\.?e\.?f\.?|with effect from)\s*(?:[:\-–]\s*)?(?:(?:in|on|at|the|of|early|mid|late|end|beginning|start)\s+)*$/i;
+  /\b(?:commenc\w{0,6}|start\w{0,6}|began|begin\w{0,6}|from|since|w\.?e\.?f\.?|with effect from)\s*(?:[:\-–]\s*)?(?:(?:in|on|at|the|of|early|mid|late|end|beginning|start)\s+){0,4}$/i;
 const START_AFTER = /^\s*(?:(?:and|&)\s*)?onwards?\b/i;
+/**
+ * How much text around a date the start-date checks look at. START_BEFORE's longest match in a
+ * cleaned cell ("with effect from - beginning of the start in ") is under 60 characters; testing
+ * it against the whole prefix for every date is quadratic in the cell's length.
+ */
+const START_WINDOW = 80;
 
 /** "Commenced December 2024", "from April 2025", "June 2020 onwards": when work starts, not a deadline. */
 function isStartDate(text: string, mention: DateMention): boolean {
-  return START_BEFORE.test(text.slice(0, mention.start)) || START_AFTER.test(text.slice(mention.end));
+  return START_BEFORE.test(textBefore(text, mention.start, START_WINDOW)) || START_AFTER.test(text.slice(mention.end, mention.end + START_WINDOW));
 }
 
 const ONGOING_WORDS =
@@ -256,31 +292,40 @@ function target(raw: string | null, deadline: string | null, precision: Deadline
   return { raw, deadline, precision, milestones };
 }
 
+/** Longer cells are not timescales but prose or a broken row; they are kept as printed but not read. */
+export const maxTargetChars = 1000;
+
 /**
  * Parses a target cell as printed. Never throws: unrecognisable text comes back UNKNOWN with its
- * raw text, for the caller to warn about (see {@link isUnparsedTarget}).
+ * raw text, for the caller to warn about (see {@link isUnparsedTarget}). So does a phrase naming a
+ * half-year (see HALF_YEAR) and a cell longer than {@link maxTargetChars}.
  */
 export function parseTarget(raw: string | null | undefined): ParsedTarget {
   const text = typeof raw === "string" ? cleanText(raw) : "";
   if (text === "") return target(null, null, "UNKNOWN");
+  if (text.length > maxTargetChars) return target(text, null, "UNKNOWN");
   const mentions = findDateMentions(text);
-  const deadlines = mentions.filter((mention) => !isStartDate(text, mention));
-  const last = deadlines.at(-1);
+  const dated = mentions.filter((mention): mention is DatedMention => mention.iso !== null);
+  if (dated.length < mentions.length) return target(text, null, "UNKNOWN");
+  const last = dated.filter((mention) => !isStartDate(text, mention)).at(-1);
   if (last !== undefined) {
-    return target(
-      text,
-      last.iso,
-      last.precision,
-      deadlines.slice(0, -1).map((mention) => mention.iso),
-    );
+    // Every other date named is a milestone, start dates included ("From Oct 24 to Mar 25").
+    const milestones = dated.filter((mention) => mention !== last).map((mention) => mention.iso);
+    return target(text, last.iso, last.precision, milestones);
   }
+  // Only start dates, or none: ongoing work has no deadline, and with no deadline there is nothing
+  // for a start date to be a milestone towards.
   if (mentions.length > 0 || ONGOING_WORDS.test(text)) return target(text, null, "ONGOING");
   return target(text, null, "UNKNOWN");
 }
 
-/** True when the cell said something but no date could be read and it was not an explicit "TBC". */
+/**
+ * True when the cell said something but no date could be read and it was not an explicit "TBC".
+ * An over-long cell always counts: it was not read at all, whatever words it holds.
+ */
 export function isUnparsedTarget(t: ParsedTarget): boolean {
-  return t.raw !== null && t.raw !== "" && t.precision === "UNKNOWN" && !EXPLICITLY_UNKNOWN.test(t.raw);
+  if (t.raw === null || t.raw === "" || t.precision !== "UNKNOWN") return false;
+  return t.raw.length > maxTargetChars || !EXPLICITLY_UNKNOWN.test(t.raw);
 }
 
 const TRAILING_TIMESCALE_WORD =

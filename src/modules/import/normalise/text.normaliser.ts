@@ -6,7 +6,9 @@
 
 // Zero-width characters are not matched by `\s`, so they get their own class.
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
-const WHITESPACE_RUN = /\s+/g;
+// Only whitespace that is not already a single space: replacing every space with itself made
+// cleaning a long line allocate a piece per word, and every parser cleans every line more than once.
+const WHITESPACE_TO_FOLD = /\s{2,}|[^\S ]/g;
 
 /**
  * NBSPs, zero-width characters and tabs become spaces, runs of whitespace (newlines included)
@@ -14,7 +16,22 @@ const WHITESPACE_RUN = /\s+/g;
  * as printed because councils' own wording is what users search for.
  */
 export function cleanText(s: string): string {
-  return s.replace(ZERO_WIDTH, " ").replace(WHITESPACE_RUN, " ").trim();
+  return s.replace(ZERO_WIDTH, " ").replace(WHITESPACE_TO_FOLD, " ").trim();
+}
+
+const WORD_CHAR = /\w/;
+
+/**
+ * At most `maxChars` characters of `text` just before `end`, for checks that only look at the words
+ * leading up to a match ("not yet been …", "from …"). Testing an end-anchored regex against the
+ * whole prefix costs the prefix's length per match, which is quadratic over a long cell; a window
+ * bounds it. The window is moved forward to a word start, so a word cut in half ("cannot" → "not")
+ * is never read as a whole word by `\b`.
+ */
+export function textBefore(text: string, end: number, maxChars: number): string {
+  let start = Math.max(0, end - maxChars);
+  while (start > 0 && start < end && WORD_CHAR.test(text.charAt(start - 1)) && WORD_CHAR.test(text.charAt(start))) start += 1;
+  return text.slice(start, end);
 }
 
 const BULLET = "•";
@@ -23,7 +40,9 @@ const BLOCK_TAG = /<\/?(?:p|br|ul|ol|div|h[1-6]|tr|table|blockquote)\b[^<>]{0,10
 // A list item is a bullet whether or not the CMS also printed a "•" glyph inside it.
 const LIST_ITEM_OPEN = /<li\b[^<>]{0,1000}>/gi;
 const LIST_ITEM_CLOSE = /<\/li\s*>/gi;
-const ANY_TAG = /<\/?[a-z][^<>]{0,1000}>|<!--[\s\S]*?-->/gi;
+const ANY_TAG = /<\/?[a-z][^<>]{0,1000}>/gi;
+const COMMENT_OPEN = "<!--";
+const COMMENT_CLOSE = "-->";
 const ENTITY = /&(#x[0-9a-f]+|#\d+|[a-z]+);/gi;
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
@@ -55,6 +74,26 @@ function decodeEntity(whole: string, body: string): string {
   return NAMED_ENTITIES[lower] ?? whole;
 }
 
+/**
+ * Drops `<!-- … -->` comments (Word's conditional comments can run to kilobytes). Done with
+ * indexOf rather than a lazy regex: `<!--[\s\S]*?-->` rescans to the end of the cell from every
+ * unclosed "<!--", which is quadratic. An unclosed comment is left as printed, as before.
+ */
+function stripComments(s: string): string {
+  let out = "";
+  let from = 0;
+  for (;;) {
+    const open = s.indexOf(COMMENT_OPEN, from);
+    if (open === -1) break;
+    const close = s.indexOf(COMMENT_CLOSE, open + COMMENT_OPEN.length);
+    // No close after this opening means none after any later one either: stop scanning.
+    if (close === -1) break;
+    out += s.slice(from, open);
+    from = close + COMMENT_CLOSE.length;
+  }
+  return out + s.slice(from);
+}
+
 function normaliseLine(line: string): string {
   const text = cleanText(line);
   if (!text.startsWith(BULLET)) return text;
@@ -70,7 +109,8 @@ function normaliseLine(line: string): string {
  */
 export function htmlCellToText(s: string): string {
   if (!HAS_MARKUP.test(s)) return cleanText(s);
-  const withBreaks = s
+  // Comments go first so that a tag inside one (or one cut in half by "-->") cannot leak out.
+  const withBreaks = stripComments(s)
     .replace(LIST_ITEM_OPEN, `\n${BULLET} `)
     .replace(LIST_ITEM_CLOSE, "\n")
     .replace(BLOCK_TAG, "\n")

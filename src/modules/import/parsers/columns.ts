@@ -101,7 +101,9 @@ export function normaliseHeaderCell(cell: string): string {
   return cleanText(cell)
     .toLowerCase()
     .replace(/\s*[/&+]\s*/g, " and ")
-    .replace(/[:*]+$/, "")
+    // The lookbehind lets only the start of a run try to reach the end: `[:*]+$` alone retries from
+    // every colon of a long run that does not end the cell, which is quadratic.
+    .replace(/(?<![:*])[:*]+$/, "")
     .replace(/(?<=\w)\.$/, "")
     .replace(/\s+/g, " ")
     .trim();
@@ -175,6 +177,9 @@ export function looksLikeHeaderRow(cells: readonly string[]): boolean {
   return filled.length >= minimumKnownColumns && filled.every((cell) => roleOfHeaderCell(cell) !== null);
 }
 
+/** A spaced header line has a few words per column; more than this is prose. */
+const maxSpacedHeaderWords = 30;
+
 /**
  * A header whose column names are separated only by spaces (a table flattened to text), matched
  * greedily so that "Position on the Recommendation" is one column, not "Position" and three words.
@@ -182,8 +187,10 @@ export function looksLikeHeaderRow(cells: readonly string[]): boolean {
  */
 export function matchSpacedHeader(line: string): ColumnMap | null {
   if (/[\t|]/.test(line)) return null;
-  const words = cleanText(line).split(" ").filter((word) => word !== "");
-  if (words.length < minimumKnownColumns || words.length > 30) return null;
+  // Every line is tried as a header: splitting no further than one word past the limit keeps a
+  // long line from becoming an array of all its words.
+  const words = cleanText(line).split(" ", maxSpacedHeaderWords + 1).filter((word) => word !== "");
+  if (words.length < minimumKnownColumns || words.length > maxSpacedHeaderWords) return null;
   const labels: string[] = [];
   let unknown = 0;
   let i = 0;

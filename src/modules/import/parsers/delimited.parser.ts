@@ -3,7 +3,7 @@ import { htmlCellToText } from "../normalise/text.normaliser.js";
 import { type ColumnMap, type ColumnRole, columnIndex, looksLikeHeaderRow, mapHeader } from "./columns.js";
 import { pickTitle } from "./page-furniture.js";
 import { PlanParseError } from "./parse.errors.js";
-import { PlanNotes, noTarget } from "./plan.notes.js";
+import { PlanNotes, excerpt, noTarget } from "./plan.notes.js";
 import { type LocatedTable, type TableRow, locateTable } from "./table.reader.js";
 
 /** One row's cells by role, cleaned; "" where the row has no such cell. */
@@ -55,6 +55,8 @@ function sameRoles(a: ColumnMap, b: ColumnMap): boolean {
 
 interface OpenRecommendation {
   recommendation: PlanRecommendation;
+  /** The reference cell as printed, "" when empty: an order number given in its place is no reference to continue. */
+  printedReference: string;
   /** The last lead printed in this recommendation's rows: Harlow prints it once per recommendation. */
   lead: string | null;
 }
@@ -71,10 +73,13 @@ export function parseDelimitedTable(text: string): ParsedPlan {
   const notes = new PlanNotes();
   const title = pickTitle(table.before);
   for (const line of [...table.before, ...table.after]) if (line !== title) notes.unplace(line.line, line.text);
-  return notes.finish({ layout: "DELIMITED_TABLE", title: title?.text ?? null, recommendations: readRecommendations(table, notes) });
+  const printed = new Set<PlanRecommendation>();
+  const recommendations = readRecommendations(table, notes, printed);
+  return notes.finish({ layout: "DELIMITED_TABLE", title: title?.text ?? null, recommendations }, printed);
 }
 
-function readRecommendations(table: LocatedTable, notes: PlanNotes): PlanRecommendation[] {
+/** Reads the table's rows into recommendations, adding to `printed` each one whose reference is printed. */
+function readRecommendations(table: LocatedTable, notes: PlanNotes, printed: Set<PlanRecommendation>): PlanRecommendation[] {
   const recommendations: PlanRecommendation[] = [];
   let columns = table.columns;
   let open: OpenRecommendation | null = null;
@@ -86,7 +91,7 @@ function readRecommendations(table: LocatedTable, notes: PlanNotes): PlanRecomme
     if (row.cells.length === 1) {
       const text = htmlCellToText(row.cells[0] ?? "").replaceAll("\n", " ");
       notes.unplace(row.line, text);
-      if (rowAt < lastRowAt) notes.warn(row.line, "import.unplaced_line", `Line ${row.line}: text inside the table that is not a row: "${text}".`);
+      if (rowAt < lastRowAt) notes.warn(row.line, "import.unplaced_line", `Line ${row.line}: text inside the table that is not a row: "${excerpt(text)}".`);
       return;
     }
     if (looksLikeHeaderRow(row.cells.map(htmlCellToText))) {
@@ -104,7 +109,7 @@ function readRecommendations(table: LocatedTable, notes: PlanNotes): PlanRecomme
     const recommendationText = has("recommendation") ? values.recommendation : values.action;
     const startsNew =
       open === null ||
-      (values.reference !== "" && values.reference !== open.recommendation.reference) ||
+      (values.reference !== "" && values.reference !== open.printedReference) ||
       (values.reference === "" && recommendationText !== "" && recommendationText !== open.recommendation.text);
 
     if (startsNew) {
@@ -124,9 +129,11 @@ function readRecommendations(table: LocatedTable, notes: PlanNotes): PlanRecomme
         actions: [],
         line: row.line,
       };
-      if (recommendationText === "") notes.warn(row.line, "import.missing_text", `Line ${row.line}: recommendation ${recommendation.reference} has no text.`);
+      if (recommendationText === "") notes.warn(row.line, "import.missing_text", `Line ${row.line}: recommendation ${excerpt(recommendation.reference)} has no text.`);
       recommendations.push(recommendation);
-      open = { recommendation, lead: null };
+      // A repeated or clashing reference is made unique once every printed reference is known (PlanNotes.finish).
+      if (values.reference !== "") printed.add(recommendation);
+      open = { recommendation, printedReference: values.reference, lead: null };
     } else if (open !== null && !has("action") && values.position !== "") {
       // Without an action column a further row can only continue the council's position.
       const position = [open.recommendation.position, values.position].filter((part) => part !== null).join("\n");
@@ -159,7 +166,7 @@ function readAction(open: OpenRecommendation, values: RowValues, columns: Column
   const tracksProgress = progressRoles.some(has);
   if (text === "" && !hasProgress) return null;
   if (!has("action") && !tracksProgress) return null;
-  if (text === "") notes.warn(line, "import.missing_text", `Line ${line}: an action of recommendation ${recommendation.reference} has a target or status but no text.`);
+  if (text === "") notes.warn(line, "import.missing_text", `Line ${line}: an action of recommendation ${excerpt(recommendation.reference)} has a target or status but no text.`);
 
   const combined = has("targetAndStatus") ? notes.targetAndStatus(values.targetAndStatus, line) : null;
   const target = combined?.target ?? (has("target") ? notes.target(values.target, line) : noTarget());

@@ -7,7 +7,7 @@ import { type ColumnMap, type ColumnRole, columnIndex, matchSpacedHeader } from 
 import { bulletText, isBlank, isBulletLine } from "./line-shapes.js";
 import { type TextLine, pickTitle } from "./page-furniture.js";
 import { PlanParseError } from "./parse.errors.js";
-import { PlanNotes, noTarget } from "./plan.notes.js";
+import { PlanNotes, excerpt, noTarget } from "./plan.notes.js";
 
 /**
  * A record's first line: "1 Urgent need to …", "R3 …", "2.1 …". Bounded to three digits so a
@@ -70,6 +70,13 @@ interface Trailer {
 }
 
 const peopleRoles: readonly ColumnRole[] = ["lead", "accountable", "responsible"];
+
+/**
+ * A closing line holds a few roles, a timescale and a status: about a hundred characters. A longer
+ * one is prose or a page that lost its line breaks, and splitting it into roles would invent
+ * people (and cost time quadratic in its length), so it is not split.
+ */
+export const maxTrailerChars = 500;
 
 /**
  * Splits the last line of a record, where the cells ran together with no delimiter ("Chief
@@ -161,6 +168,14 @@ export function parseFlattenedTable(text: string): ParsedPlan {
       continue;
     }
     if (isTrailerLine(line, header.columns, isLastOfRecord(lines, index))) {
+      const text = cleanText(line);
+      if (text.length > maxTrailerChars) {
+        // Closed with nothing read: the record gets no people, timescale or status, and the line is kept as unplaced text.
+        notes.warn(index + 1, "import.row_shape", `Line ${index + 1}: the closing line of recommendation ${excerpt(open.reference)} is ${text.length} characters, too long to be its people, timescale and status; it was not split.`);
+        notes.unplace(index + 1, text);
+        open.trailer = { line: index + 1, status: null, target: null, people: {} };
+        continue;
+      }
       open.trailer = readTrailer(line, index + 1, header.columns);
       continue;
     }
@@ -169,7 +184,8 @@ export function parseFlattenedTable(text: string): ParsedPlan {
     continued[continued.length - 1] = `${continued.at(-1) ?? ""} ${line}`;
   }
   const recommendations = records.map((record, i) => toRecommendation(record, i + 1, header.columns, notes));
-  return notes.finish({ layout: "FLATTENED_TABLE", title: title?.text ?? null, recommendations });
+  // Every record starts with its printed number; repeats are made unique by PlanNotes.finish.
+  return notes.finish({ layout: "FLATTENED_TABLE", title: title?.text ?? null, recommendations }, new Set(recommendations));
 }
 
 /** True when the next non-blank line starts another record or there is none. */
@@ -187,9 +203,9 @@ function toRecommendation(record: OpenRecord, order: number, columns: ColumnMap,
   const text = cleanText(record.text.join(" "));
   const items = record.items.map(cleanText).filter((item) => item !== "").join("\n");
   const trailer = record.trailer;
-  if (text === "") notes.warn(record.line, "import.missing_text", `Line ${record.line}: recommendation ${record.reference} has no text.`);
+  if (text === "") notes.warn(record.line, "import.missing_text", `Line ${record.line}: recommendation ${excerpt(record.reference)} has no text.`);
   if (trailer === null) {
-    notes.warn(record.line, "import.row_shape", `Line ${record.line}: recommendation ${record.reference} has no closing line with its people, timescale and status.`);
+    notes.warn(record.line, "import.row_shape", `Line ${record.line}: recommendation ${excerpt(record.reference)} has no closing line with its people, timescale and status.`);
   }
   const people = trailer?.people ?? {};
   const accountable = has("accountable") ? (people.accountable ?? null) : null;

@@ -25,7 +25,9 @@ export const maxHeadingWords = 10;
 export function isHeadingLike(line: string): boolean {
   const text = cleanText(line);
   if (text === "" || text.endsWith(".") || isBulletLine(line)) return false;
-  return text.split(" ").length <= maxHeadingWords;
+  // Split no further than one word past the limit: every line is tested, and a long one would
+  // otherwise become an array of all its words.
+  return text.split(" ", maxHeadingWords + 1).length <= maxHeadingWords;
 }
 
 /** A run of consecutive non-blank lines; `start` is the 0-based index of its first line. */

@@ -27,6 +27,12 @@ export interface LocatedTable {
 
 /** A runaway opening quote must not swallow the rest of the document into one cell. */
 const maxQuotedLines = 200;
+/**
+ * Every line is tried as a header, and a header's cells are a few words each, so a header
+ * candidate's quoted cell may run over only a few lines. Without this, every line of a run of
+ * quoted rows would be re-read as a header through all the lines its first cell spans.
+ */
+const maxHeaderQuotedLines = 5;
 
 const markdownSeparator = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 
@@ -42,17 +48,18 @@ interface RecordRead {
 
 /**
  * Reads one record of a tab- or comma-separated table starting at `lines[start]`. A field that
- * opens with a double quote follows RFC 4180 (delimiters and line breaks inside, `""` for a quote);
- * a quote that never closes is taken literally, since prose cells sometimes open with a quotation.
+ * opens with a double quote follows RFC 4180 (delimiters and line breaks inside, `""` for a quote)
+ * over at most `maxLines` further lines; a quote that does not close by then is taken literally,
+ * since prose cells sometimes open with a quotation.
  */
-function readQuotedRecord(lines: readonly string[], start: number, delimiter: string): RecordRead {
+function readQuotedRecord(lines: readonly string[], start: number, delimiter: string, maxLines: number): RecordRead {
   const cells: string[] = [];
   let index = start;
   let text = lines[index] ?? "";
   let pos = 0;
   for (;;) {
     if (text[pos] === '"') {
-      const quoted = readQuotedField(lines, index, pos + 1, delimiter);
+      const quoted = readQuotedField(lines, index, pos + 1, delimiter, maxLines);
       if (quoted !== null) {
         cells.push(quoted.value);
         index = quoted.index;
@@ -80,36 +87,74 @@ interface QuotedField {
   pos: number;
 }
 
-function readQuotedField(lines: readonly string[], startIndex: number, startPos: number, delimiter: string): QuotedField | null {
-  let value = "";
-  let index = startIndex;
-  let pos = startPos;
-  while (index < lines.length && index - startIndex <= maxQuotedLines) {
-    const text = lines[index] ?? "";
-    while (pos < text.length) {
-      const char = text.charAt(pos);
-      if (char !== '"') {
-        value += char;
-        pos++;
-        continue;
-      }
-      if (text[pos + 1] === '"') {
-        value += '"';
-        pos += 2;
-        continue;
-      }
-      let after = pos + 1;
-      while (text[after] === " ") after++;
-      if (after >= text.length || text[after] === delimiter) return { value, index, pos: after };
-      // A lone quote inside the field that does not end it: keep it, as lenient readers do.
-      value += char;
-      pos++;
+/**
+ * Where the quoted field being read from `from` in `text` closes: the first quote that is not half
+ * of a `""` and is followed, past spaces, by the delimiter or the end of the line. -1 if none.
+ * A lone quote that does not close the field is part of it, as lenient readers have it.
+ */
+function closingQuoteAt(text: string, from: number, delimiter: string): number {
+  let pos = text.indexOf('"', from);
+  while (pos !== -1) {
+    if (text[pos + 1] === '"') {
+      pos = text.indexOf('"', pos + 2);
+      continue;
     }
-    value += "\n";
-    index++;
-    pos = 0;
+    let after = pos + 1;
+    while (text[after] === " ") after++;
+    if (after >= text.length || text[after] === delimiter) return pos;
+    pos = text.indexOf('"', pos + 1);
   }
-  return null;
+  return -1;
+}
+
+const closingLinesCache = new WeakMap<readonly string[], Map<string, Int32Array>>();
+
+/**
+ * For each line, the first line at or after it where a quoted field carried over from an earlier
+ * line would close (-1 if none). A field continuing onto a line is read from the line's start
+ * whatever line it opened on, so this is computed once per document and delimiter; reading each
+ * unclosed quote's next lines afresh cost up to {@link maxQuotedLines} lines for every row.
+ */
+function closingLines(lines: readonly string[], delimiter: string): Int32Array {
+  let byDelimiter = closingLinesCache.get(lines);
+  if (byDelimiter === undefined) {
+    byDelimiter = new Map();
+    closingLinesCache.set(lines, byDelimiter);
+  }
+  const cached = byDelimiter.get(delimiter);
+  if (cached !== undefined) return cached;
+  const next = new Int32Array(lines.length);
+  let following = -1;
+  for (let index = lines.length - 1; index >= 0; index--) {
+    if (closingQuoteAt(lines[index] ?? "", 0, delimiter) !== -1) following = index;
+    next[index] = following;
+  }
+  byDelimiter.set(delimiter, next);
+  return next;
+}
+
+/** A quoted field's text between its quotes: `""` is one quote; any other quote is kept as printed. */
+const unescapeQuotes = (text: string): string => text.replaceAll('""', '"');
+
+function readQuotedField(lines: readonly string[], startIndex: number, startPos: number, delimiter: string, maxLines: number): QuotedField | null {
+  const first = lines[startIndex] ?? "";
+  let index = startIndex;
+  let close = closingQuoteAt(first, startPos, delimiter);
+  if (close === -1) {
+    const closing = startIndex + 1 < lines.length ? (closingLines(lines, delimiter)[startIndex + 1] ?? -1) : -1;
+    if (closing === -1 || closing - startIndex > maxLines) return null;
+    index = closing;
+    close = closingQuoteAt(lines[index] ?? "", 0, delimiter);
+  }
+  const parts: string[] = [];
+  for (let at = startIndex; at <= index; at++) {
+    const text = lines[at] ?? "";
+    parts.push(unescapeQuotes(text.slice(at === startIndex ? startPos : 0, at === index ? close : text.length)));
+  }
+  const last = lines[index] ?? "";
+  let after = close + 1;
+  while (last[after] === " ") after++;
+  return { value: parts.join("\n"), index, pos: after };
 }
 
 /**
@@ -141,12 +186,18 @@ function delimiterOf(syntax: "tab" | "comma"): string {
   return syntax === "tab" ? "\t" : ",";
 }
 
-function readLineRecord(lines: readonly string[], start: number, syntax: Exclude<TableSyntax, "html">, frame: PipeFrame): RecordRead {
+function readLineRecord(
+  lines: readonly string[],
+  start: number,
+  syntax: Exclude<TableSyntax, "html">,
+  frame: PipeFrame,
+  maxLines: number = maxQuotedLines,
+): RecordRead {
   if (syntax === "tab" || syntax === "comma") {
     const line = lines[start] ?? "";
     // Cheap path: no quote on the line means no RFC 4180 field can open on it.
     if (!line.includes('"')) return { cells: line.split(delimiterOf(syntax)), next: start + 1 };
-    return readQuotedRecord(lines, start, delimiterOf(syntax));
+    return readQuotedRecord(lines, start, delimiterOf(syntax), maxLines);
   }
   return { cells: splitPipeRow(lines[start] ?? "", frame), next: start + 1 };
 }
@@ -208,7 +259,7 @@ function locateLineTable(lines: readonly string[]): LocatedTable | null {
     const syntaxes: Exclude<TableSyntax, "html">[] = isMarkdownHeader(lines, index) ? ["markdown"] : ["tab", "pipe", "comma"];
     for (const syntax of syntaxes) {
       if (!hasDelimiter(line, syntax)) continue;
-      const header = readLineRecord(lines, index, syntax, fullFrame);
+      const header = readLineRecord(lines, index, syntax, fullFrame, maxHeaderQuotedLines);
       const columns = mapHeader(header.cells);
       if (columns === null) continue;
       const rows = readRowsAfter(lines, syntax === "markdown" ? header.next + 1 : header.next, syntax, frameOf(line));
@@ -226,9 +277,11 @@ function locateLineTable(lines: readonly string[]): LocatedTable | null {
   return null;
 }
 
-const tableElement = /<table\b[^>]*>([\s\S]*?)(?:<\/table\s*>|$)/gi;
-const rowStart = /<tr\b[^>]*>/gi;
-const cellElement = /<t[hd]\b([^>]*)>([\s\S]*?)(?=<t[hd]\b|<\/tr\s*>|$)/gi;
+// Attributes are bounded and may not contain "<": with `[^>]*`, every "<table" (or "<tr", "<td")
+// whose ">" is missing scanned to the end of the document, which is quadratic in its length.
+const tableElement = /<table\b[^<>]{0,1000}>([\s\S]*?)(?:<\/table\s*>|$)/gi;
+const rowStart = /<tr\b[^<>]{0,1000}>/gi;
+const cellElement = /<t[hd]\b([^<>]{0,1000})>([\s\S]*?)(?=<t[hd]\b|<\/tr\s*>|$)/gi;
 const cellClose = /<\/t[hd]\s*>\s*$/i;
 const colspan = /\bcolspan\s*=\s*["']?(\d+)/i;
 

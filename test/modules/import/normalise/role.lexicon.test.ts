@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { roleLexicon, splitRoles } from "../../../../src/modules/import/normalise/role.lexicon.js";
+import { maxSplitChars, roleLexicon, splitRoles } from "../../../../src/modules/import/normalise/role.lexicon.js";
 import { matchTrailingStatus } from "../../../../src/modules/import/normalise/status.normaliser.js";
 import { matchTrailingTarget } from "../../../../src/modules/import/normalise/target.normaliser.js";
 
@@ -53,6 +53,26 @@ describe("splitRoles", () => {
       expect(splitRoles(text)).toEqual([text]);
     },
   );
+
+  it("reads a title after up to three modifiers", () => {
+    expect(splitRoles("Interim Acting Deputy Director of Finance Chief Executive")).toEqual(["Interim Acting Deputy Director of Finance", "Chief Executive"]);
+  });
+
+  it("leaves text over the length limit whole: it is prose, not a run of role cells", () => {
+    const run = `Chief Executive ${"Director of Policy & Transformation ".repeat(9)}`.trim();
+    expect(run.length).toBeGreaterThan(maxSplitChars);
+    expect(splitRoles(run)).toEqual([run]);
+  });
+
+  it("returns on 200 KB of modifiers", () => {
+    const run = "Acting ".repeat(30_000).trim();
+    expect(splitRoles(run)).toEqual([run]);
+  });
+
+  it("returns on a run of modifiers just under the length limit, splitting off the title after it", () => {
+    const modifiers = "Acting ".repeat(40);
+    expect(splitRoles(`${modifiers}Chief Executive`)).toEqual([modifiers.trim().split(" ").slice(0, -3).join(" "), "Acting Acting Acting Chief Executive"]);
+  });
 
   it("returns no roles for blank text", () => {
     expect(splitRoles("  ")).toEqual([]);

@@ -3,8 +3,10 @@ import { describe, expect, it } from "vitest";
 import {
   isUnknownStatusText,
   matchTrailingStatus,
+  maxStatusChars,
   parseStatus,
 } from "../../../../src/modules/import/normalise/status.normaliser.js";
+import { cleanText } from "../../../../src/modules/import/normalise/text.normaliser.js";
 
 describe("parseStatus", () => {
   it.each([
@@ -75,6 +77,57 @@ describe("parseStatus", () => {
       expect(parseStatus(raw).status).not.toBe("COMPLETE");
     },
   );
+
+  it.each(["Will have been fully completed by March", "Should have been done by now", "To have been delivered by the end of Q2"])(
+    "does not read a plan with several words between its modal and its completion word in %j as COMPLETE",
+    (raw) => {
+      expect(parseStatus(raw).status).not.toBe("COMPLETE");
+    },
+  );
+
+  describe("denied completions", () => {
+    // A bare denial reports no work under way, so it reads as NOT_STARTED; with any sign of work
+    // (an in-progress word, or another part of the cell reported finished) it reads as IN_PROGRESS.
+    it.each([
+      ["Has not been delivered", "NOT_STARTED"],
+      ["Not been completed", "NOT_STARTED"],
+      ["Not yet been achieved", "NOT_STARTED"],
+      ["Has not yet been fully delivered", "NOT_STARTED"],
+      ["Hasn't been done", "NOT_STARTED"],
+      ["Not complete", "NOT_STARTED"],
+      ["Cannot be closed until the audit reports", "NOT_STARTED"],
+      ["Yet to be completed", "NOT_STARTED"],
+      ["Consultation closed; strategy not yet complete", "IN_PROGRESS"],
+      ["Not yet complete - in progress", "IN_PROGRESS"],
+      ["Work has started but has not yet been fully delivered", "IN_PROGRESS"],
+      ["Not yet complete and ongoing", "ONGOING"],
+    ] as const)("reads %j as %s, never COMPLETE", (raw, status) => {
+      expect(parseStatus(raw).status).toBe(status);
+    });
+  });
+
+  describe("long cells", () => {
+    it("keeps a cell over the length limit as printed but does not read it, so that it is warned about", () => {
+      const raw = `Complete (Green). ${"The board noted the report and asked for more detail. ".repeat(20)}`;
+      expect(cleanText(raw).length).toBeGreaterThan(maxStatusChars);
+      const parsed = parseStatus(raw);
+      expect(parsed).toEqual({ text: cleanText(raw), status: "UNKNOWN", rag: null });
+      expect(isUnknownStatusText(parsed)).toBe(true);
+    });
+
+    it("reads a long cell under the limit as usual, conditions just before a completion word included", () => {
+      const padding = "word ".repeat(150);
+      expect(parseStatus(`${padding}Complete`).status).toBe("COMPLETE");
+      expect(parseStatus(`${padding}to be completed`).status).not.toBe("COMPLETE");
+      expect(parseStatus(`${padding}has not yet been delivered`).status).toBe("NOT_STARTED");
+    });
+
+    it("returns on a 200 KB cell of conditions and completion words", () => {
+      const raw = "to done ".repeat(25_000);
+      expect(parseStatus(raw)).toMatchObject({ status: "UNKNOWN", rag: null });
+      expect(matchTrailingStatus(raw)?.status).toBe("done");
+    });
+  });
 
   it.each([
     ["Red", "RED"],

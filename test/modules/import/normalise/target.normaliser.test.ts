@@ -2,9 +2,11 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ParsedTarget } from "../../../../src/modules/import/import.plan.js";
+import { cleanText } from "../../../../src/modules/import/normalise/text.normaliser.js";
 import {
   isUnparsedTarget,
   matchTrailingTarget,
+  maxTargetChars,
   parseTarget,
 } from "../../../../src/modules/import/normalise/target.normaliser.js";
 
@@ -144,10 +146,62 @@ describe("parseTarget", () => {
     );
   });
 
-  it("does not count a start date as a deadline or a milestone", () => {
-    expect(parseTarget("Started Jan 2024, complete by March 2025")).toEqual(
-      expected("Started Jan 2024, complete by March 2025", "2025-03-31", "MONTH"),
+  it.each([
+    ["Started Jan 2024, complete by March 2025", "2025-03-31", "MONTH", ["2024-01-31"]],
+    ["From Oct 24 to Mar 25", "2025-03-31", "MONTH", ["2024-10-31"]],
+    ["Commenced Oct 2024, review Dec 2024, adopt 2025/26", "2026-03-31", "FINANCIAL_YEAR", ["2024-10-31", "2024-12-31"]],
+    ["Report by March 2025, then from April 2025 onwards", "2025-03-31", "MONTH", ["2025-04-30"]],
+  ] as const)("never takes a start date as the deadline, but keeps it as a milestone when %j has one", (raw, deadline, precision, milestones) => {
+    expect(parseTarget(raw)).toEqual(expected(raw, deadline, precision, [...milestones]));
+  });
+
+  it("keeps no milestones for ongoing work with only a start date", () => {
+    expect(parseTarget("Commenced December 2024 and ongoing")).toEqual(expected("Commenced December 2024 and ongoing", null, "ONGOING"));
+    expect(parseTarget("From Oct 24 onwards")).toEqual(expected("From Oct 24 onwards", null, "ONGOING"));
+  });
+
+  describe("half-years", () => {
+    // No precision fits a half-year, and a year-end deadline would be six months late for H1:
+    // the phrase is left unread and warned about rather than given a wrong deadline.
+    it.each(["H1 2025", "H2 2025", "H1 2025/26", "H2 2025/26", "2025/26 H1", "h2 2025-26", "Half 1 2025", "First half of 2025", "second half of the financial year 2025/26", "Draft Q2 2025/26, adopt H2 2025/26", "H1 2025, final by Dec 2025"])(
+      "reads %j as having no known deadline, to be warned about",
+      (raw) => {
+        const parsed = parseTarget(raw);
+        expect(parsed).toEqual(expected(raw, null, "UNKNOWN"));
+        expect(isUnparsedTarget(parsed)).toBe(true);
+      },
     );
+
+    it("splits a trailing half-year off a flattened row whole, not just its year", () => {
+      expect(matchTrailingTarget("Head of Finance H2 2025/26")).toEqual({ target: "H2 2025/26", rest: "Head of Finance" });
+    });
+
+    it("still reads words that merely end in h1 or h2 before a year as the year", () => {
+      expect(parseTarget("Phase WH1 2025").deadline).toBe("2025-12-31");
+    });
+  });
+
+  describe("long cells", () => {
+    it("keeps a cell over the length limit as printed but does not read it, and flags it even if it says TBC", () => {
+      const raw = `TBC ${"Oct 24 and review. ".repeat(60)}`;
+      expect(cleanText(raw).length).toBeGreaterThan(maxTargetChars);
+      const parsed = parseTarget(raw);
+      expect(parsed).toEqual(expected(cleanText(raw), null, "UNKNOWN"));
+      expect(isUnparsedTarget(parsed)).toBe(true);
+    });
+
+    it("reads a long cell under the limit as usual, start dates included", () => {
+      const raw = `${"word ".repeat(150)}from Oct 24 to Mar 25`;
+      expect(parseTarget(raw)).toMatchObject({ deadline: "2025-03-31", milestones: ["2024-10-31"] });
+    });
+
+    it("returns on a 200 KB cell of start dates", () => {
+      const raw = "from Oct 24 ".repeat(17_000);
+      const parsed = parseTarget(raw);
+      expect(parsed).toMatchObject({ deadline: null, precision: "UNKNOWN" });
+      expect(isUnparsedTarget(parsed)).toBe(true);
+      expect(matchTrailingTarget(raw)?.target).toBe("from Oct 24");
+    });
   });
 
   it("reads a day range as its last day rather than as a financial year", () => {

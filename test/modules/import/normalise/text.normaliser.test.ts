@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cleanText, htmlCellToText } from "../../../../src/modules/import/normalise/text.normaliser.js";
+import { cleanText, htmlCellToText, textBefore } from "../../../../src/modules/import/normalise/text.normaliser.js";
 
 describe("cleanText", () => {
   it("turns NBSPs, zero-width characters and tabs into single spaces and trims", () => {
@@ -65,6 +65,16 @@ describe("htmlCellToText", () => {
     expect(htmlCellToText("  Director of\u00a0Connected   Chelmsford ")).toBe("Director of Connected Chelmsford");
   });
 
+  it("drops comments, however long and whatever tags they hold, and leaves an unclosed one as printed", () => {
+    expect(htmlCellToText(`<p>A</p><!--[if gte mso 9]><xml>${"x".repeat(5000)}</xml><p>hidden</p><![endif]-->B`)).toBe("A\nB");
+    expect(htmlCellToText("<p>A</p><!-- one --><!-- two -->B<!-- never closed")).toBe("A\nB<!-- never closed");
+  });
+
+  it("returns on a 200 KB cell of unclosed comments", () => {
+    const cell = `&amp;${"<!--".repeat(50_000)}`;
+    expect(htmlCellToText(cell)).toBe(`&${"<!--".repeat(50_000)}`);
+  });
+
   it("never throws and never returns blank lines", () => {
     fc.assert(
       fc.property(
@@ -80,5 +90,18 @@ describe("htmlCellToText", () => {
         },
       ),
     );
+  });
+});
+
+describe("textBefore", () => {
+  it("returns at most the given number of characters before the end", () => {
+    expect(textBefore("to be completed", 6, 80)).toBe("to be ");
+    expect(textBefore("one two three", 13, 5)).toBe("three");
+  });
+
+  it("starts the window at a word, so that the end of a cut word is not read as a word", () => {
+    // "cannot" cut to "not" would read as a negation.
+    expect(textBefore("we cannot agree", 15, 9)).toBe(" agree");
+    expect(textBefore("we cannot agree", 15, 12)).toBe("cannot agree");
   });
 });

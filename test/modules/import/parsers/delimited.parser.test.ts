@@ -265,3 +265,135 @@ describe("delimited tables: problems in single rows", () => {
     expect(plan.warnings.map((w) => [w.code, w.line])).toEqual([["import.unplaced_line", 3]]);
   });
 });
+
+describe("delimited tables: references", () => {
+  const header = "Ref\tRecommendation\tAction\tLead";
+  const references = (text: string): string[] => parseDelimitedTable(text).recommendations.map((r) => r.reference);
+  const duplicateWarnings = (text: string): [number, string][] =>
+    parseDelimitedTable(text)
+      .warnings.filter((w) => w.code === "import.duplicate_reference")
+      .map((w) => [w.line, w.message]);
+
+  it("keeps a repeated printed reference as a new recommendation under a unique reference, with a warning naming its line", () => {
+    const text = doc(
+      header,
+      "1\tAgree a vision\tHold a workshop\tChief Executive",
+      "2\tFix the budget\tAgree savings\tS151 Officer",
+      "1\tRefresh the plan\tConsult staff\tHead of HR",
+      "3\tA third\tDo it\tHead of HR",
+      "1\tA fourth\tDo it\tHead of HR",
+    );
+    expect(references(text)).toEqual(["1", "2", "1 (2)", "3", "1 (3)"]);
+    expect(duplicateWarnings(text)).toEqual([
+      [4, 'Line 4: reference "1" is already used by the recommendation at line 2; this recommendation is "1 (2)".'],
+      [6, 'Line 6: reference "1" is already used by the recommendation at line 2; this recommendation is "1 (3)".'],
+    ]);
+  });
+
+  it("does not give a repeat a reference the document prints itself", () => {
+    expect(references(doc(header, "1\tFirst\tA\tX", "2\tSecond\tB\tY", "1\tThird\tC\tZ", "1 (2)\tFourth\tD\tW"))).toEqual(["1", "2", "1 (3)", "1 (2)"]);
+  });
+
+  it("keeps a printed reference for its recommendation and moves the order number of an unnumbered one out of its way", () => {
+    const text = doc(header, "\tAgree a vision\tHold a workshop\tChief Executive", "1\tFix the budget\tAgree savings\tS151 Officer");
+    const plan = parseDelimitedTable(text);
+    // The printed "1" is a recommendation of its own, not a further action of the unnumbered one.
+    expect(plan.recommendations.map((r) => [r.reference, r.text, r.actions.length])).toEqual([
+      ["1 (2)", "Agree a vision", 1],
+      ["1", "Fix the budget", 1],
+    ]);
+    expect(duplicateWarnings(text)).toEqual([
+      [2, 'Line 2: this recommendation prints no reference and its order "1" is printed by the recommendation at line 3; it is "1 (2)".'],
+    ]);
+  });
+
+  it("still reads a row repeating the current reference as a further action, without a warning", () => {
+    const text = doc(header, "1\tAgree a vision\tHold a workshop\tChief Executive", "1\t\tPublish the vision\t");
+    expect(parseDelimitedTable(text).recommendations.map((r) => [r.reference, r.actions.length])).toEqual([["1", 2]]);
+    expect(duplicateWarnings(text)).toEqual([]);
+  });
+});
+
+describe("delimited tables: pathological cells", () => {
+  const header = "Ref\tRecommendation\tAction\tLead\tDeadline\tStatus";
+
+  it("warns about a 200 KB target cell and a 200 KB status cell by line, keeping them unread", () => {
+    const target = "from Oct 24 ".repeat(17_000);
+    const status = "to done ".repeat(25_000);
+    const plan = parsePlan(doc(header, "1\tAgree a vision\tHold a workshop\tChief Executive\tJune 2024\tComplete", `2\tFix the budget\tAgree savings\tS151 Officer\t${target}\t${status}`));
+    expect(plan.warnings.map((w) => [w.code, w.line])).toEqual([
+      ["import.unparsed_date", 3],
+      ["import.unknown_status", 3],
+    ]);
+    // The message quotes the start of the cell, not all of it.
+    expect(plan.warnings.every((w) => w.message.length < 400)).toBe(true);
+    expect(plan.recommendations[1]?.actions[0]).toMatchObject({ target: { deadline: null, precision: "UNKNOWN" }, status: { status: "UNKNOWN" } });
+  });
+
+  it("warns about a 200 KB combined timescale-and-status cell", () => {
+    const plan = parsePlan(doc("Theme\tDetail\tLead\tPlanned response\tTimescale and status", `Finance\tClose the gap\tDirector of Finance\tAgree savings\t${"Complete Oct 24 ".repeat(13_000)}`));
+    expect(plan.warnings.map((w) => [w.code, w.line])).toEqual([["import.unparsed_date", 2]]);
+    expect(plan.recommendations[0]?.actions[0]?.status?.status).toBe("UNKNOWN");
+  });
+
+  it("reads an HTML table whose 200 KB status cell is unclosed comments, and warns about it", () => {
+    const plan = parsePlan(
+      doc(
+        "<table><tr><th>Ref</th><th>Recommendation</th><th>Action</th><th>Status</th></tr>",
+        `<tr><td>1</td><td>Agree a vision</td><td>Hold a workshop</td><td>&amp;${"<!--".repeat(50_000)}</td></tr>`,
+        "</table>",
+      ),
+    );
+    expect(plan.recommendations.map((r) => r.text)).toEqual(["Agree a vision"]);
+    expect(plan.warnings.map((w) => [w.code, w.line])).toEqual([["import.unknown_status", 2]]);
+  });
+
+  it.each(["<table ", "<tr ", "<td ", "<th "])("refuses 200 KB of %j with no closing '>' as a document with no known layout", (opening) => {
+    expect(() => parsePlan(`<table>${opening.repeat(Math.ceil(200_000 / opening.length))}`)).toThrow(
+      expect.objectContaining({ code: "import.unknown_layout" }),
+    );
+  });
+
+  it("reads the rows of an HTML table followed by 200 KB of unclosed row and cell tags", () => {
+    const plan = parsePlan(
+      doc(
+        "<table><tr><th>Ref</th><th>Recommendation</th><th>Action</th><th>Status</th></tr>",
+        "<tr><td>1</td><td>Agree a vision</td><td>Hold a workshop</td><td>Complete</td></tr>",
+        `<tr><td>2</td><td>Fix the budget</td><td>Agree savings</td><td>In progress</td></tr>${"<tr <td ".repeat(25_000)}`,
+      ),
+    );
+    expect(plan.recommendations.map((r) => [r.reference, r.actions[0]?.status?.status])).toEqual([
+      ["1", "COMPLETE"],
+      ["2", "IN_PROGRESS"],
+    ]);
+  });
+
+  it("returns on a 200 KB header-like cell of colons", () => {
+    const plan = parsePlan(doc(`${":".repeat(200_000)}x\tRef\tRecommendation`, header, "1\tAgree a vision\tHold a workshop\tChief Executive\tJune 2024\tComplete"));
+    expect(plan.recommendations.map((r) => r.reference)).toEqual(["1"]);
+  });
+});
+
+describe("delimited tables: quoted cells over several lines", () => {
+  it("finds a header whose cells break over lines, as Excel writes Alt+Enter", () => {
+    const plan = parsePlan(doc('Ref,Recommendation,"Target', 'date",Status', "1,Agree a vision,March 2025,Complete"));
+    expect(plan.recommendations[0]?.actions[0]).toMatchObject({ target: { deadline: "2025-03-31" }, status: { status: "COMPLETE" } });
+  });
+
+  it("reads a quoted cell over many lines, and takes one that closes over 200 lines later literally", () => {
+    const header = "Ref,Recommendation,Action,Status";
+    const long = parsePlan(doc(header, '1,Agree a vision,"Hold', ...Array.from({ length: 150 }, () => "a workshop"), 'and report",Complete'));
+    // Line breaks inside a plain-text cell are folded to spaces, like any other whitespace.
+    expect(long.recommendations[0]?.actions[0]?.text).toBe(["Hold", ...Array.from({ length: 150 }, () => "a workshop"), "and report"].join(" "));
+    expect(long.recommendations[0]?.actions[0]?.status?.status).toBe("COMPLETE");
+
+    const runaway = parseDelimitedTable(doc(header, '1,Agree a vision,"Hold a workshop,Complete', ...Array.from({ length: 201 }, () => "x"), 'end",Complete'));
+    expect(runaway.recommendations[0]?.actions[0]).toMatchObject({ text: '"Hold a workshop', status: { text: "Complete" } });
+  });
+
+  it("returns on 200 KB of rows that each open a quote and never close it, reading them literally", () => {
+    const plan = parsePlan(doc("Ref,Recommendation,Action,Status", ...Array.from({ length: 8_000 }, (_, i) => `${i + 1},Agree,"Hold,Complete`)));
+    expect(plan.recommendations).toHaveLength(8_000);
+    expect(plan.recommendations.at(-1)?.actions[0]).toMatchObject({ text: '"Hold', status: { status: "COMPLETE" } });
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseFlattenedTable } from "../../../../src/modules/import/parsers/flattened.parser.js";
+import { maxTrailerChars, parseFlattenedTable } from "../../../../src/modules/import/parsers/flattened.parser.js";
 import { parsePlan } from "../../../../src/modules/import/parsers/plan.parser.js";
 import { doc, readSeedPlan } from "./seed-plans.js";
 
@@ -102,5 +102,51 @@ describe("flattened tables: text around the table", () => {
     );
     expect(plan.unplaced.map((u) => u.line)).toEqual([2, 7]);
     expect(plan.warnings.map((w) => [w.code, w.line])).toEqual([["import.unplaced_line", 2]]);
+  });
+});
+
+describe("flattened tables: references", () => {
+  it("keeps a repeated record number as a new recommendation under a unique reference, with a warning naming its line", () => {
+    const plan = parseFlattenedTable(
+      doc(
+        "Ref Recommendation Position Accountable Responsible Timescale Status",
+        "1 Publish a plan - We have drafted it",
+        "Chief Executive Dec 24 Complete",
+        "2 Consult residents - We will run a survey",
+        "Leader Chief Executive Oct 24 In progress",
+        "1 Review the plan - We will review it yearly",
+        "Chief Executive Dec 25 Not started",
+      ),
+    );
+    expect(plan.recommendations.map((r) => [r.reference, r.text])).toEqual([
+      ["1", "Publish a plan"],
+      ["2", "Consult residents"],
+      ["1 (2)", "Review the plan"],
+    ]);
+    expect(plan.warnings).toEqual([
+      { line: 6, code: "import.duplicate_reference", message: 'Line 6: reference "1" is already used by the recommendation at line 2; this recommendation is "1 (2)".' },
+    ]);
+  });
+});
+
+describe("flattened tables: over-long closing lines", () => {
+  const header = "Ref Recommendation Position Accountable Responsible Timescale Status";
+
+  it("does not split a closing line over the length limit, warns about it and keeps it unplaced", () => {
+    const closing = `Chief Executive Director of ${"Policy and Transformation ".repeat(20)}Dec 24 Complete`;
+    expect(closing.length).toBeGreaterThan(maxTrailerChars);
+    const plan = parseFlattenedTable(doc(header, "1 Publish a plan - We have drafted it", closing));
+    expect(plan.warnings.map((w) => [w.code, w.line])).toEqual([["import.row_shape", 3]]);
+    expect(plan.unplaced).toEqual([{ line: 3, text: closing }]);
+    expect(plan.recommendations[0]).toMatchObject({ accountable: null, responsible: null, position: "We have drafted it" });
+    expect(plan.recommendations[0]?.actions[0]).toMatchObject({ target: { raw: null }, status: { text: "", status: "UNKNOWN" } });
+  });
+
+  it("returns on a 200 KB closing line of role modifiers, with the same warning", () => {
+    const closing = `Chief Executive Director of ${"Acting ".repeat(30_000)}Dec 24 Complete`;
+    const plan = parsePlan(doc(header, "1 Publish a plan - We have drafted it", closing, "2 Consult residents - We will run a survey", "Leader Chief Executive Oct 24 In progress"));
+    expect(plan.layout).toBe("FLATTENED_TABLE");
+    expect(plan.warnings.map((w) => [w.code, w.line])).toEqual([["import.row_shape", 3]]);
+    expect(plan.recommendations[1]).toMatchObject({ accountable: "Leader", responsible: "Chief Executive" });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PlanParseError, maxPlanBytes } from "../../../../src/modules/import/parsers/parse.errors.js";
 import { parsePlan } from "../../../../src/modules/import/parsers/plan.parser.js";
-import { doc, readSeedPlan } from "./seed-plans.js";
+import { doc, readSeedPlan, seedPlanNames } from "./seed-plans.js";
 
 function parseError(text: string): PlanParseError {
   try {
@@ -82,5 +82,63 @@ describe("parsePlan normalises the text before reading it", () => {
   it("returns per-line problems as warnings, not exceptions", () => {
     const plan = parsePlan(doc("No.\tRecommendation\tActions\tLead\tTarget Date", "1\tAgree a vision\tHold a workshop\tChief Executive\tsoonish", "2\tOnly two"));
     expect(plan.warnings.map((w) => w.code)).toEqual(["import.unparsed_date", "import.row_shape"]);
+  });
+});
+
+describe("parsePlan gives every recommendation a unique reference", () => {
+  it.each(seedPlanNames)("in %s", (name) => {
+    const references = parsePlan(readSeedPlan(name)).recommendations.map((r) => r.reference);
+    expect(new Set(references).size).toBe(references.length);
+  });
+
+  it("in every family, even where the document numbers nothing", () => {
+    const plans = [
+      parsePlan(doc("Ref\tRecommendation\tAction\tLead", "1\tFirst\tA\tX", "2\tSecond\tB\tY", "1\tThird\tC\tZ")),
+      parsePlan(doc("Ref Recommendation Position Accountable Responsible Timescale Status", "1 First - We will", "Chief Executive Dec 24 Complete", "1 Second - We will", "Chief Executive Dec 24 Complete")),
+      parsePlan(doc("A paragraph that recommends something.", "• First action", "", "Another paragraph that recommends something.", "• Second action")),
+      parsePlan(doc("Plan title", "", "First heading", "A paragraph under it.", "", "Second heading", "Another paragraph under it.")),
+    ];
+    expect(plans.map((plan) => [plan.layout, plan.recommendations.map((r) => r.reference)])).toEqual([
+      ["DELIMITED_TABLE", ["1", "2", "1 (2)"]],
+      ["FLATTENED_TABLE", ["1", "1 (2)"]],
+      ["PARAGRAPH_BULLETS", ["1", "2"]],
+      ["HEADING_PARAGRAPHS", ["1", "2"]],
+    ]);
+  });
+});
+
+describe("parsePlan returns on 200 KB pathological documents of every family", () => {
+  // Each document repeats what once made a pattern rescan the rest of its input from every
+  // position; vitest's test timeout is the guard, no wall-clock time is asserted.
+  const junk = `${"Acting ".repeat(5000)}${"from Oct 24 ".repeat(3000)}${"to done ".repeat(5000)}&amp;${"<!--".repeat(5000)}${"<table <tr <td ".repeat(3000)}${":".repeat(20_000)}`;
+
+  it("in a delimited table, warning about the cells it cannot read", () => {
+    expect(junk.length).toBeGreaterThan(190_000);
+    const plan = parsePlan(doc("Ref\tRecommendation\tAction\tLead\tDeadline\tStatus", `1\tAgree a vision\tHold a workshop\t${junk}\t${junk}\t${junk}`));
+    expect(plan.layout).toBe("DELIMITED_TABLE");
+    expect(plan.warnings.map((w) => [w.code, w.line])).toEqual([
+      ["import.unparsed_date", 2],
+      ["import.unknown_status", 2],
+    ]);
+  });
+
+  it("in a flattened table, warning about the closing line it does not split", () => {
+    const plan = parsePlan(doc("Ref Recommendation Position Accountable Responsible Timescale Status", "1 Publish a plan - We have drafted it", `Chief Executive ${junk} Dec 24 Complete`));
+    expect(plan.layout).toBe("FLATTENED_TABLE");
+    expect(plan.warnings.map((w) => [w.code, w.line])).toEqual([["import.row_shape", 3]]);
+  });
+
+  it("in paragraphs and bullets, warning about a bullet with no paragraph", () => {
+    const plan = parsePlan(doc(`• ${junk}`, "", `A paragraph ${junk}`, `• ${junk}`, `• ${junk}`));
+    expect(plan.layout).toBe("PARAGRAPH_BULLETS");
+    expect(plan.recommendations.map((r) => r.actions.length)).toEqual([2]);
+    expect(plan.warnings.map((w) => [w.code, w.line])).toEqual([["import.unplaced_line", 1]]);
+  });
+
+  it("in headings and paragraphs", () => {
+    const plan = parsePlan(doc("Plan title", "", "First heading", junk, "", "Second heading", junk));
+    expect(plan.layout).toBe("HEADING_PARAGRAPHS");
+    expect(plan.recommendations.map((r) => r.title)).toEqual(["First heading", "Second heading"]);
+    expect(plan.warnings).toEqual([]);
   });
 });
