@@ -9,6 +9,10 @@ import { peerGroupMembersTable, peerGroupsTable } from "../../../src/modules/pee
 import { recommendationsTable, recommendationThemesTable } from "../../../src/modules/recommendation/recommendation.table.js";
 import type { ThemeRow } from "../../../src/modules/theme/theme.table.js";
 import type { Database } from "../../../src/shared/database/database.js";
+import type { MeasureValues } from "../../../src/modules/benchmark/benchmark.model.js";
+
+/** The service's measure names: only the type is shared; every figure here is computed independently. */
+export type Measures = MeasureValues;
 
 /*
  * Random councils, plans and update histories, written straight into the tables, and a plain
@@ -20,25 +24,6 @@ export const statuses = ["COMPLETE", "IN_PROGRESS", "NOT_STARTED", "ONGOING", "U
 export type Status = (typeof statuses)[number];
 export const dimensions = ["COUNCIL", "LGA_COMPONENT", "THEME", "STATUS", "COUNCIL_TYPE", "REGION", "PEER_CHALLENGE", "DEADLINE_QUARTER", "DEADLINE_YEAR"] as const;
 export type Dimension = (typeof dimensions)[number];
-
-export interface Measures {
-  actions: number;
-  withDeadline: number;
-  noDeadline: number;
-  complete: number;
-  inProgress: number;
-  notStarted: number;
-  ongoing: number;
-  unknown: number;
-  overdue: number;
-  overdueRate: number | null;
-  completionRate: number | null;
-  medianDaysOverdue: number | null;
-  p90DaysOverdue: number | null;
-  maxDaysOverdue: number | null;
-  dueInNext90Days: number;
-  lastUpdatedOn: string | null;
-}
 
 // ---- generated worlds -------------------------------------------------------------------------
 
