@@ -78,17 +78,18 @@ export function createServices(repos: AppRepositories, config: Pick<AppConfig, "
   const council = new CouncilService(repos.council, peerGroup);
   const theme = new ThemeService(repos.theme);
   const scope = new ScopeService(council, peerGroup, theme);
+  const action = new ActionService(repos.action, scope);
   const themesDir = path.join(config.projectRoot, "seeds", "themes");
   return {
     council,
     peerGroup,
     theme,
     scope,
+    action,
     peerChallenge: new PeerChallengeService(repos.peerChallenge, scope),
     recommendation: new RecommendationService(repos.recommendation, scope),
-    action: new ActionService(repos.action, scope),
     import: new ImportService(repos.import, council, repos.theme, loadRules(themesDir), loadOverrides(themesDir)),
-    benchmark: new BenchmarkService(repos.benchmark, new ActionService(repos.action, scope), peerGroup, config.staleAfterMonths),
+    benchmark: new BenchmarkService(repos.benchmark, action, peerGroup, config.staleAfterMonths),
   };
 }
 export type AppServices = ReturnType<typeof createServices>;
@@ -138,6 +139,7 @@ export async function createSchema(): Promise<GraphQLSchema> {
 export interface App {
   schema: GraphQLSchema;
   server: ApolloServer<AppContext>;
+  repositories: AppRepositories;
   services: AppServices;
   config: AppConfig;
   logger: Logger;
@@ -162,6 +164,7 @@ export async function createApp({ db, config, logger }: { db: Database; config: 
   return {
     schema,
     server,
+    repositories: repos,
     services,
     config,
     logger,

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { readCouncilRegister } from "../modules/council/council.register.js";
+import { readCouncilRegister, slugify } from "../modules/council/council.register.js";
 import type { ImportReport } from "../modules/import/import.service.js";
 import type { NewPeerChallenge } from "../modules/import/import.repository.js";
 import type { NewPeerGroupRow } from "../modules/peer-group/peer-group.table.js";
@@ -8,7 +8,6 @@ import type { ThemeSeed } from "../modules/theme/theme.repository.js";
 import { loadTaxonomy } from "../modules/theme/theme.taxonomy.js";
 import type { Logger } from "../shared/logger.js";
 import type { AppRepositories, AppServices } from "./app.js";
-import { slugify } from "../modules/council/council.register.js";
 
 interface PlanManifest {
   plans: {
@@ -135,4 +134,17 @@ export async function seedDatabase(args: {
     plans.push(report);
   }
   return { councils: councils.length, peerGroups: groups.length, themes: themes.length, plans };
+}
+
+/** Seeds a database that holds no councils yet (`npm start`, the CLI); a seeded one is left as it is. */
+export async function seedIfEmpty(args: {
+  repos: AppRepositories;
+  services: AppServices;
+  config: { seedOnStart: boolean; projectRoot: string };
+  logger: Logger;
+}): Promise<void> {
+  const { repos, services, config, logger } = args;
+  if (!config.seedOnStart || (await repos.council.countAll()) > 0) return;
+  logger.info("empty database: seeding");
+  await seedDatabase({ repos, services, projectRoot: config.projectRoot, logger });
 }

@@ -3,22 +3,20 @@ import { loadConfig } from "../config.js";
 import { openDatabase } from "../shared/database/database.js";
 import { createLogger } from "../shared/logger.js";
 import { createRepositories, createServices } from "../app/app.js";
-import { seedDatabase } from "../app/seed.js";
+import { seedIfEmpty } from "../app/seed.js";
 
 /**
  * Config, a migrated database, repositories and services: what every command needs. An empty
  * database is seeded first (as `npm start` does), so that imports find the council register.
  */
-export async function openCli({ seedIfEmpty = true } = {}) {
+export async function openCli({ seed = true } = {}) {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const database = await openDatabase(config);
   await database.migrate();
   const repos = createRepositories(database.db);
   const services = createServices(repos, config);
-  if (seedIfEmpty && config.seedOnStart && (await repos.council.countAll()) === 0) {
-    await seedDatabase({ repos, services, projectRoot: config.projectRoot, logger });
-  }
+  if (seed) await seedIfEmpty({ repos, services, config, logger });
   return { config, logger, database, repos, services };
 }
 

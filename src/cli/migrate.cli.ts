@@ -1,5 +1,5 @@
 import { openCli } from "./cli-context.js";
 
-const { database, logger } = await openCli({ seedIfEmpty: false });
+const { database, logger } = await openCli({ seed: false });
 logger.info("migrations applied", { driver: database.driver });
 await database.close();

@@ -1,7 +1,7 @@
 import { seedDatabase } from "../app/seed.js";
 import { openCli } from "./cli-context.js";
 
-const { config, database, repos, services, logger } = await openCli({ seedIfEmpty: false });
+const { config, database, repos, services, logger } = await openCli({ seed: false });
 const summary = await seedDatabase({ repos, services, projectRoot: config.projectRoot, logger });
 process.stdout.write(
   `Seeded ${summary.councils} councils, ${summary.peerGroups} peer groups, ${summary.themes} themes, ${summary.plans.length} plans:\n` +

@@ -1,6 +1,5 @@
 import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRepositories } from "../../src/app/app.js";
 import { seedDatabase } from "../../src/app/seed.js";
 import * as schema from "../../src/shared/database/database.schema.js";
 import { createLogger } from "../../src/shared/logger.js";
@@ -50,7 +49,7 @@ describe(`seeding (${databaseKind})`, () => {
   it("changes nothing when run a second time", async () => {
     const before = await counts();
     const summary = await seedDatabase({
-      repos: createRepositories(t.database.db),
+      repos: t.app.repositories,
       services: t.app.services,
       projectRoot: process.cwd(),
       logger: createLogger("silent"),

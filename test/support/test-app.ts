@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import type { GraphQLFormattedError } from "graphql";
-import { createApp, createRepositories, type App } from "../../src/app/app.js";
+import { createApp, type App } from "../../src/app/app.js";
 import { seedDatabase, type SeedSummary } from "../../src/app/seed.js";
 import { loadConfig, type AppConfig } from "../../src/config.js";
 import { createLogger } from "../../src/shared/logger.js";
@@ -33,7 +33,7 @@ export async function createTestApp(options: { seed?: boolean; config?: Partial<
   const seed =
     options.seed === false
       ? null
-      : await seedDatabase({ repos: createRepositories(database.db), services: app.services, projectRoot: config.projectRoot, logger });
+      : await seedDatabase({ repos: app.repositories, services: app.services, projectRoot: config.projectRoot, logger });
   return {
     app,
     database,

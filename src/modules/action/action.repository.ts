@@ -1,7 +1,7 @@
 import { and, asc, count, eq, gte, ilike, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../shared/database/database.js";
 import type { PageRequest } from "../../shared/graphql/pagination.js";
-import { escapeLike } from "../council/council.repository.js";
+import { escapeLike } from "../../shared/database/like-pattern.js";
 import { councilsTable } from "../council/council.table.js";
 import { peerChallengesTable } from "../peer-challenge/peer-challenge.table.js";
 import { recommendationScopeWhere, type RecommendationScope } from "../recommendation/recommendation.repository.js";
@@ -51,18 +51,15 @@ export function actionWhere(q: ActionQuery, asOf: string): SQL | undefined {
 }
 
 export function createActionRepository({ db }: { db: Database }) {
-  const scoped = () =>
-    db
-      .select({ action: actionsTable })
-      .from(actionsTable)
-      .innerJoin(recommendationsTable, eq(recommendationsTable.id, actionsTable.recommendationId))
-      .innerJoin(peerChallengesTable, eq(peerChallengesTable.id, recommendationsTable.peerChallengeId))
-      .innerJoin(councilsTable, eq(councilsTable.id, peerChallengesTable.councilId));
-
   return {
     async findPage(q: ActionQuery, asOf: string, page: PageRequest): Promise<{ rows: ActionRow[]; totalCount: number }> {
       const where = actionWhere(q, asOf);
-      const rows = await scoped()
+      const rows = await db
+        .select({ action: actionsTable })
+        .from(actionsTable)
+        .innerJoin(recommendationsTable, eq(recommendationsTable.id, actionsTable.recommendationId))
+        .innerJoin(peerChallengesTable, eq(peerChallengesTable.id, recommendationsTable.peerChallengeId))
+        .innerJoin(councilsTable, eq(councilsTable.id, peerChallengesTable.councilId))
         .where(where)
         .orderBy(
           asc(councilsTable.name),

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, exists, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../shared/database/database.js";
+import { escapeLike } from "../../shared/database/like-pattern.js";
 import type { PageRequest } from "../../shared/graphql/pagination.js";
 import { peerChallengesTable } from "../peer-challenge/peer-challenge.table.js";
 import { peerGroupMembersTable } from "../peer-group/peer-group.table.js";
@@ -36,10 +37,6 @@ function whereOf(query: CouncilQuery): SQL | undefined {
     conditions.push(query.hasPeerChallenge ? has : sql`not ${has}`);
   }
   return and(...conditions);
-}
-
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }
 
 export function createCouncilRepository({ db }: { db: Database }) {

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../shared/database/database.js";
 import type { PageRequest } from "../../shared/graphql/pagination.js";
-import { escapeLike } from "../council/council.repository.js";
+import { escapeLike } from "../../shared/database/like-pattern.js";
 import { councilsTable } from "../council/council.table.js";
 import { peerChallengesTable } from "../peer-challenge/peer-challenge.table.js";
 import { peerGroupMembersTable } from "../peer-group/peer-group.table.js";
@@ -55,14 +55,12 @@ export function createRecommendationRepository({ db }: { db: Database }) {
             )
           : undefined,
       );
-      const base = () =>
-        db
-          .select({ recommendation: r })
-          .from(r)
-          .innerJoin(peerChallengesTable, eq(peerChallengesTable.id, r.peerChallengeId))
-          .innerJoin(councilsTable, eq(councilsTable.id, peerChallengesTable.councilId))
-          .where(where);
-      const rows = await base()
+      const rows = await db
+        .select({ recommendation: r })
+        .from(r)
+        .innerJoin(peerChallengesTable, eq(peerChallengesTable.id, r.peerChallengeId))
+        .innerJoin(councilsTable, eq(councilsTable.id, peerChallengesTable.councilId))
+        .where(where)
         .orderBy(asc(councilsTable.name), sql`${peerChallengesTable.heldOn} nulls last`, asc(r.peerChallengeId), asc(r.order), asc(r.id))
         .limit(page.limit)
         .offset(page.offset);

@@ -1,6 +1,5 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRepositories } from "../../../src/app/app.js";
 import type { BenchmarkRowValues } from "../../../src/modules/benchmark/benchmark.model.js";
 import type { BenchmarkRequest } from "../../../src/modules/benchmark/benchmark.service.js";
 import type { ThemeRow } from "../../../src/modules/theme/theme.table.js";
@@ -100,7 +99,7 @@ describe(`benchmark measures against a plain reference (${databaseKind})`, () =>
   let themes: ThemeRow[];
   beforeAll(async () => {
     t = await createTestApp();
-    themes = await createRepositories(t.database.db).theme.findAll();
+    themes = await t.app.repositories.theme.findAll();
     subThemes = themes.filter((th) => th.level === 2);
   });
   afterAll(async () => t.close());
