@@ -149,7 +149,15 @@ export interface App {
 }
 
 /** The composition root: tests build it in-process, `npm start` wraps it with HTTP. */
-export async function createApp({ db, config, logger }: { db: Database; config: AppConfig; logger: Logger }): Promise<App> {
+export async function createApp({
+  db,
+  config,
+  logger,
+}: {
+  db: Database;
+  config: AppConfig;
+  logger: Logger;
+}): Promise<App> {
   const repos = createRepositories(db);
   const services = createServices(repos, config);
   const schema = await createSchema();
@@ -158,7 +166,12 @@ export async function createApp({ db, config, logger }: { db: Database; config: 
     formatError: createErrorFormatter(logger),
     validationRules: [depthLimitRule(config.maxQueryDepth), costLimitRule(config.maxQueryCost)],
     includeStacktraceInErrorResponses: false,
-    logger: { debug: () => undefined, info: (m) => logger.info(String(m)), warn: (m) => logger.warn(String(m)), error: (m) => logger.error(String(m)) },
+    logger: {
+      debug: () => undefined,
+      info: (m) => logger.info(String(m)),
+      warn: (m) => logger.warn(String(m)),
+      error: (m) => logger.error(String(m)),
+    },
   });
   await server.start();
   return {

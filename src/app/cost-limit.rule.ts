@@ -76,7 +76,9 @@ export function costLimitRule(maxCost: number) {
               ? pageSize
               : (listEstimates[selection.name.value] ?? defaultListEstimate)
             : 1;
-          const below = selection.selectionSet ? costOf(selection.selectionSet, getNamedType(field.type), childPage, seen) : 0;
+          const below = selection.selectionSet
+            ? costOf(selection.selectionSet, getNamedType(field.type), childPage, seen)
+            : 0;
           total += 1 + multiplier * below;
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {
           const on = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : type;
@@ -104,10 +106,13 @@ export function costLimitRule(maxCost: number) {
         const cost = costOf(node.selectionSet, root, 20, new Set());
         if (cost > maxCost) {
           context.reportError(
-            new GraphQLError(`The query would resolve about ${cost} fields; at most ${maxCost} are allowed. Ask for smaller pages or fewer nested lists.`, {
-              nodes: node,
-              extensions: { code: sharedErrorCodes.costExceeded, cost, maxCost },
-            }),
+            new GraphQLError(
+              `The query would resolve about ${cost} fields; at most ${maxCost} are allowed. Ask for smaller pages or fewer nested lists.`,
+              {
+                nodes: node,
+                extensions: { code: sharedErrorCodes.costExceeded, cost, maxCost },
+              },
+            ),
           );
         }
       },

@@ -49,7 +49,10 @@ export function createErrorFormatter(logger: Logger) {
       return { ...formatted, extensions: { ...extensions, code: code ?? apolloCode } };
     }
     logger.error("unexpected error while resolving a request", {
-      error: original instanceof Error ? { name: original.name, message: original.message, stack: original.stack } : String(original),
+      error:
+        original instanceof Error
+          ? { name: original.name, message: original.message, stack: original.stack }
+          : String(original),
       path: formatted.path,
     });
     return {

@@ -58,7 +58,8 @@ export function createHttpServer(app: App, routes: Record<string, RouteHandler> 
     if (url.pathname === "/healthz") return sendJson(res, 200, { status: "ok" });
     const route = routes[url.pathname];
     if (route && req.method === "GET") return route(req, res, url, app);
-    if (url.pathname !== "/graphql") return sendJson(res, 404, errorBody(`No route ${url.pathname}; the API is at /graphql`, "request.not_found"));
+    if (url.pathname !== "/graphql")
+      return sendJson(res, 404, errorBody(`No route ${url.pathname}; the API is at /graphql`, "request.not_found"));
 
     let body: string;
     try {
@@ -66,7 +67,14 @@ export function createHttpServer(app: App, routes: Record<string, RouteHandler> 
     } catch (error) {
       if (error instanceof RequestAborted) return;
       if (error instanceof BodyTooLarge) {
-        return sendJson(res, 413, errorBody(`The request body is over the limit of ${app.config.bodyLimitBytes} bytes`, sharedErrorCodes.bodyTooLarge));
+        return sendJson(
+          res,
+          413,
+          errorBody(
+            `The request body is over the limit of ${app.config.bodyLimitBytes} bytes`,
+            sharedErrorCodes.bodyTooLarge,
+          ),
+        );
       }
       throw error;
     }

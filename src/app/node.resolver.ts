@@ -7,7 +7,10 @@ import type { AppContext } from "./context.js";
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { description: "Any object by its global ID (Relay)." })
-  async node(@Ctx() ctx: AppContext, @Arg("id", () => ID, { description: "A global ID this service issued." }) id: string): Promise<object> {
+  async node(
+    @Ctx() ctx: AppContext,
+    @Arg("id", () => ID, { description: "A global ID this service issued." }) id: string,
+  ): Promise<object> {
     const { type, id: key } = fromGlobalId(id);
     const loaders: Record<NodeType, () => Promise<object | null>> = {
       Council: () => ctx.loaders.council.byId.load(key),
@@ -20,7 +23,8 @@ export class NodeResolver {
       SourceDocument: () => ctx.loaders.sourceDocument.byId.load(key),
     };
     const found = await loaders[type]();
-    if (found === null) throw new AppError(sharedErrorCodes.notFound, `No ${type} has the ID ${id}`, { argument: "id" });
+    if (found === null)
+      throw new AppError(sharedErrorCodes.notFound, `No ${type} has the ID ${id}`, { argument: "id" });
     // The row keeps its numeric id: each type's own `id` field resolver turns it into the global ID.
     return { ...found, __typename: type };
   }

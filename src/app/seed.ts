@@ -67,18 +67,31 @@ export async function seedDatabase(args: {
   for (const [type, members] of byKey((c) => c.typeCode)) {
     const typeName = councils.find((c) => c.typeCode === type)?.typeName ?? type;
     groups.push({
-      group: { slug: `type-${type.toLowerCase()}`, name: `${typeName}s`, kind: "TYPE", description: `Every current English council of type ${type} (${typeName}).` },
+      group: {
+        slug: `type-${type.toLowerCase()}`,
+        name: `${typeName}s`,
+        kind: "TYPE",
+        description: `Every current English council of type ${type} (${typeName}).`,
+      },
       members,
     });
   }
   for (const [region, members] of byKey((c) => c.region)) {
     groups.push({
-      group: { slug: `region-${slugify(region)}`, name: region, kind: "REGION", description: `Every current English council in the ${region} region.` },
+      group: {
+        slug: `region-${slugify(region)}`,
+        name: region,
+        kind: "REGION",
+        description: `Every current English council in the ${region} region.`,
+      },
       members,
     });
   }
   for (const county of councils.filter((c) => c.typeCode === "CTY")) {
-    const members = [county.gssCode, ...councils.filter((c) => c.countyCode === county.registerCode).map((c) => c.gssCode)];
+    const members = [
+      county.gssCode,
+      ...councils.filter((c) => c.countyCode === county.registerCode).map((c) => c.gssCode),
+    ];
     groups.push({
       group: {
         slug: `county-${county.registerCode.toLowerCase()}`,
@@ -91,7 +104,10 @@ export async function seedDatabase(args: {
   }
   const named = JSON.parse(read("peer-groups.json")) as NamedGroups;
   for (const g of named.groups) {
-    groups.push({ group: { slug: g.slug, name: g.name, kind: "NAMED", description: g.description }, members: g.members });
+    groups.push({
+      group: { slug: g.slug, name: g.name, kind: "NAMED", description: g.description },
+      members: g.members,
+    });
   }
   for (const { group, members } of groups) await repos.peerGroup.replaceGroup(group, idsOf(members));
 
@@ -130,7 +146,12 @@ export async function seedDatabase(args: {
       recordedOn: entry.recordedOn,
       challengeDetails: details,
     });
-    logger.info("seeded plan", { file: entry.file, outcome: report.outcome, recommendations: report.recommendations, actions: report.actions });
+    logger.info("seeded plan", {
+      file: entry.file,
+      outcome: report.outcome,
+      recommendations: report.recommendations,
+      actions: report.actions,
+    });
     plans.push(report);
   }
   return { councils: councils.length, peerGroups: groups.length, themes: themes.length, plans };

@@ -45,7 +45,9 @@ const progress = (done: number, file: string) => {
   if (!showProgress) return;
   const width = 30;
   const filled = Math.round((done / files.length) * width);
-  process.stderr.write(`\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${files.length} ${path.basename(file).slice(0, 40).padEnd(40)}`);
+  process.stderr.write(
+    `\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${files.length} ${path.basename(file).slice(0, 40).padEnd(40)}`,
+  );
 };
 
 function describe(report: ImportReport): string {

@@ -6,7 +6,10 @@ const summary = await seedDatabase({ repos, services, projectRoot: config.projec
 process.stdout.write(
   `Seeded ${summary.councils} councils, ${summary.peerGroups} peer groups, ${summary.themes} themes, ${summary.plans.length} plans:\n` +
     summary.plans
-      .map((p) => `  ${p.filename}: ${p.outcome}, ${p.recommendations} recommendations, ${p.actions} actions, ${p.statusChanges} status changes`)
+      .map(
+        (p) =>
+          `  ${p.filename}: ${p.outcome}, ${p.recommendations} recommendations, ${p.actions} actions, ${p.statusChanges} status changes`,
+      )
       .join("\n") +
     "\n",
 );

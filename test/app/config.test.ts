@@ -4,7 +4,13 @@ import { ConfigError, loadConfig } from "../../src/config.js";
 describe("configuration", () => {
   it("defaults to embedded PGlite in ./.data on port 4000", () => {
     const config = loadConfig({}, "/srv/app");
-    expect(config).toMatchObject({ databaseUrl: null, pgliteDataDir: "/srv/app/.data", port: 4000, adminToken: null, staleAfterMonths: 6 });
+    expect(config).toMatchObject({
+      databaseUrl: null,
+      pgliteDataDir: "/srv/app/.data",
+      port: 4000,
+      adminToken: null,
+      staleAfterMonths: 6,
+    });
   });
 
   it("reports every problem at once", () => {

@@ -34,7 +34,9 @@ describe(`bad input gets a clear, coded error (${databaseKind})`, () => {
   });
 
   it("rejects a malformed date variable", async () => {
-    const { error } = await firstError(`query($d: LocalDate) { actions(asOf: $d) { totalCount } }`, { d: "30/06/2024" });
+    const { error } = await firstError(`query($d: LocalDate) { actions(asOf: $d) { totalCount } }`, {
+      d: "30/06/2024",
+    });
     expect(error?.extensions?.["code"]).toBe("input.invalid_date");
   });
 
@@ -81,21 +83,29 @@ describe(`bad input gets a clear, coded error (${databaseKind})`, () => {
   });
 
   it("refuses NUL characters in text arguments by name instead of failing in SQL", async () => {
-    const search = await firstError(`query($s: String) { actions(filter: { search: $s }) { totalCount } }`, { s: "a\u0000b" });
+    const search = await firstError(`query($s: String) { actions(filter: { search: $s }) { totalCount } }`, {
+      s: "a\u0000b",
+    });
     expect(search.error?.extensions).toEqual({ code: "input.invalid", argument: "filter.search" });
     const slug = await firstError(`query($s: String!) { peerGroup(slug: $s) { name } }`, { s: "greater\u0000essex" });
     expect(slug.error?.extensions).toEqual({ code: "input.invalid", argument: "slug" });
   });
 
   it("refuses list filters longer than 500 entries", async () => {
-    const { error } = await firstError(`query($t: [String!]) { councils(filter: { types: $t }) { totalCount } }`, { t: Array.from({ length: 70_000 }, () => "NMD") });
+    const { error } = await firstError(`query($t: [String!]) { councils(filter: { types: $t }) { totalCount } }`, {
+      t: Array.from({ length: 70_000 }, () => "NMD"),
+    });
     expect(error?.extensions).toEqual({ code: "input.invalid", argument: "filter.types" });
   });
 
   it("refuses a date window that ends before it starts", async () => {
-    const challenges = await firstError(`{ peerChallenges(filter: { heldFrom: "2025-01-01", heldTo: "2024-01-01" }) { totalCount } }`);
+    const challenges = await firstError(
+      `{ peerChallenges(filter: { heldFrom: "2025-01-01", heldTo: "2024-01-01" }) { totalCount } }`,
+    );
     expect(challenges.error?.extensions).toEqual({ code: "input.invalid", argument: "filter.heldFrom" });
-    const actions = await firstError(`{ actions(filter: { deadlineFrom: "2025-01-01", deadlineTo: "2024-01-01" }) { totalCount } }`);
+    const actions = await firstError(
+      `{ actions(filter: { deadlineFrom: "2025-01-01", deadlineTo: "2024-01-01" }) { totalCount } }`,
+    );
     expect(actions.error?.extensions).toEqual({ code: "input.invalid", argument: "filter.deadlineFrom" });
   });
 

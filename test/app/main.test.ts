@@ -58,9 +58,18 @@ describe(`the service started as npm start starts it (${databaseKind})`, () => {
     fetch(`${base}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
 
   it("serves the seeded graph at /graphql", async () => {
-    const response = await post(JSON.stringify({ query: `{ councils { totalCount } council(gssCode: "E07000073") { peerChallenges { recommendations { actions { id } } } } }` }));
+    const response = await post(
+      JSON.stringify({
+        query: `{ councils { totalCount } council(gssCode: "E07000073") { peerChallenges { recommendations { actions { id } } } } }`,
+      }),
+    );
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { data: { councils: { totalCount: number }; council: { peerChallenges: { recommendations: { actions: unknown[] }[] }[] } } };
+    const body = (await response.json()) as {
+      data: {
+        councils: { totalCount: number };
+        council: { peerChallenges: { recommendations: { actions: unknown[] }[] }[] };
+      };
+    };
     expect(body.data.councils.totalCount).toBe(332);
     const recs = body.data.council.peerChallenges[0]?.recommendations ?? [];
     expect(recs).toHaveLength(13);
@@ -68,16 +77,28 @@ describe(`the service started as npm start starts it (${databaseKind})`, () => {
   });
 
   it("refuses a 5 MB body with 413 and a coded error", async () => {
-    const big = JSON.stringify({ query: `{ councils { totalCount } }`, variables: { pad: "x".repeat(5 * 1024 * 1024) } });
+    const big = JSON.stringify({
+      query: `{ councils { totalCount } }`,
+      variables: { pad: "x".repeat(5 * 1024 * 1024) },
+    });
     const response = await post(big);
     expect(response.status).toBe(413);
-    expect(await response.json()).toEqual({ errors: [{ message: expect.stringContaining("over the limit") as string, extensions: { code: "request.body_too_large" } }] });
+    expect(await response.json()).toEqual({
+      errors: [
+        {
+          message: expect.stringContaining("over the limit") as string,
+          extensions: { code: "request.body_too_large" },
+        },
+      ],
+    });
   });
 
   it("answers a malformed JSON body with 400 and a code", async () => {
     const response = await post("{ not json");
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe("request.bad_json");
+    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code).toBe(
+      "request.bad_json",
+    );
   });
 
   it("answers unknown paths with 404 JSON", async () => {

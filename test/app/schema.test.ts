@@ -1,6 +1,14 @@
 import "reflect-metadata";
 import { readFileSync } from "node:fs";
-import { type GraphQLArgument, isEnumType, isInputObjectType, isInterfaceType, isObjectType, lexicographicSortSchema, printSchema } from "graphql";
+import {
+  type GraphQLArgument,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  lexicographicSortSchema,
+  printSchema,
+} from "graphql";
 import { describe, expect, it } from "vitest";
 import { createSchema } from "../../src/app/app.js";
 
@@ -15,12 +23,15 @@ describe("the published schema", () => {
     const schema = await createSchema();
     const missing: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {
-      if (type.name.startsWith("__") || ["String", "Int", "Float", "Boolean", "ID", "Query", "Mutation"].includes(type.name)) continue;
+      if (
+        type.name.startsWith("__") ||
+        ["String", "Int", "Float", "Boolean", "ID", "Query", "Mutation"].includes(type.name)
+      )
+        continue;
       if (!type.description) missing.push(type.name);
       if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
-        const fields: { name: string; description?: string | null | undefined; args?: readonly GraphQLArgument[] }[] = isInputObjectType(type)
-          ? Object.values(type.getFields())
-          : Object.values(type.getFields());
+        const fields: { name: string; description?: string | null | undefined; args?: readonly GraphQLArgument[] }[] =
+          isInputObjectType(type) ? Object.values(type.getFields()) : Object.values(type.getFields());
         for (const field of fields) {
           if (!field.description) missing.push(`${type.name}.${field.name}`);
           for (const arg of field.args ?? []) {

@@ -28,7 +28,12 @@ describe(`seeding (${databaseKind})`, () => {
 
   const counts = async () =>
     Object.fromEntries(
-      await Promise.all(Object.entries(tables).map(async ([name, table]) => [name, (await t.database.db.select({ n: count() }).from(table))[0]?.n])),
+      await Promise.all(
+        Object.entries(tables).map(async ([name, table]) => [
+          name,
+          (await t.database.db.select({ n: count() }).from(table))[0]?.n,
+        ]),
+      ),
     ) as Record<keyof typeof tables, number>;
 
   it("yields the register, the five plans and one progress update per printed status", async () => {
@@ -54,7 +59,13 @@ describe(`seeding (${databaseKind})`, () => {
       projectRoot: process.cwd(),
       logger: createLogger("silent"),
     });
-    expect(summary.plans.map((p) => p.outcome)).toEqual(["UNCHANGED", "UNCHANGED", "UNCHANGED", "UNCHANGED", "UNCHANGED"]);
+    expect(summary.plans.map((p) => p.outcome)).toEqual([
+      "UNCHANGED",
+      "UNCHANGED",
+      "UNCHANGED",
+      "UNCHANGED",
+      "UNCHANGED",
+    ]);
     expect(await counts()).toEqual(before);
   });
 });

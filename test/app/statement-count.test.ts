@@ -22,7 +22,9 @@ const walk = `{
 function plan(n: number): string {
   const rows = ["No.\tRecommendation\tActions\tLead\tTarget Date\tProgress (RAG)"];
   for (let i = 1; i <= n; i += 1) {
-    rows.push(`${i}\tImprove governance and scrutiny arrangements, part ${i}\tReview the constitution ${i}.\tMonitoring Officer\tMarch 2025\tIn progress`);
+    rows.push(
+      `${i}\tImprove governance and scrutiny arrangements, part ${i}\tReview the constitution ${i}.\tMonitoring Officer\tMarch 2025\tIn progress`,
+    );
     rows.push(`\t\tTrain members on scrutiny ${i}.\t\tQ3 2025/26\tNot started`);
   }
   return rows.join("\n");
@@ -43,16 +45,28 @@ describe(`statements per request (${databaseKind})`, () => {
     expect(small.data?.councils.totalCount).toBe(5);
 
     // Twenty more councils with plans, in the South East, each with 8 recommendations and 16 actions.
-    const { data } = await t.execute<{ councils: { nodes: { gssCode: string }[] } }>(`{ councils(first: 20, filter: { regions: ["South East"] }) { nodes { gssCode } } }`);
+    const { data } = await t.execute<{ councils: { nodes: { gssCode: string }[] } }>(
+      `{ councils(first: 20, filter: { regions: ["South East"] }) { nodes { gssCode } } }`,
+    );
     for (const council of data?.councils.nodes ?? []) {
-      await t.app.services.import.importPlan({ text: plan(8), filename: "plan.txt", councilGss: council.gssCode, recordedOn: "2025-01-01" });
+      await t.app.services.import.importPlan({
+        text: plan(8),
+        filename: "plan.txt",
+        councilGss: council.gssCode,
+        recordedOn: "2025-01-01",
+      });
     }
 
     t.database.counter.reset();
-    const large = await t.execute<{ councils: { totalCount: number; nodes: { peerChallenges: { recommendations: { actions: unknown[] }[] }[] }[] } }>(walk);
+    const large = await t.execute<{
+      councils: { totalCount: number; nodes: { peerChallenges: { recommendations: { actions: unknown[] }[] }[] }[] };
+    }>(walk);
     expect(large.errors).toBeUndefined();
     expect(large.data?.councils.totalCount).toBe(25);
-    const actions = large.data?.councils.nodes.flatMap((c) => c.peerChallenges.flatMap((p) => p.recommendations.flatMap((r) => r.actions))) ?? [];
+    const actions =
+      large.data?.councils.nodes.flatMap((c) =>
+        c.peerChallenges.flatMap((p) => p.recommendations.flatMap((r) => r.actions)),
+      ) ?? [];
     expect(actions.length).toBe(115 + 20 * 16);
     expect(t.database.counter.count).toBe(withFive);
     // page + count, county, peer groups, challenges, documents, recommendations, theme links,

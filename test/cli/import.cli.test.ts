@@ -8,15 +8,45 @@ import { describe, expect, it } from "vitest";
 function runImport(args: string[]) {
   const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DATA_DIR: "memory://", LOG_LEVEL: "silent" };
   delete env["DATABASE_URL"];
-  const result = spawnSync(process.execPath, ["--import", "tsx", "src/cli/import.cli.ts", ...args], { env, encoding: "utf8", timeout: 120_000 });
+  const result = spawnSync(process.execPath, ["--import", "tsx", "src/cli/import.cli.ts", ...args], {
+    env,
+    encoding: "utf8",
+    timeout: 120_000,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 describe("npm run import", () => {
   it("prints one JSON object per file with the plan in the API's field names and the report", () => {
-    const { status, stdout } = runImport(["seeds/plans/brentwood.txt", "seeds/plans/harlow.txt", "--council", "E07000073", "--dry-run", "--json"]);
+    const { status, stdout } = runImport([
+      "seeds/plans/brentwood.txt",
+      "seeds/plans/harlow.txt",
+      "--council",
+      "E07000073",
+      "--dry-run",
+      "--json",
+    ]);
     expect(status).toBe(0);
-    const lines = stdout.trim().split("\n").map((line) => JSON.parse(line) as { plan: { recommendations: { reference: string; actions: { text: string; lead: string | null; target: { raw: string | null; deadline: string | null; precision: string }; status: { status: string } | null }[] }[] }; report: { outcome: string; dryRun: boolean; actions: number } });
+    const lines = stdout
+      .trim()
+      .split("\n")
+      .map(
+        (line) =>
+          JSON.parse(line) as {
+            plan: {
+              recommendations: {
+                reference: string;
+                actions: {
+                  text: string;
+                  lead: string | null;
+                  target: { raw: string | null; deadline: string | null; precision: string };
+                  status: { status: string } | null;
+                }[];
+              }[];
+            };
+            report: { outcome: string; dryRun: boolean; actions: number };
+          },
+      );
     expect(lines).toHaveLength(2);
     const [brentwood, harlow] = lines;
     expect(brentwood?.plan.recommendations).toHaveLength(9);

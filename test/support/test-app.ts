@@ -33,7 +33,12 @@ export async function createTestApp(options: { seed?: boolean; config?: Partial<
   const seed =
     options.seed === false
       ? null
-      : await seedDatabase({ repos: app.repositories, services: app.services, projectRoot: config.projectRoot, logger });
+      : await seedDatabase({
+          repos: app.repositories,
+          services: app.services,
+          projectRoot: config.projectRoot,
+          logger,
+        });
   return {
     app,
     database,

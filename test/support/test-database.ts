@@ -18,7 +18,12 @@ export interface TestDatabase extends DatabaseHandle {
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const counter = new StatementCounter();
-  const common = { pgliteDataDir: "memory://", statementTimeoutMs: 30_000, projectRoot: process.cwd(), queryLogger: counter };
+  const common = {
+    pgliteDataDir: "memory://",
+    statementTimeoutMs: 30_000,
+    projectRoot: process.cwd(),
+    queryLogger: counter,
+  };
   if (!serverUrl) {
     const handle = await openDatabase({ ...common, databaseUrl: null });
     await handle.migrate();

@@ -10,7 +10,8 @@ export class ActionsArgs extends ConnectionArgs {
 
   @Field(() => LocalDateScalar, {
     nullable: true,
-    description: "The day statuses and overdue-ness are judged on (default: today, UTC); also the default asOf of the returned actions' status fields.",
+    description:
+      "The day statuses and overdue-ness are judged on (default: today, UTC); also the default asOf of the returned actions' status fields.",
   })
   asOf?: string | null;
 }

@@ -11,7 +11,9 @@ export function createActionLoaders(actions: ActionRepository) {
   // One loader per asOf date asked in the request: each batches every action into one statement.
   const latestAsOf = new Map<string, DataLoader<number, ProgressUpdateRow | null>>();
   return {
-    byId: new DataLoader<number, ActionRow | null>(async (ids) => oneByKey(ids, await actions.findByIds(ids), (r) => r.id)),
+    byId: new DataLoader<number, ActionRow | null>(async (ids) =>
+      oneByKey(ids, await actions.findByIds(ids), (r) => r.id),
+    ),
     byRecommendationId: new DataLoader<number, ActionRow[]>(async (ids) =>
       manyByKey(ids, await actions.findByRecommendationIds(ids), (r) => r.recommendationId),
     ),
@@ -26,9 +28,15 @@ export function createActionLoaders(actions: ActionRepository) {
       if (!loader) {
         // Each distinct day costs a statement; aliases could otherwise ask for thousands.
         if (latestAsOf.size >= maxDatesPerRequest) {
-          throw new AppError(sharedErrorCodes.tooManyDates, `A request may judge statuses on at most ${maxDatesPerRequest} different days`, { argument: "asOf" });
+          throw new AppError(
+            sharedErrorCodes.tooManyDates,
+            `A request may judge statuses on at most ${maxDatesPerRequest} different days`,
+            { argument: "asOf" },
+          );
         }
-        loader = new DataLoader(async (ids) => oneByKey(ids, await actions.findLatestUpdatesAsOf(ids, asOf), (r) => r.actionId));
+        loader = new DataLoader(async (ids) =>
+          oneByKey(ids, await actions.findLatestUpdatesAsOf(ids, asOf), (r) => r.actionId),
+        );
         latestAsOf.set(asOf, loader);
       }
       return loader;

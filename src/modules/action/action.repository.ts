@@ -41,8 +41,17 @@ export function actionWhere(q: ActionQuery, asOf: string): SQL | undefined {
   const a = actionsTable;
   return and(
     recommendationScopeWhere(q),
-    q.statuses?.length ? sql`${statusAsOf(asOf)} in (${sql.join(q.statuses.map((s) => sql`${s}`), sql`, `)})` : undefined,
-    q.overdue === undefined ? undefined : q.overdue ? isOverdueAsOf(asOf) : sql`not coalesce(${isOverdueAsOf(asOf)}, false)`,
+    q.statuses?.length
+      ? sql`${statusAsOf(asOf)} in (${sql.join(
+          q.statuses.map((s) => sql`${s}`),
+          sql`, `,
+        )})`
+      : undefined,
+    q.overdue === undefined
+      ? undefined
+      : q.overdue
+        ? isOverdueAsOf(asOf)
+        : sql`not coalesce(${isOverdueAsOf(asOf)}, false)`,
     q.hasDeadline === undefined ? undefined : q.hasDeadline ? isNotNull(a.deadline) : isNull(a.deadline),
     q.deadlineFrom ? gte(a.deadline, q.deadlineFrom) : undefined,
     q.deadlineTo ? lte(a.deadline, q.deadlineTo) : undefined,
@@ -52,7 +61,11 @@ export function actionWhere(q: ActionQuery, asOf: string): SQL | undefined {
 
 export function createActionRepository({ db }: { db: Database }) {
   return {
-    async findPage(q: ActionQuery, asOf: string, page: PageRequest): Promise<{ rows: ActionRow[]; totalCount: number }> {
+    async findPage(
+      q: ActionQuery,
+      asOf: string,
+      page: PageRequest,
+    ): Promise<{ rows: ActionRow[]; totalCount: number }> {
       const where = actionWhere(q, asOf);
       const rows = await db
         .select({ action: actionsTable })
@@ -81,7 +94,10 @@ export function createActionRepository({ db }: { db: Database }) {
     },
 
     async findByIds(ids: readonly number[]): Promise<ActionRow[]> {
-      return db.select().from(actionsTable).where(inArray(actionsTable.id, [...ids]));
+      return db
+        .select()
+        .from(actionsTable)
+        .where(inArray(actionsTable.id, [...ids]));
     },
 
     async findByRecommendationIds(ids: readonly number[]): Promise<ActionRow[]> {
@@ -101,7 +117,10 @@ export function createActionRepository({ db }: { db: Database }) {
     },
 
     async findUpdatesByIds(ids: readonly number[]): Promise<ProgressUpdateRow[]> {
-      return db.select().from(progressUpdatesTable).where(inArray(progressUpdatesTable.id, [...ids]));
+      return db
+        .select()
+        .from(progressUpdatesTable)
+        .where(inArray(progressUpdatesTable.id, [...ids]));
     },
 
     /** The update in force on `asOf` for each action that has one: one statement for any number of actions. */

@@ -15,7 +15,10 @@ import type { ProgressUpdateRow } from "./progress-update.table.js";
 /** An action as resolvers pass it on: the `actions` query's asOf rides along as the default for its fields. */
 export type ActionNode = ActionRow & { queryAsOf?: string };
 
-const asOfArg = { nullable: true, description: "The day to judge on (default: the asOf of the query that returned this action, else today)." };
+const asOfArg = {
+  nullable: true,
+  description: "The day to judge on (default: the asOf of the query that returned this action, else today).",
+};
 
 @Resolver(() => Action)
 export class ActionResolver {
@@ -33,31 +36,70 @@ export class ActionResolver {
 
   @FieldResolver(() => Target, { description: "The target as printed and the deadline parsed from it." })
   target(@Root() action: ActionNode): Target {
-    return { raw: action.targetRaw, deadline: action.deadline, precision: action.deadlinePrecision, milestones: action.milestones };
+    return {
+      raw: action.targetRaw,
+      deadline: action.deadline,
+      precision: action.deadlinePrecision,
+      milestones: action.milestones,
+    };
   }
 
-  @FieldResolver(() => ActionStatus, { description: "Normalised status as of the day: the latest progress update on or before it; UNKNOWN when none." })
-  async status(@Root() action: ActionNode, @Ctx() ctx: AppContext, @Arg("asOf", () => LocalDateScalar, asOfArg) asOf?: string | null): Promise<string> {
+  @FieldResolver(() => ActionStatus, {
+    description: "Normalised status as of the day: the latest progress update on or before it; UNKNOWN when none.",
+  })
+  async status(
+    @Root() action: ActionNode,
+    @Ctx() ctx: AppContext,
+    @Arg("asOf", () => LocalDateScalar, asOfArg) asOf?: string | null,
+  ): Promise<string> {
     return (await this.updateAsOf(action, ctx, asOf))?.status ?? "UNKNOWN";
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "Status as printed in the update in force on the day; null when none." })
-  async statusText(@Root() action: ActionNode, @Ctx() ctx: AppContext, @Arg("asOf", () => LocalDateScalar, asOfArg) asOf?: string | null): Promise<string | null> {
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Status as printed in the update in force on the day; null when none.",
+  })
+  async statusText(
+    @Root() action: ActionNode,
+    @Ctx() ctx: AppContext,
+    @Arg("asOf", () => LocalDateScalar, asOfArg) asOf?: string | null,
+  ): Promise<string | null> {
     return (await this.updateAsOf(action, ctx, asOf))?.statusText ?? null;
   }
 
-  @FieldResolver(() => RagColour, { nullable: true, description: "RAG colour of the update in force on the day, when printed." })
-  async rag(@Root() action: ActionNode, @Ctx() ctx: AppContext, @Arg("asOf", () => LocalDateScalar, asOfArg) asOf?: string | null): Promise<string | null> {
+  @FieldResolver(() => RagColour, {
+    nullable: true,
+    description: "RAG colour of the update in force on the day, when printed.",
+  })
+  async rag(
+    @Root() action: ActionNode,
+    @Ctx() ctx: AppContext,
+    @Arg("asOf", () => LocalDateScalar, asOfArg) asOf?: string | null,
+  ): Promise<string | null> {
     return (await this.updateAsOf(action, ctx, asOf))?.rag ?? null;
   }
 
-  @FieldResolver(() => Boolean, { description: "Overdue on the day: a deadline before it and a status on it that is not COMPLETE. Never true without a deadline." })
-  async isOverdue(@Root() action: ActionNode, @Ctx() ctx: AppContext, @Arg("asOf", () => LocalDateScalar, asOfArg) asOf?: string | null): Promise<boolean> {
+  @FieldResolver(() => Boolean, {
+    description:
+      "Overdue on the day: a deadline before it and a status on it that is not COMPLETE. Never true without a deadline.",
+  })
+  async isOverdue(
+    @Root() action: ActionNode,
+    @Ctx() ctx: AppContext,
+    @Arg("asOf", () => LocalDateScalar, asOfArg) asOf?: string | null,
+  ): Promise<boolean> {
     return (await this.daysOverdue(action, ctx, asOf)) !== null;
   }
 
-  @FieldResolver(() => Int, { nullable: true, description: "Days from the deadline to the day (asOf − deadline) when overdue; null otherwise." })
-  async daysOverdue(@Root() action: ActionNode, @Ctx() ctx: AppContext, @Arg("asOf", () => LocalDateScalar, asOfArg) asOf?: string | null): Promise<number | null> {
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: "Days from the deadline to the day (asOf − deadline) when overdue; null otherwise.",
+  })
+  async daysOverdue(
+    @Root() action: ActionNode,
+    @Ctx() ctx: AppContext,
+    @Arg("asOf", () => LocalDateScalar, asOfArg) asOf?: string | null,
+  ): Promise<number | null> {
     const day = asOf ?? action.queryAsOf ?? ctx.today;
     if (action.deadline === null || action.deadline >= day) return null;
     const status = (await this.updateAsOf(action, ctx, day))?.status ?? "UNKNOWN";
@@ -79,7 +121,11 @@ export class ActionResolver {
     return { documentId: action.sourceDocumentId, line: action.sourceLine };
   }
 
-  private updateAsOf(action: ActionNode, ctx: AppContext, asOf: string | null | undefined): Promise<ProgressUpdateRow | null> {
+  private updateAsOf(
+    action: ActionNode,
+    ctx: AppContext,
+    asOf: string | null | undefined,
+  ): Promise<ProgressUpdateRow | null> {
     return ctx.loaders.action.latestUpdateAsOf(asOf ?? action.queryAsOf ?? ctx.today).load(action.id);
   }
 }

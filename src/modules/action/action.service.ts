@@ -15,7 +15,10 @@ export class ActionService {
   async toQuery(filter: ActionFilter | null | undefined, argument = "filter"): Promise<ActionQuery> {
     const scope = await this.scopes.resolve(filter, argument);
     if (filter?.deadlineFrom && filter.deadlineTo && filter.deadlineFrom > filter.deadlineTo) {
-      throw badInput(`${argument}.deadlineFrom`, `${argument}.deadlineFrom (${filter.deadlineFrom}) is after deadlineTo (${filter.deadlineTo})`);
+      throw badInput(
+        `${argument}.deadlineFrom`,
+        `${argument}.deadlineFrom (${filter.deadlineFrom}) is after deadlineTo (${filter.deadlineTo})`,
+      );
     }
     const search = checkSearch(filter?.search, `${argument}.search`);
     return {
@@ -29,7 +32,12 @@ export class ActionService {
     };
   }
 
-  async list(filter: ActionFilter | null | undefined, asOf: string, first?: number | null, after?: string | null): Promise<Page<ActionRow>> {
+  async list(
+    filter: ActionFilter | null | undefined,
+    asOf: string,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Page<ActionRow>> {
     const request = toPageRequest(first, after);
     const query = await this.toQuery(filter);
     const { rows, totalCount } = await this.actions.findPage(query, asOf, request);

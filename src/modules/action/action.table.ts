@@ -20,7 +20,10 @@ export const actionsTable = pgTable(
     /** Last day of the last period the target names; null when ongoing or unknown. */
     deadline: date("deadline", { mode: "string" }),
     deadlinePrecision: deadlinePrecision("deadline_precision").notNull(),
-    milestones: date("milestones", { mode: "string" }).array().notNull().default(sql`'{}'::date[]`),
+    milestones: date("milestones", { mode: "string" })
+      .array()
+      .notNull()
+      .default(sql`'{}'::date[]`),
     sourceDocumentId: integer("source_document_id")
       .notNull()
       .references(() => sourceDocumentsTable.id),

@@ -34,7 +34,7 @@ registerEnumType(ActionStatus, {
   name: "ActionStatus",
   description: "An action's normalised status (DOMAIN.md).",
   valuesConfig: {
-    COMPLETE: { description: 'Complete, delivered, done, achieved.' },
+    COMPLETE: { description: "Complete, delivered, done, achieved." },
     IN_PROGRESS: { description: "Under way." },
     NOT_STARTED: { description: "Not started." },
     ONGOING: { description: '"Introduced and ongoing", "move to BAU": continuing work.' },
@@ -57,7 +57,10 @@ export class Target {
   @Field(() => String, { nullable: true, description: "The phrase as printed; null when the plan prints none." })
   raw!: string | null;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "Last day of the last period named; null when ongoing or unknown." })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "Last day of the last period named; null when ongoing or unknown.",
+  })
   deadline!: string | null;
 
   @Field(() => DeadlinePrecision, { description: "What period the phrase names." })
@@ -79,11 +82,17 @@ export class Action extends Node {
   @Field(() => String, { description: "Text as printed." })
   text!: string;
 
-  @Field(() => String, { nullable: true, description: "Lead/owner as printed (carried down from the row above where the plan leaves it empty)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Lead/owner as printed (carried down from the row above where the plan leaves it empty).",
+  })
   lead!: string | null;
 }
 
-@ObjectType("ProgressUpdate", { implements: Node, description: "A dated status of one action. History is appended, never overwritten." })
+@ObjectType("ProgressUpdate", {
+  implements: Node,
+  description: "A dated status of one action. History is appended, never overwritten.",
+})
 export class ProgressUpdate extends Node {
   @Field(() => LocalDateScalar, { description: "The day this status was true (the document's recording date)." })
   recordedOn!: string;

@@ -126,7 +126,9 @@ export function seriesPeriods(from: string, to: string, interval: BenchmarkInter
     const start = shiftMonth(first.y, first.m, i * step);
     const startsOn = format({ ...start, d: 1 });
     const named: CalendarPeriod =
-      interval === "MONTH" ? { label: startsOn.slice(0, 7), startsOn, endsOn: endOfMonth(startsOn) } : financialQuarter(startsOn);
+      interval === "MONTH"
+        ? { label: startsOn.slice(0, 7), startsOn, endsOn: endOfMonth(startsOn) }
+        : financialQuarter(startsOn);
     periods.push({ label: named.label, startsOn, endsOn: named.endsOn, asOf: named.endsOn > to ? to : named.endsOn });
   }
   return periods;

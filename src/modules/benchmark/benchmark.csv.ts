@@ -42,7 +42,9 @@ export const benchmarkCsvRoute: RouteHandler = async (req, res, url, app) => {
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     res.writeHead(400, { "content-type": "application/json; charset=utf-8" });
-    res.end(JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] }));
+    res.end(
+      JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] }),
+    );
     return;
   }
   const columns = await csvColumns(result, ctx);
@@ -85,7 +87,9 @@ export function csvField(value: string | number | boolean | null, isText = false
 /** Dimension columns (keys first, then names), `as_of`, then every measure, named in snake_case. */
 async function csvColumns(result: BenchmarkResultValues, ctx: AppContext): Promise<CsvColumn[]> {
   const { rows, groupBy, asOf } = result;
-  const ids = (pick: (r: BenchmarkRowValues) => number | null) => [...new Set(rows.map(pick).filter((id): id is number => id !== null))];
+  const ids = (pick: (r: BenchmarkRowValues) => number | null) => [
+    ...new Set(rows.map(pick).filter((id): id is number => id !== null)),
+  ];
   // Loaded together, so each kind of object costs one batched statement whatever the row count.
   const [councils, themes, challenges] = await Promise.all([
     ctx.loaders.council.byId.loadMany(ids((r) => r.councilId)),
@@ -97,7 +101,9 @@ async function csvColumns(result: BenchmarkResultValues, ctx: AppContext): Promi
   const councilById = byId(councils);
   const themeById = byId(themes);
   const challengeById = byId(challenges);
-  const challengeCouncils = await ctx.loaders.council.byId.loadMany([...new Set([...challengeById.values()].map((c) => c.councilId))]);
+  const challengeCouncils = await ctx.loaders.council.byId.loadMany([
+    ...new Set([...challengeById.values()].map((c) => c.councilId)),
+  ]);
   for (const c of byId(challengeCouncils).values()) councilById.set(c.id, c);
 
   const text = (v: string | null | undefined) => csvField(v ?? null, true);
@@ -108,9 +114,18 @@ async function csvColumns(result: BenchmarkResultValues, ctx: AppContext): Promi
       { name: "council_name", value: (r) => text(r.councilId === null ? null : councilById.get(r.councilId)?.name) },
     ],
     LGA_COMPONENT: [
-      { name: "lga_component_number", value: (r) => plain(r.lgaComponentId === null ? null : themeById.get(r.lgaComponentId)?.position) },
-      { name: "lga_component_code", value: (r) => text(r.lgaComponentId === null ? null : themeById.get(r.lgaComponentId)?.code) },
-      { name: "lga_component_name", value: (r) => text(r.lgaComponentId === null ? null : themeById.get(r.lgaComponentId)?.name) },
+      {
+        name: "lga_component_number",
+        value: (r) => plain(r.lgaComponentId === null ? null : themeById.get(r.lgaComponentId)?.position),
+      },
+      {
+        name: "lga_component_code",
+        value: (r) => text(r.lgaComponentId === null ? null : themeById.get(r.lgaComponentId)?.code),
+      },
+      {
+        name: "lga_component_name",
+        value: (r) => text(r.lgaComponentId === null ? null : themeById.get(r.lgaComponentId)?.name),
+      },
     ],
     THEME: [
       { name: "theme_code", value: (r) => text(r.themeId === null ? null : themeById.get(r.themeId)?.code) },
@@ -123,7 +138,10 @@ async function csvColumns(result: BenchmarkResultValues, ctx: AppContext): Promi
     ],
     REGION: [{ name: "region", value: (r) => text(r.region) }],
     PEER_CHALLENGE: [
-      { name: "peer_challenge_id", value: (r) => plain(r.peerChallengeId === null ? null : toGlobalId("PeerChallenge", r.peerChallengeId)) },
+      {
+        name: "peer_challenge_id",
+        value: (r) => plain(r.peerChallengeId === null ? null : toGlobalId("PeerChallenge", r.peerChallengeId)),
+      },
       {
         name: "peer_challenge_council_gss",
         value: (r) => {
@@ -131,18 +149,36 @@ async function csvColumns(result: BenchmarkResultValues, ctx: AppContext): Promi
           return plain(challenge ? councilById.get(challenge.councilId)?.gssCode : null);
         },
       },
-      { name: "peer_challenge_title", value: (r) => text(r.peerChallengeId === null ? null : challengeById.get(r.peerChallengeId)?.title) },
-      { name: "peer_challenge_held_on", value: (r) => plain(r.peerChallengeId === null ? null : challengeById.get(r.peerChallengeId)?.heldOn) },
+      {
+        name: "peer_challenge_title",
+        value: (r) => text(r.peerChallengeId === null ? null : challengeById.get(r.peerChallengeId)?.title),
+      },
+      {
+        name: "peer_challenge_held_on",
+        value: (r) => plain(r.peerChallengeId === null ? null : challengeById.get(r.peerChallengeId)?.heldOn),
+      },
     ],
     DEADLINE_QUARTER: [
-      { name: "deadline_quarter", value: (r) => text(r.deadlineQuarterStart === null ? null : financialQuarter(r.deadlineQuarterStart).label) },
+      {
+        name: "deadline_quarter",
+        value: (r) => text(r.deadlineQuarterStart === null ? null : financialQuarter(r.deadlineQuarterStart).label),
+      },
       { name: "deadline_quarter_start", value: (r) => plain(r.deadlineQuarterStart) },
-      { name: "deadline_quarter_end", value: (r) => plain(r.deadlineQuarterStart === null ? null : financialQuarter(r.deadlineQuarterStart).endsOn) },
+      {
+        name: "deadline_quarter_end",
+        value: (r) => plain(r.deadlineQuarterStart === null ? null : financialQuarter(r.deadlineQuarterStart).endsOn),
+      },
     ],
     DEADLINE_YEAR: [
-      { name: "deadline_year", value: (r) => text(r.deadlineYearStart === null ? null : financialYear(r.deadlineYearStart).label) },
+      {
+        name: "deadline_year",
+        value: (r) => text(r.deadlineYearStart === null ? null : financialYear(r.deadlineYearStart).label),
+      },
       { name: "deadline_year_start", value: (r) => plain(r.deadlineYearStart) },
-      { name: "deadline_year_end", value: (r) => plain(r.deadlineYearStart === null ? null : financialYear(r.deadlineYearStart).endsOn) },
+      {
+        name: "deadline_year_end",
+        value: (r) => plain(r.deadlineYearStart === null ? null : financialYear(r.deadlineYearStart).endsOn),
+      },
     ],
   };
   return [
@@ -153,7 +189,17 @@ async function csvColumns(result: BenchmarkResultValues, ctx: AppContext): Promi
 }
 
 const scalarParameters = ["asOf", "groupBy", "peerGroup", "first", "having", "orderBy"] as const;
-const filterParameters = ["councils", "peerGroup", "themes", "statuses", "overdue", "hasDeadline", "deadlineFrom", "deadlineTo", "search"] as const;
+const filterParameters = [
+  "councils",
+  "peerGroup",
+  "themes",
+  "statuses",
+  "overdue",
+  "hasDeadline",
+  "deadlineFrom",
+  "deadlineTo",
+  "search",
+] as const;
 
 function bad(parameter: string, message: string): AppError {
   return benchmarkError(benchmarkErrorCodes.badParameter, parameter, message);
@@ -178,7 +224,9 @@ function single(params: URLSearchParams, name: string): string | null {
 function day(params: URLSearchParams, name: string): string | null {
   const value = single(params, name);
   if (value !== null && !isIsoDate(value)) {
-    throw new AppError(sharedErrorCodes.invalidDate, `${name} must be a calendar date as YYYY-MM-DD, got "${value}"`, { argument: name });
+    throw new AppError(sharedErrorCodes.invalidDate, `${name} must be a calendar date as YYYY-MM-DD, got "${value}"`, {
+      argument: name,
+    });
   }
   return value;
 }
@@ -201,7 +249,8 @@ const dateOperators = ["onOrAfter", "before"] as const;
 
 function having(spec: string, parameter: string): BenchmarkHaving {
   const [measureName = "", operator = "", value = "", ...rest] = spec.split(":");
-  if (rest.length > 0 || value === "") throw bad(parameter, `${parameter} must read MEASURE:operator:value (OVERDUE_RATE:gte:0.5), got "${spec}"`);
+  if (rest.length > 0 || value === "")
+    throw bad(parameter, `${parameter} must read MEASURE:operator:value (OVERDUE_RATE:gte:0.5), got "${spec}"`);
   const measure: BenchmarkMeasureValue = oneOf(benchmarkMeasures, measureName, parameter);
   const numeric = numericOperators.find((o) => o === operator);
   if (numeric !== undefined) {
@@ -215,7 +264,10 @@ function having(spec: string, parameter: string): BenchmarkHaving {
     return { measure, [date]: value };
   }
   if (operator === "isNull" && (value === "true" || value === "false")) return { measure, isNull: value === "true" };
-  throw bad(parameter, `${parameter}: "${operator}" is not an operator (eq, ne, gt, gte, lt, lte, onOrAfter, before, isNull)`);
+  throw bad(
+    parameter,
+    `${parameter}: "${operator}" is not an operator (eq, ne, gt, gte, lt, lte, onOrAfter, before, isNull)`,
+  );
 }
 
 function order(spec: string, parameter: string): BenchmarkOrder {
@@ -236,14 +288,17 @@ export function parseBenchmarkQuery(params: URLSearchParams): BenchmarkRequest {
   }
   const firstText = single(params, "first");
   const first = firstText === null ? null : Number(firstText);
-  if (first !== null && !Number.isInteger(first)) throw bad("first", `first must be a whole number, got "${firstText}"`);
+  if (first !== null && !Number.isInteger(first))
+    throw bad("first", `first must be a whole number, got "${firstText}"`);
 
   const filter: ActionFilter = {};
   const councils = list(params, "filter.councils");
   if (councils.length) filter.councils = councils;
   const themes = list(params, "filter.themes");
   if (themes.length) filter.themes = themes;
-  const statuses = list(params, "filter.statuses").map((s): ActionStatusValue => oneOf(actionStatus.enumValues, s, "filter.statuses"));
+  const statuses = list(params, "filter.statuses").map((s): ActionStatusValue =>
+    oneOf(actionStatus.enumValues, s, "filter.statuses"),
+  );
   if (statuses.length) filter.statuses = statuses;
   filter.peerGroup = single(params, "filter.peerGroup");
   filter.overdue = flag(params, "filter.overdue");

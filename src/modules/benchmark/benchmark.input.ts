@@ -40,7 +40,8 @@ export class BenchmarkHaving {
 }
 
 @InputType("BenchmarkOrder", {
-  description: "One sort key: a measure or a grouped dimension (give exactly one). Dimensions sort naturally: councils and regions by name, components and themes in LGA order, statuses in enum order, periods by date.",
+  description:
+    "One sort key: a measure or a grouped dimension (give exactly one). Dimensions sort naturally: councils and regions by name, components and themes in LGA order, statuses in enum order, periods by date.",
 })
 export class BenchmarkOrder {
   @Field(() => BenchmarkMeasure, { nullable: true, description: "Sort by this measure." })
@@ -49,6 +50,9 @@ export class BenchmarkOrder {
   @Field(() => BenchmarkDimension, { nullable: true, description: "Sort by this dimension; it must be in groupBy." })
   dimension?: BenchmarkDimensionValue | null;
 
-  @Field(() => BenchmarkSortDirection, { nullable: true, description: "ASC (default) or DESC; nulls sort last either way." })
+  @Field(() => BenchmarkSortDirection, {
+    nullable: true,
+    description: "ASC (default) or DESC; nulls sort last either way.",
+  })
   direction?: SortDirectionValue | null;
 }

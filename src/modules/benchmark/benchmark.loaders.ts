@@ -20,7 +20,9 @@ export function createBenchmarkLoaders(benchmarks: BenchmarkRepository, peerGrou
     freshness(asOf: string): DataLoader<number, CouncilFreshness | null> {
       let loader = freshnessOn.get(asOf);
       if (!loader) {
-        loader = new DataLoader(async (ids) => oneByKey(ids, await benchmarks.freshness(ids, asOf), (r) => r.councilId));
+        loader = new DataLoader(async (ids) =>
+          oneByKey(ids, await benchmarks.freshness(ids, asOf), (r) => r.councilId),
+        );
         freshnessOn.set(asOf, loader);
       }
       return loader;
@@ -29,7 +31,9 @@ export function createBenchmarkLoaders(benchmarks: BenchmarkRepository, peerGrou
       const key = `${peerGroupId}@${asOf}`;
       let loader = comparisonOn.get(key);
       if (!loader) {
-        loader = new DataLoader(async (ids) => manyByKey(ids, await benchmarks.comparison(ids, peerGroupId, asOf), (r) => r.councilId));
+        loader = new DataLoader(async (ids) =>
+          manyByKey(ids, await benchmarks.comparison(ids, peerGroupId, asOf), (r) => r.councilId),
+        );
         comparisonOn.set(key, loader);
       }
       return loader;

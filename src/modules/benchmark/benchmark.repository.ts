@@ -1,7 +1,13 @@
 import { and, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../../shared/database/database.js";
-import { actionWhere, isOverdueAsOf, statusAsOf, type ActionQuery, type ActionStatusValue } from "../action/action.repository.js";
+import {
+  actionWhere,
+  isOverdueAsOf,
+  statusAsOf,
+  type ActionQuery,
+  type ActionStatusValue,
+} from "../action/action.repository.js";
 import { actionsTable } from "../action/action.table.js";
 import { actionStatus, progressUpdatesTable } from "../action/progress-update.table.js";
 import { councilsTable } from "../council/council.table.js";
@@ -48,7 +54,6 @@ const subThemeFrom = sql`${themesTable} as ${sql.identifier("sub_theme")}`;
 const componentFrom = sql`${themesTable} as ${sql.identifier("component")}`;
 
 const pu = progressUpdatesTable;
-
 
 /** The freshest update behind an action on a day: what `lastUpdatedOn` aggregates. */
 function lastUpdateOn(day: SQL): SQL {
@@ -115,7 +120,12 @@ function factsOnEach(q: BenchmarkQuery, days: string[]): SQL {
     where ${where ?? sql`true`}`;
   const overdueOnDay = sql`coalesce(s.deadline < s.day and s.status <> 'COMPLETE', false)`;
   const timed = and(
-    statuses?.length ? sql`s.status in (${sql.join(statuses.map((s) => sql`${s}`), sql`, `)})` : undefined,
+    statuses?.length
+      ? sql`s.status in (${sql.join(
+          statuses.map((s) => sql`${s}`),
+          sql`, `,
+        )})`
+      : undefined,
     overdue === undefined ? undefined : overdue ? overdueOnDay : sql`not ${overdueOnDay}`,
   );
   return sql`select s.*, ${overdueOnDay} as overdue from (${onDay}) as s where ${timed ?? sql`true`}`;
@@ -233,7 +243,12 @@ function dimensionSql(dimension: BenchmarkDimensionValue, groupBy: readonly Benc
       };
     case "STATUS":
       // The enum sorts in its declared order: COMPLETE, IN_PROGRESS, NOT_STARTED, ONGOING, UNKNOWN.
-      return { outputs: ["d_status"], select: [col(sql`m.status`, "d_status")], groupBy: [sql`m.status`], order: ["d_status"] };
+      return {
+        outputs: ["d_status"],
+        select: [col(sql`m.status`, "d_status")],
+        groupBy: [sql`m.status`],
+        order: ["d_status"],
+      };
     case "COUNCIL_TYPE":
       return {
         outputs: ["d_council_type_code", "d_council_type_name"],
@@ -242,23 +257,41 @@ function dimensionSql(dimension: BenchmarkDimensionValue, groupBy: readonly Benc
         order: ["d_council_type_code", "d_council_type_name"],
       };
     case "REGION":
-      return { outputs: ["d_region"], select: [col(sql`m.region`, "d_region")], groupBy: [sql`m.region`], order: ["d_region"] };
+      return {
+        outputs: ["d_region"],
+        select: [col(sql`m.region`, "d_region")],
+        groupBy: [sql`m.region`],
+        order: ["d_region"],
+      };
     case "PEER_CHALLENGE":
       return {
         outputs: ["d_peer_challenge_id"],
-        select: [col(sql`m.peer_challenge_id`, "d_peer_challenge_id"), col(sql`m.peer_challenge_held_on`, "s_peer_challenge_held_on")],
+        select: [
+          col(sql`m.peer_challenge_id`, "d_peer_challenge_id"),
+          col(sql`m.peer_challenge_held_on`, "s_peer_challenge_held_on"),
+        ],
         groupBy: [sql`m.peer_challenge_id`, sql`m.peer_challenge_held_on`],
         order: ["s_peer_challenge_held_on", "d_peer_challenge_id"],
       };
     case "DEADLINE_QUARTER": {
       // Financial quarters start in April, July, October and January: calendar quarter boundaries.
       const start = sql`date_trunc('quarter', m.deadline::timestamp)::date`;
-      return { outputs: ["d_deadline_quarter"], select: [col(start, "d_deadline_quarter")], groupBy: [start], order: ["d_deadline_quarter"] };
+      return {
+        outputs: ["d_deadline_quarter"],
+        select: [col(start, "d_deadline_quarter")],
+        groupBy: [start],
+        order: ["d_deadline_quarter"],
+      };
     }
     case "DEADLINE_YEAR": {
       // The financial year (from 1 April) holding the deadline: shift back three months, take the calendar year.
       const start = sql`(date_trunc('year', m.deadline::timestamp - interval '3 months') + interval '3 months')::date`;
-      return { outputs: ["d_deadline_year"], select: [col(start, "d_deadline_year")], groupBy: [start], order: ["d_deadline_year"] };
+      return {
+        outputs: ["d_deadline_year"],
+        select: [col(start, "d_deadline_year")],
+        groupBy: [start],
+        order: ["d_deadline_year"],
+      };
     }
   }
 }
@@ -275,7 +308,8 @@ function themeJoins(groupBy: readonly BenchmarkDimensionValue[]): SQL {
       left join ${subThemeFrom} on ${subTheme.id} = ${link.themeId}
       left join ${componentFrom} on ${component.id} = ${subTheme.parentId}`;
   }
-  if (groupBy.includes("LGA_COMPONENT")) return sql`left join (${componentLinks}) as rc on rc.recommendation_id = m.recommendation_id`;
+  if (groupBy.includes("LGA_COMPONENT"))
+    return sql`left join (${componentLinks}) as rc on rc.recommendation_id = m.recommendation_id`;
   return sql``;
 }
 
@@ -325,7 +359,9 @@ function benchmarkStatement(q: BenchmarkQuery, facts: SQL): SQL {
     sql`, `,
   );
   const totalOutputs = sql.join(
-    dimensionOutputs.map((o) => sql`null::${sql.raw(o.type === "date" ? "text" : o.type)} as ${sql.identifier(o.column)}`),
+    dimensionOutputs.map(
+      (o) => sql`null::${sql.raw(o.type === "date" ? "text" : o.type)} as ${sql.identifier(o.column)}`,
+    ),
     sql`, `,
   );
   return sql`
@@ -353,7 +389,11 @@ function benchmarkStatement(q: BenchmarkQuery, facts: SQL): SQL {
 
 /** Rows of `db.execute`, whichever the driver: postgres.js returns an array, PGlite an object holding `rows`. */
 function rowsOf(result: unknown): Record<string, unknown>[] {
-  const rows: unknown = Array.isArray(result) ? result : typeof result === "object" && result !== null && "rows" in result ? result.rows : null;
+  const rows: unknown = Array.isArray(result)
+    ? result
+    : typeof result === "object" && result !== null && "rows" in result
+      ? result.rows
+      : null;
   if (!Array.isArray(rows)) throw new Error("unexpected result shape from db.execute");
   return rows.filter((r): r is Record<string, unknown> => typeof r === "object" && r !== null);
 }
@@ -361,7 +401,8 @@ function rowsOf(result: unknown): Record<string, unknown>[] {
 // Both drivers may hand back numbers as strings (bigint, numeric): read every value defensively.
 function num(value: unknown): number | null {
   if (value === null || value === undefined) return null;
-  const n = typeof value === "number" ? value : typeof value === "string" || typeof value === "bigint" ? Number(value) : NaN;
+  const n =
+    typeof value === "number" ? value : typeof value === "string" || typeof value === "bigint" ? Number(value) : NaN;
   if (!Number.isFinite(n)) throw new Error(`expected a number from the database, got ${JSON.stringify(value)}`);
   return n;
 }
@@ -413,7 +454,11 @@ function readRow(row: Record<string, unknown>): BenchmarkRowValues {
 
 /** Splits the statement's rows into one partition per period (empty periods get zero totals). */
 function partitions(rows: Record<string, unknown>[], periods: number): BenchmarkPartition[] {
-  const result: BenchmarkPartition[] = Array.from({ length: periods }, () => ({ rows: [], totals: emptyMeasures(), rowCount: 0 }));
+  const result: BenchmarkPartition[] = Array.from({ length: periods }, () => ({
+    rows: [],
+    totals: emptyMeasures(),
+    rowCount: 0,
+  }));
   for (const row of rows) {
     const part = result[int(row["period"])];
     if (!part) throw new Error(`benchmark statement returned an unknown period ${String(row["period"])}`);
@@ -460,12 +505,16 @@ export function createBenchmarkRepository({ db }: { db: Database }) {
           ${lastUpdateOn(sql`${asOf}::date`)} as last_update
         ${factJoins}
         where ${peerChallengesTable.councilId} in (${members}) or ${peerChallengesTable.councilId} = any(${ids})`;
-      const columnOf = (field: (typeof peerFigureFields)[number]) => measureDefinitions.find((d) => d.field === field)?.column ?? field;
+      const columnOf = (field: (typeof peerFigureFields)[number]) =>
+        measureDefinitions.find((d) => d.field === field)?.column ?? field;
       const stat = (fn: "median" | "mean") =>
         sql.join(
           peerFigureFields.map((field) => {
             const column = sql.raw(`f.m_${columnOf(field)}`);
-            const value = fn === "median" ? sql`percentile_cont(0.5) within group (order by ${column})` : sql`avg(${column})::float8`;
+            const value =
+              fn === "median"
+                ? sql`percentile_cont(0.5) within group (order by ${column})`
+                : sql`avg(${column})::float8`;
             return sql`${value} as ${sql.raw(`${fn}_${columnOf(field)}`)}`;
           }),
           sql`, `,

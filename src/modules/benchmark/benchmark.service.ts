@@ -103,7 +103,11 @@ export class BenchmarkService {
     const groupBy = checkGroupBy(request.groupBy);
     const first = request.first ?? maxBenchmarkRows;
     if (!Number.isInteger(first) || first < 0 || first > maxBenchmarkRows) {
-      throw benchmarkError(benchmarkErrorCodes.firstOutOfRange, "first", `first must be between 0 and ${maxBenchmarkRows}, got ${first}`);
+      throw benchmarkError(
+        benchmarkErrorCodes.firstOutOfRange,
+        "first",
+        `first must be between 0 and ${maxBenchmarkRows}, got ${first}`,
+      );
     }
     const query = await this.toQuery(request, groupBy, {
       having: checkHaving(request.having),
@@ -137,7 +141,11 @@ export class BenchmarkService {
       to,
       interval,
       groupBy,
-      points: periods.map((period, i) => ({ period, rows: parts[i]?.rows ?? [], totals: parts[i]?.totals ?? emptyMeasures() })),
+      points: periods.map((period, i) => ({
+        period,
+        rows: parts[i]?.rows ?? [],
+        totals: parts[i]?.totals ?? emptyMeasures(),
+      })),
     };
   }
 
@@ -164,7 +172,11 @@ export class BenchmarkService {
   isStale(freshness: CouncilFreshness | null, asOf: string, afterMonths?: number | null): boolean | null {
     const months = afterMonths ?? this.staleAfterMonths;
     if (!Number.isInteger(months) || months < 1 || months > 120) {
-      throw benchmarkError(benchmarkErrorCodes.badStaleAge, "afterMonths", `afterMonths must be between 1 and 120, got ${months}`);
+      throw benchmarkError(
+        benchmarkErrorCodes.badStaleAge,
+        "afterMonths",
+        `afterMonths must be between 1 and 120, got ${months}`,
+      );
     }
     if (freshness === null || freshness.actions === 0) return null;
     if (freshness.latestUpdateOn === null) return true;
@@ -172,8 +184,14 @@ export class BenchmarkService {
   }
 
   /** A CPC's timetable (DOMAIN.md) judged against its recorded dates; null where a date is unknown. */
-  timetable(challenge: Pick<PeerChallengeRow, "kind" | "heldOn" | "heldOnPrecision" | "actionPlanPublishedOn" | "progressReviewOn">): TimetableValues {
-    if (challenge.kind !== "CPC") return { actionPlanDueBy: null, actionPlanOnTime: null, progressReviewDueBy: null, progressReviewOnTime: null };
+  timetable(
+    challenge: Pick<
+      PeerChallengeRow,
+      "kind" | "heldOn" | "heldOnPrecision" | "actionPlanPublishedOn" | "progressReviewOn"
+    >,
+  ): TimetableValues {
+    if (challenge.kind !== "CPC")
+      return { actionPlanDueBy: null, actionPlanOnTime: null, progressReviewDueBy: null, progressReviewOnTime: null };
     const actionPlanDueBy = dueAfter(challenge.heldOn, challenge.heldOnPrecision, actionPlanMonths);
     const progressReviewDueBy = dueAfter(challenge.heldOn, challenge.heldOnPrecision, progressReviewMonths);
     return {
@@ -190,7 +208,8 @@ export class BenchmarkService {
     shape: Pick<BenchmarkQuery, "having" | "orderBy" | "limit">,
   ): Promise<BenchmarkQuery> {
     const action = await this.actions.toQuery(request.filter, "filter");
-    const peerGroupId = request.peerGroup != null ? (await this.peerGroups.requireBySlug(request.peerGroup, "peerGroup")).id : undefined;
+    const peerGroupId =
+      request.peerGroup != null ? (await this.peerGroups.requireBySlug(request.peerGroup, "peerGroup")).id : undefined;
     return { action, ...(peerGroupId !== undefined ? { peerGroupId } : {}), groupBy, ...shape };
   }
 }
@@ -198,7 +217,8 @@ export class BenchmarkService {
 function checkGroupBy(groupBy: readonly BenchmarkDimensionValue[] | null | undefined): BenchmarkDimensionValue[] {
   const seen = new Set<BenchmarkDimensionValue>();
   (groupBy ?? []).forEach((dimension, i) => {
-    if (seen.has(dimension)) throw benchmarkError(benchmarkErrorCodes.badGroupBy, `groupBy[${i}]`, `groupBy names ${dimension} twice`);
+    if (seen.has(dimension))
+      throw benchmarkError(benchmarkErrorCodes.badGroupBy, `groupBy[${i}]`, `groupBy names ${dimension} twice`);
     seen.add(dimension);
   });
   return [...seen];
@@ -213,7 +233,11 @@ function checkHaving(having: readonly BenchmarkHaving[] | null | undefined): Hav
       const value = h[operator];
       if (value == null) continue;
       if (kind === "date") {
-        throw benchmarkError(benchmarkErrorCodes.badHaving, `${argument}.${operator}`, `${h.measure} is a date: compare it with onOrAfter or before`);
+        throw benchmarkError(
+          benchmarkErrorCodes.badHaving,
+          `${argument}.${operator}`,
+          `${h.measure} is a date: compare it with onOrAfter or before`,
+        );
       }
       conditions.push({ measure: h.measure, operator, value });
     }
@@ -221,29 +245,48 @@ function checkHaving(having: readonly BenchmarkHaving[] | null | undefined): Hav
       const value = h[field];
       if (value == null) continue;
       if (kind !== "date") {
-        throw benchmarkError(benchmarkErrorCodes.badHaving, `${argument}.${field}`, `${h.measure} is a number: compare it with eq, ne, gt, gte, lt or lte`);
+        throw benchmarkError(
+          benchmarkErrorCodes.badHaving,
+          `${argument}.${field}`,
+          `${h.measure} is a number: compare it with eq, ne, gt, gte, lt or lte`,
+        );
       }
       conditions.push({ measure: h.measure, operator, value: String(value) });
     }
     if (h.isNull != null) conditions.push({ measure: h.measure, operator: "isNull", value: h.isNull });
     if (conditions.length === 0) {
-      throw benchmarkError(benchmarkErrorCodes.badHaving, argument, `${argument} names ${h.measure} but no operator (eq, ne, gt, gte, lt, lte, onOrAfter, before or isNull)`);
+      throw benchmarkError(
+        benchmarkErrorCodes.badHaving,
+        argument,
+        `${argument} names ${h.measure} but no operator (eq, ne, gt, gte, lt, lte, onOrAfter, before or isNull)`,
+      );
     }
     return conditions;
   });
 }
 
-function checkOrderBy(orderBy: readonly BenchmarkOrder[] | null | undefined, groupBy: readonly BenchmarkDimensionValue[]): OrderTerm[] {
+function checkOrderBy(
+  orderBy: readonly BenchmarkOrder[] | null | undefined,
+  groupBy: readonly BenchmarkDimensionValue[],
+): OrderTerm[] {
   return (orderBy ?? []).map((o, i) => {
     const argument = `orderBy[${i}]`;
     const direction = o.direction ?? "ASC";
     if ((o.measure == null) === (o.dimension == null)) {
-      throw benchmarkError(benchmarkErrorCodes.badOrder, argument, `${argument} must name exactly one of measure and dimension`);
+      throw benchmarkError(
+        benchmarkErrorCodes.badOrder,
+        argument,
+        `${argument} must name exactly one of measure and dimension`,
+      );
     }
     if (o.measure != null) return { kind: "measure", measure: o.measure, direction };
     const dimension = o.dimension;
     if (dimension == null || !groupBy.includes(dimension)) {
-      throw benchmarkError(benchmarkErrorCodes.badOrder, `${argument}.dimension`, `${argument} sorts by ${String(dimension)}, which is not in groupBy`);
+      throw benchmarkError(
+        benchmarkErrorCodes.badOrder,
+        `${argument}.dimension`,
+        `${argument} sorts by ${String(dimension)}, which is not in groupBy`,
+      );
     }
     return { kind: "dimension", dimension, direction };
   });

@@ -15,7 +15,8 @@ import {
 export const BenchmarkDimension = enumOf(benchmarkDimensions);
 registerEnumType(BenchmarkDimension, {
   name: "BenchmarkDimension",
-  description: "What a benchmark groups its actions by. Combine any of them; each row is one combination with at least one action.",
+  description:
+    "What a benchmark groups its actions by. Combine any of them; each row is one combination with at least one action.",
   valuesConfig: {
     COUNCIL: { description: "The council whose plan holds the action." },
     LGA_COMPONENT: {
@@ -26,15 +27,19 @@ registerEnumType(BenchmarkDimension, {
       description:
         "The sub-theme (level-2 theme) of the action's recommendation. An action whose recommendation has two sub-themes counts once under each (totals count it once). Unclassified actions form a row with a null theme.",
     },
-    STATUS: { description: "The action's status as of asOf (its latest progress update on or before it; UNKNOWN when none)." },
+    STATUS: {
+      description: "The action's status as of asOf (its latest progress update on or before it; UNKNOWN when none).",
+    },
     COUNCIL_TYPE: { description: "The council's type (NMD, UA, MD, LBO, CTY, …)." },
     REGION: { description: "The council's English region." },
     PEER_CHALLENGE: { description: "The peer challenge the action answers." },
     DEADLINE_QUARTER: {
-      description: 'The financial quarter holding the deadline (years from 1 April: "2025/26 Q3" is October-December 2025). Actions without a deadline form a row with a null quarter.',
+      description:
+        'The financial quarter holding the deadline (years from 1 April: "2025/26 Q3" is October-December 2025). Actions without a deadline form a row with a null quarter.',
     },
     DEADLINE_YEAR: {
-      description: 'The financial year (1 April to 31 March) holding the deadline ("2025/26"). Actions without a deadline form a row with a null year.',
+      description:
+        'The financial year (1 April to 31 March) holding the deadline ("2025/26"). Actions without a deadline form a row with a null year.',
     },
   },
 });
@@ -109,10 +114,15 @@ export class BenchmarkMeasures {
   @Field(() => Int, { description: "… UNKNOWN: printed as unknown, or no progress update on or before the day." })
   unknown!: number;
 
-  @Field(() => Int, { description: "Actions overdue on the day: a deadline before it and a status on it that is not COMPLETE." })
+  @Field(() => Int, {
+    description: "Actions overdue on the day: a deadline before it and a status on it that is not COMPLETE.",
+  })
   overdue!: number;
 
-  @Field(() => Float, { nullable: true, description: "overdue ÷ withDeadline, in [0, 1]; null when no action has a deadline." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "overdue ÷ withDeadline, in [0, 1]; null when no action has a deadline.",
+  })
   overdueRate!: number | null;
 
   @Field(() => Float, { nullable: true, description: "complete ÷ actions, in [0, 1]; null for an empty set." })
@@ -120,22 +130,31 @@ export class BenchmarkMeasures {
 
   @Field(() => Float, {
     nullable: true,
-    description: "Median days overdue (day − deadline) of the overdue actions, interpolated (percentile_cont, so it may end in .5); null when none is overdue.",
+    description:
+      "Median days overdue (day − deadline) of the overdue actions, interpolated (percentile_cont, so it may end in .5); null when none is overdue.",
   })
   medianDaysOverdue!: number | null;
 
-  @Field(() => Float, { nullable: true, description: "90th percentile of the overdue actions' days overdue, interpolated (percentile_cont); null when none is overdue." })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "90th percentile of the overdue actions' days overdue, interpolated (percentile_cont); null when none is overdue.",
+  })
   p90DaysOverdue!: number | null;
 
   @Field(() => Int, { nullable: true, description: "The most days overdue; null when none is overdue." })
   maxDaysOverdue!: number | null;
 
-  @Field(() => Int, { description: "Actions not COMPLETE on the day with a deadline from the day itself up to 89 days after it (deadline ≥ day and < day + 90)." })
+  @Field(() => Int, {
+    description:
+      "Actions not COMPLETE on the day with a deadline from the day itself up to 89 days after it (deadline ≥ day and < day + 90).",
+  })
   dueInNext90Days!: number;
 
   @Field(() => LocalDateScalar, {
     nullable: true,
-    description: "The freshest progress update (on or before the day) behind these actions; null when there is none, e.g. on a day before any data.",
+    description:
+      "The freshest progress update (on or before the day) behind these actions; null when there is none, e.g. on a day before any data.",
   })
   lastUpdatedOn!: string | null;
 }
@@ -190,14 +209,19 @@ export class BenchmarkResult {
   @Field(() => [BenchmarkDimension], { description: "The dimensions grouped by, in the order given." })
   groupBy!: BenchmarkDimensionValue[];
 
-  @Field(() => [BenchmarkRow], { description: "Groups that met `having`, in `orderBy` order, at most `first` of them." })
+  @Field(() => [BenchmarkRow], {
+    description: "Groups that met `having`, in `orderBy` order, at most `first` of them.",
+  })
   rows!: BenchmarkRow[];
 
-  @Field(() => Int, { description: "How many groups met `having` before `first` cut them: more than rows.length means the list was cut." })
+  @Field(() => Int, {
+    description: "How many groups met `having` before `first` cut them: more than rows.length means the list was cut.",
+  })
   rowCount!: number;
 
   @Field(() => BenchmarkMeasures, {
-    description: "Figures over every action that matched filter and peerGroup, each counted once (also when rows count it under several themes); having and first do not change them.",
+    description:
+      "Figures over every action that matched filter and peerGroup, each counted once (also when rows count it under several themes); having and first do not change them.",
   })
   totals!: BenchmarkMeasures;
 }
@@ -213,7 +237,9 @@ export class BenchmarkPeriod {
   @Field(() => LocalDateScalar, { description: "Last day of the period." })
   endsOn!: string;
 
-  @Field(() => LocalDateScalar, { description: "The day the figures are as of: the last day, or the series' `to` when the period runs past it." })
+  @Field(() => LocalDateScalar, {
+    description: "The day the figures are as of: the last day, or the series' `to` when the period runs past it.",
+  })
   asOf!: string;
 }
 
@@ -229,7 +255,9 @@ export class BenchmarkSeriesPoint {
   totals!: BenchmarkMeasures;
 }
 
-@ObjectType("BenchmarkSeries", { description: "The same benchmark as of the end of each period, from the progress-update history." })
+@ObjectType("BenchmarkSeries", {
+  description: "The same benchmark as of the end of each period, from the progress-update history.",
+})
 export class BenchmarkSeries {
   @Field(() => LocalDateScalar, { description: "As asked." })
   from!: string;
@@ -248,7 +276,8 @@ export class BenchmarkSeries {
 }
 
 @ObjectType("BenchmarkPeerFigures", {
-  description: "A statistic (median or mean) of the peer group's members with data. Each figure is over the members whose own figure is defined; null when none is.",
+  description:
+    "A statistic (median or mean) of the peer group's members with data. Each figure is over the members whose own figure is defined; null when none is.",
 })
 export class BenchmarkPeerFigures {
   @Field(() => Float, { nullable: true, description: "Of actions." })
@@ -287,13 +316,19 @@ export class BenchmarkComparisonRow {
   @Field(() => Int, { description: "0 for the whole plan, 1 for an LGA component, 2 for a sub-theme." })
   level!: number;
 
-  @Field(() => BenchmarkMeasures, { description: "The council's own figures (zero counts when it has no action there)." })
+  @Field(() => BenchmarkMeasures, {
+    description: "The council's own figures (zero counts when it has no action there).",
+  })
   measures!: BenchmarkMeasures;
 
-  @Field(() => Int, { description: "How many members of the group have data (the council included when it is a member)." })
+  @Field(() => Int, {
+    description: "How many members of the group have data (the council included when it is a member).",
+  })
   membersWithData!: number;
 
-  @Field(() => BenchmarkPeerFigures, { description: "Medians over the members with data (percentile_cont, interpolated)." })
+  @Field(() => BenchmarkPeerFigures, {
+    description: "Medians over the members with data (percentile_cont, interpolated).",
+  })
   groupMedian!: BenchmarkPeerFigures;
 
   @Field(() => BenchmarkPeerFigures, { description: "Means over the members with data." })
@@ -314,7 +349,9 @@ export class BenchmarkComparisonRow {
   percentile!: number | null;
 }
 
-@ObjectType("BenchmarkComparison", { description: "A council against a peer group as of a day: over its whole plan, per LGA component and per sub-theme." })
+@ObjectType("BenchmarkComparison", {
+  description: "A council against a peer group as of a day: over its whole plan, per LGA component and per sub-theme.",
+})
 export class BenchmarkComparison {
   @Field(() => LocalDateScalar, { description: "The day judged on." })
   asOf!: string;
@@ -325,9 +362,13 @@ export class BenchmarkComparison {
   @Field(() => BenchmarkComparisonRow, { description: "Over every action of the council's plans." })
   overall!: BenchmarkComparisonRow;
 
-  @Field(() => [BenchmarkComparisonRow], { description: "One row per LGA component, in LGA order (all five, with or without data)." })
+  @Field(() => [BenchmarkComparisonRow], {
+    description: "One row per LGA component, in LGA order (all five, with or without data).",
+  })
   components!: BenchmarkComparisonRow[];
 
-  @Field(() => [BenchmarkComparisonRow], { description: "One row per sub-theme, in taxonomy order (all of them, with or without data)." })
+  @Field(() => [BenchmarkComparisonRow], {
+    description: "One row per sub-theme, in taxonomy order (all of them, with or without data).",
+  })
   themes!: BenchmarkComparisonRow[];
 }

@@ -30,7 +30,9 @@ function whereOf(query: CouncilQuery): SQL | undefined {
           c.id,
           sql`(select ${peerGroupMembersTable.councilId} from ${peerGroupMembersTable} where ${peerGroupMembersTable.peerGroupId} = ${query.peerGroupId})`,
         ),
-    query.search ? or(ilike(c.name, `%${escapeLike(query.search)}%`), ilike(c.officialName, `%${escapeLike(query.search)}%`)) : undefined,
+    query.search
+      ? or(ilike(c.name, `%${escapeLike(query.search)}%`), ilike(c.officialName, `%${escapeLike(query.search)}%`))
+      : undefined,
   ];
   if (query.hasPeerChallenge !== undefined) {
     const has = exists(sql`(select 1 from ${peerChallengesTable} where ${peerChallengesTable.councilId} = ${c.id})`);
@@ -55,11 +57,17 @@ export function createCouncilRepository({ db }: { db: Database }) {
     },
 
     async findByIds(ids: readonly number[]): Promise<CouncilRow[]> {
-      return db.select().from(councilsTable).where(inArray(councilsTable.id, [...ids]));
+      return db
+        .select()
+        .from(councilsTable)
+        .where(inArray(councilsTable.id, [...ids]));
     },
 
     async findByGssCodes(codes: readonly string[]): Promise<CouncilRow[]> {
-      return db.select().from(councilsTable).where(inArray(councilsTable.gssCode, [...codes]));
+      return db
+        .select()
+        .from(councilsTable)
+        .where(inArray(councilsTable.gssCode, [...codes]));
     },
 
     async findBySlug(slug: string): Promise<CouncilRow | undefined> {
@@ -68,7 +76,10 @@ export function createCouncilRepository({ db }: { db: Database }) {
     },
 
     async findByRegisterCodes(codes: readonly string[]): Promise<CouncilRow[]> {
-      return db.select().from(councilsTable).where(inArray(councilsTable.registerCode, [...codes]));
+      return db
+        .select()
+        .from(councilsTable)
+        .where(inArray(councilsTable.registerCode, [...codes]));
     },
 
     async countAll(): Promise<number> {

@@ -16,7 +16,11 @@ export class CouncilService {
     private readonly peerGroups: PeerGroupService,
   ) {}
 
-  async list(filter: CouncilFilter | null | undefined, first?: number | null, after?: string | null): Promise<Page<CouncilRow>> {
+  async list(
+    filter: CouncilFilter | null | undefined,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Page<CouncilRow>> {
     const request = toPageRequest(first, after);
     const query: CouncilQuery = {};
     if (filter?.types?.length) query.typeCodes = [...checkList(filter.types, "filter.types")];
@@ -25,7 +29,8 @@ export class CouncilService {
       checkList(filter.counties, "filter.counties");
       query.countyCodes = (await this.requireByGss(filter.counties, "filter.counties[]")).map((c) => c.registerCode);
     }
-    if (filter?.peerGroup != null) query.peerGroupId = (await this.peerGroups.requireBySlug(filter.peerGroup, "filter.peerGroup")).id;
+    if (filter?.peerGroup != null)
+      query.peerGroupId = (await this.peerGroups.requireBySlug(filter.peerGroup, "filter.peerGroup")).id;
     const search = checkSearch(filter?.search, "filter.search");
     if (search) query.search = search;
     if (filter?.hasPeerChallenge != null) query.hasPeerChallenge = filter.hasPeerChallenge;

@@ -24,7 +24,8 @@ export class Council extends Node {
   officialName!: string;
 
   @Field(() => String, {
-    description: "Type code: NMD non-metropolitan district, UA unitary, MD metropolitan district, LBO London borough, CTY county, COMB combined authority, SRA strategic regional authority, CC City of London.",
+    description:
+      "Type code: NMD non-metropolitan district, UA unitary, MD metropolitan district, LBO London borough, CTY county, COMB combined authority, SRA strategic regional authority, CC City of London.",
   })
   typeCode!: string;
 

@@ -43,7 +43,13 @@ export function similarity(a: string, b: string): number {
 const recommendationThreshold = 0.6;
 const actionThreshold = 0.5;
 
-function pairUp<H, P>(held: H[], parsed: P[], exact: (h: H, p: P) => boolean, score: (h: H, p: P) => number, threshold: number) {
+function pairUp<H, P>(
+  held: H[],
+  parsed: P[],
+  exact: (h: H, p: P) => boolean,
+  score: (h: H, p: P) => number,
+  threshold: number,
+) {
   const pairs: [H, P][] = [];
   const freeHeld = new Set(held);
   const freeParsed: P[] = [];
@@ -115,7 +121,8 @@ export function diffPlan(held: HeldRecommendation[], parsed: PlanRecommendation[
     );
     diff.matchedActions += acts.pairs.length;
     for (const action of acts.unmatched) diff.newActions.push({ recommendationId: h.id, action });
-    for (const gone of acts.leftover) diff.disappearedActions.push({ reference: h.reference, order: gone.order, text: gone.text });
+    for (const gone of acts.leftover)
+      diff.disappearedActions.push({ reference: h.reference, order: gone.order, text: gone.text });
     for (const [x, y] of acts.pairs) {
       if (y.status !== null && statusChanged(x.latest, y.status)) {
         diff.statusChanges.push({ actionId: x.id, status: y.status, update: y.update, line: y.line });

@@ -105,5 +105,10 @@ export interface ParsedPlan {
   unplaced: { line: number; text: string }[];
 }
 
-export const layoutFamilies = ["DELIMITED_TABLE", "FLATTENED_TABLE", "PARAGRAPH_BULLETS", "HEADING_PARAGRAPHS"] as const;
+export const layoutFamilies = [
+  "DELIMITED_TABLE",
+  "FLATTENED_TABLE",
+  "PARAGRAPH_BULLETS",
+  "HEADING_PARAGRAPHS",
+] as const;
 export type LayoutFamily = (typeof layoutFamilies)[number];

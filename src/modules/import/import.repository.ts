@@ -114,7 +114,13 @@ export function createImportRepository({ db }: { db: Database }): ImportReposito
     if (links.length) {
       await tx.insert(recommendationThemesTable).values(links.map((l) => ({ ...l, recommendationId: saved.id })));
     }
-    await insertActions(tx, saved.id, rec.actions.map((action) => ({ action, order: action.order })), documentId, recordedOn);
+    await insertActions(
+      tx,
+      saved.id,
+      rec.actions.map((action) => ({ action, order: action.order })),
+      documentId,
+      recordedOn,
+    );
   }
 
   return {
@@ -136,11 +142,7 @@ export function createImportRepository({ db }: { db: Database }): ImportReposito
         .select()
         .from(pc)
         .where(
-          and(
-            eq(pc.councilId, councilId),
-            eq(pc.kind, "CPC"),
-            heldOn === null ? undefined : eq(pc.heldOn, heldOn),
-          ),
+          and(eq(pc.councilId, councilId), eq(pc.kind, "CPC"), heldOn === null ? undefined : eq(pc.heldOn, heldOn)),
         )
         .orderBy(sql`${pc.heldOn} desc nulls last`, sql`${pc.id} desc`)
         .limit(1);
@@ -151,7 +153,12 @@ export function createImportRepository({ db }: { db: Database }): ImportReposito
       const [row] = await db
         .select({ id: sourceDocumentsTable.id })
         .from(sourceDocumentsTable)
-        .where(and(eq(sourceDocumentsTable.peerChallengeId, peerChallengeId), eq(sourceDocumentsTable.contentHash, contentHash)));
+        .where(
+          and(
+            eq(sourceDocumentsTable.peerChallengeId, peerChallengeId),
+            eq(sourceDocumentsTable.contentHash, contentHash),
+          ),
+        );
       return row !== undefined;
     },
 
@@ -170,14 +177,27 @@ export function createImportRepository({ db }: { db: Database }): ImportReposito
       const actions = await db
         .select()
         .from(actionsTable)
-        .where(inArray(actionsTable.recommendationId, recs.map((r) => r.id)))
+        .where(
+          inArray(
+            actionsTable.recommendationId,
+            recs.map((r) => r.id),
+          ),
+        )
         .orderBy(asc(actionsTable.order));
       const pu = progressUpdatesTable;
       const latest = actions.length
         ? await db
             .selectDistinctOn([pu.actionId])
             .from(pu)
-            .where(and(inArray(pu.actionId, actions.map((a) => a.id)), lte(pu.recordedOn, asOf)))
+            .where(
+              and(
+                inArray(
+                  pu.actionId,
+                  actions.map((a) => a.id),
+                ),
+                lte(pu.recordedOn, asOf),
+              ),
+            )
             .orderBy(asc(pu.actionId), sql`${pu.recordedOn} desc`, sql`${pu.id} desc`)
         : [];
       const latestByAction = new Map(latest.map((u) => [u.actionId, u]));
@@ -206,7 +226,10 @@ export function createImportRepository({ db }: { db: Database }): ImportReposito
         let challengeId: number;
         if ("id" in input.challenge) challengeId = input.challenge.id;
         else {
-          const [created] = await tx.insert(peerChallengesTable).values(input.challenge.insert).returning({ id: peerChallengesTable.id });
+          const [created] = await tx
+            .insert(peerChallengesTable)
+            .values(input.challenge.insert)
+            .returning({ id: peerChallengesTable.id });
           if (!created) throw new Error("peer challenge was not saved");
           challengeId = created.id;
         }
@@ -224,7 +247,14 @@ export function createImportRepository({ db }: { db: Database }): ImportReposito
           .where(eq(recommendationsTable.peerChallengeId, challengeId));
         for (const [i, rec] of input.diff.newRecommendations.entries()) {
           const order = held?.n == null ? rec.order : held.n + i + 1;
-          await insertRecommendation(tx, challengeId, { ...rec, order }, doc.id, recordedOn, input.themeLinks.get(rec.reference) ?? []);
+          await insertRecommendation(
+            tx,
+            challengeId,
+            { ...rec, order },
+            doc.id,
+            recordedOn,
+            input.themeLinks.get(rec.reference) ?? [],
+          );
         }
         const byRecommendation = new Map<number, PlanAction[]>();
         for (const { recommendationId, action } of input.diff.newActions) {
@@ -237,7 +267,13 @@ export function createImportRepository({ db }: { db: Database }): ImportReposito
             .from(actionsTable)
             .where(eq(actionsTable.recommendationId, recommendationId));
           const start = top?.n ?? 0;
-          await insertActions(tx, recommendationId, actions.map((action, i) => ({ action, order: start + i + 1 })), doc.id, recordedOn);
+          await insertActions(
+            tx,
+            recommendationId,
+            actions.map((action, i) => ({ action, order: start + i + 1 })),
+            doc.id,
+            recordedOn,
+          );
         }
         if (input.diff.statusChanges.length) {
           await tx.insert(progressUpdatesTable).values(

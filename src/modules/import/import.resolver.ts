@@ -11,9 +11,15 @@ export class ImportResolver {
     description:
       "Imports a council's action plan from its text: parses it, matches it to the plan held, appends a progress update per changed status, adds what is new and reports what disappeared, in one transaction. Requires the admin token (Authorization: Bearer …).",
   })
-  async importPlan(@Ctx() ctx: AppContext, @Arg("input", () => ImportPlanInput, { description: "The document and how to file it." }) input: ImportPlanInput): Promise<ImportReport> {
+  async importPlan(
+    @Ctx() ctx: AppContext,
+    @Arg("input", () => ImportPlanInput, { description: "The document and how to file it." }) input: ImportPlanInput,
+  ): Promise<ImportReport> {
     if (!ctx.isAdmin) {
-      throw new AppError(sharedErrorCodes.adminRequired, "importPlan needs the admin token: start the server with ADMIN_TOKEN and send Authorization: Bearer <token>");
+      throw new AppError(
+        sharedErrorCodes.adminRequired,
+        "importPlan needs the admin token: start the server with ADMIN_TOKEN and send Authorization: Bearer <token>",
+      );
     }
     const { report } = await ctx.services.import.importPlan({
       text: input.text,

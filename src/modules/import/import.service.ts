@@ -66,10 +66,16 @@ export class ImportService {
 
   async importPlan(request: ImportRequest): Promise<ImportResult> {
     if (!isIsoDate(request.recordedOn)) {
-      throw invalidImportOption("recordedOn", `recordedOn must be a calendar date as YYYY-MM-DD, got "${request.recordedOn}"`);
+      throw invalidImportOption(
+        "recordedOn",
+        `recordedOn must be a calendar date as YYYY-MM-DD, got "${request.recordedOn}"`,
+      );
     }
     if (request.challengeHeldOn != null && !isIsoDate(request.challengeHeldOn)) {
-      throw invalidImportOption("challenge", `challenge must be a calendar date as YYYY-MM-DD, got "${request.challengeHeldOn}"`);
+      throw invalidImportOption(
+        "challenge",
+        `challenge must be a calendar date as YYYY-MM-DD, got "${request.challengeHeldOn}"`,
+      );
     }
     checkText(request.filename, "filename");
     const [council] = await this.councils.requireByGss([request.councilGss], "council");
@@ -82,7 +88,12 @@ export class ImportService {
       const challenge = await imports.findChallenge(council.id, request.challengeHeldOn ?? null);
       const held = challenge ? await imports.loadHeld(challenge.id, request.recordedOn) : [];
       const unchanged = challenge ? await imports.documentExists(challenge.id, contentHash) : false;
-      const diff = unchanged ? emptyDiff(held.length, held.reduce((n, r) => n + r.actions.length, 0)) : diffPlan(held, plan.recommendations);
+      const diff = unchanged
+        ? emptyDiff(
+            held.length,
+            held.reduce((n, r) => n + r.actions.length, 0),
+          )
+        : diffPlan(held, plan.recommendations);
 
       const report: ImportReport = {
         filename: request.filename,
@@ -117,7 +128,9 @@ export class ImportService {
                 ...request.challengeDetails,
                 councilId: council.id,
                 heldOn: request.challengeHeldOn ?? null,
-                ...(request.challengeHeldOn != null && !request.challengeDetails?.heldOnPrecision ? { heldOnPrecision: "DAY" as const } : {}),
+                ...(request.challengeHeldOn != null && !request.challengeDetails?.heldOnPrecision
+                  ? { heldOnPrecision: "DAY" as const }
+                  : {}),
               },
             },
         document: {
@@ -133,11 +146,17 @@ export class ImportService {
         diff,
         themeLinks,
       });
-      return { plan, report: { ...report, peerChallengeId: saved.peerChallengeId, sourceDocumentId: saved.sourceDocumentId } };
+      return {
+        plan,
+        report: { ...report, peerChallengeId: saved.peerChallengeId, sourceDocumentId: saved.sourceDocumentId },
+      };
     });
   }
 
-  private async classify(councilGss: string, recommendations: PlanRecommendation[]): Promise<Map<string, ThemeLinkToSave[]>> {
+  private async classify(
+    councilGss: string,
+    recommendations: PlanRecommendation[],
+  ): Promise<Map<string, ThemeLinkToSave[]>> {
     const themeIds = new Map((await this.themes.findAll()).map((t) => [t.code, t.id]));
     const links = new Map<string, ThemeLinkToSave[]>();
     for (const rec of recommendations) {

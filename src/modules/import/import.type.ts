@@ -12,7 +12,9 @@ export class ImportWarning {
   message!: string;
 }
 
-@ObjectType("UnplacedLine", { description: "A line with content the importer could not place in the plan (page furniture, preamble)." })
+@ObjectType("UnplacedLine", {
+  description: "A line with content the importer could not place in the plan (page furniture, preamble).",
+})
 export class UnplacedLine {
   @Field(() => Int, { description: "1-based line of the document." })
   line!: number;
@@ -21,12 +23,18 @@ export class UnplacedLine {
   text!: string;
 }
 
-@ObjectType("DisappearedItem", { description: "A recommendation or action held in the graph that the new version of the plan no longer has. Nothing is deleted." })
+@ObjectType("DisappearedItem", {
+  description:
+    "A recommendation or action held in the graph that the new version of the plan no longer has. Nothing is deleted.",
+})
 export class DisappearedItem {
   @Field(() => String, { description: "The recommendation's reference." })
   reference!: string;
 
-  @Field(() => Int, { nullable: true, description: "The action's order within its recommendation; null for a recommendation." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "The action's order within its recommendation; null for a recommendation.",
+  })
   order!: number | null;
 
   @Field(() => String, { description: "Its text." })
@@ -47,7 +55,10 @@ export class ImportReport {
   @Field(() => String, { nullable: true, description: "The document's title, when evident." })
   title!: string | null;
 
-  @Field(() => String, { description: "CREATED (first plan for the challenge), UPDATED (a new version matched to the held plan) or UNCHANGED (this exact content was imported before)." })
+  @Field(() => String, {
+    description:
+      "CREATED (first plan for the challenge), UPDATED (a new version matched to the held plan) or UNCHANGED (this exact content was imported before).",
+  })
   outcome!: string;
 
   @Field(() => Boolean, { description: "Whether this was a dry run (nothing written)." })
@@ -56,10 +67,16 @@ export class ImportReport {
   @Field(() => String, { description: "SHA-256 of the content, hex." })
   contentHash!: string;
 
-  @Field(() => ID, { nullable: true, description: "Global ID of the peer challenge filed under; null on a dry run creating one." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Global ID of the peer challenge filed under; null on a dry run creating one.",
+  })
   peerChallengeId!: string | null;
 
-  @Field(() => ID, { nullable: true, description: "Global ID of the new source document; null when nothing was written." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Global ID of the new source document; null when nothing was written.",
+  })
   sourceDocumentId!: string | null;
 
   @Field(() => Int, { description: "Recommendations read from the document." })

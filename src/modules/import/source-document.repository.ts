@@ -5,7 +5,10 @@ import { sourceDocumentsTable, type SourceDocumentRow } from "./source-document.
 export function createSourceDocumentRepository({ db }: { db: Database }) {
   return {
     async findByIds(ids: readonly number[]): Promise<SourceDocumentRow[]> {
-      return db.select().from(sourceDocumentsTable).where(inArray(sourceDocumentsTable.id, [...ids]));
+      return db
+        .select()
+        .from(sourceDocumentsTable)
+        .where(inArray(sourceDocumentsTable.id, [...ids]));
     },
     async findByPeerChallengeIds(ids: readonly number[]): Promise<SourceDocumentRow[]> {
       return db

@@ -4,7 +4,8 @@ import { Node } from "../../shared/graphql/node.interface.js";
 
 @ObjectType("SourceDocument", {
   implements: Node,
-  description: "A document imported into the graph, kept whole with its content hash; every recommendation and action points back to its line.",
+  description:
+    "A document imported into the graph, kept whole with its content hash; every recommendation and action points back to its line.",
 })
 export class SourceDocument extends Node {
   @Field(() => String, { description: "File name it was imported from." })
@@ -13,7 +14,10 @@ export class SourceDocument extends Node {
   @Field(() => String, { description: "SHA-256 of the UTF-8 content, hex. The same content is never imported twice." })
   contentHash!: string;
 
-  @Field(() => String, { description: "Layout family the importer recognised (DELIMITED_TABLE, FLATTENED_TABLE, PARAGRAPH_BULLETS, HEADING_PARAGRAPHS)." })
+  @Field(() => String, {
+    description:
+      "Layout family the importer recognised (DELIMITED_TABLE, FLATTENED_TABLE, PARAGRAPH_BULLETS, HEADING_PARAGRAPHS).",
+  })
   layout!: string;
 
   @Field(() => String, { nullable: true, description: "The document's title, when evident." })

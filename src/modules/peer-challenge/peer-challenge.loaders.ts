@@ -5,7 +5,9 @@ import type { PeerChallengeRow } from "./peer-challenge.table.js";
 
 export function createPeerChallengeLoaders(challenges: PeerChallengeRepository) {
   return {
-    byId: new DataLoader<number, PeerChallengeRow | null>(async (ids) => oneByKey(ids, await challenges.findByIds(ids), (r) => r.id)),
+    byId: new DataLoader<number, PeerChallengeRow | null>(async (ids) =>
+      oneByKey(ids, await challenges.findByIds(ids), (r) => r.id),
+    ),
     byCouncilId: new DataLoader<number, PeerChallengeRow[]>(async (ids) =>
       manyByKey(ids, await challenges.findByCouncilIds(ids), (r) => r.councilId),
     ),

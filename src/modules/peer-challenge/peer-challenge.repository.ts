@@ -29,7 +29,10 @@ function whereOf(q: PeerChallengeQuery): SQL | undefined {
 
 export function createPeerChallengeRepository({ db }: { db: Database }) {
   return {
-    async findPage(q: PeerChallengeQuery, page: PageRequest): Promise<{ rows: PeerChallengeRow[]; totalCount: number }> {
+    async findPage(
+      q: PeerChallengeQuery,
+      page: PageRequest,
+    ): Promise<{ rows: PeerChallengeRow[]; totalCount: number }> {
       const where = whereOf(q);
       const rows = await db
         .select({ challenge: peerChallengesTable })
@@ -44,7 +47,10 @@ export function createPeerChallengeRepository({ db }: { db: Database }) {
     },
 
     async findByIds(ids: readonly number[]): Promise<PeerChallengeRow[]> {
-      return db.select().from(peerChallengesTable).where(inArray(peerChallengesTable.id, [...ids]));
+      return db
+        .select()
+        .from(peerChallengesTable)
+        .where(inArray(peerChallengesTable.id, [...ids]));
     },
 
     async findByCouncilIds(councilIds: readonly number[]): Promise<PeerChallengeRow[]> {

@@ -22,7 +22,10 @@ export class PeerChallengesArgs extends ConnectionArgs {
 @Resolver(() => PeerChallenge)
 export class PeerChallengeResolver {
   @Query(() => PeerChallengeConnection, { description: "Peer challenges, by council name then date." })
-  async peerChallenges(@Ctx() ctx: AppContext, @Args(() => PeerChallengesArgs) { filter, first, after }: PeerChallengesArgs) {
+  async peerChallenges(
+    @Ctx() ctx: AppContext,
+    @Args(() => PeerChallengesArgs) { filter, first, after }: PeerChallengesArgs,
+  ) {
     return toConnection(await ctx.services.peerChallenge.list(filter, first, after));
   }
 

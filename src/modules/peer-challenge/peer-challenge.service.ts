@@ -11,7 +11,11 @@ export class PeerChallengeService {
     private readonly scopes: ScopeService,
   ) {}
 
-  async list(filter: PeerChallengeFilter | null | undefined, first?: number | null, after?: string | null): Promise<Page<PeerChallengeRow>> {
+  async list(
+    filter: PeerChallengeFilter | null | undefined,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Page<PeerChallengeRow>> {
     const request = toPageRequest(first, after);
     if (filter?.heldFrom && filter.heldTo && filter.heldFrom > filter.heldTo) {
       throw badInput("filter.heldFrom", `filter.heldFrom (${filter.heldFrom}) is after heldTo (${filter.heldTo})`);

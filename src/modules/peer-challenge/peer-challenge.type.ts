@@ -30,7 +30,8 @@ registerEnumType(DatePrecision, {
 
 @ObjectType("PeerChallenge", {
   implements: Node,
-  description: "A council's Corporate Peer Challenge (or progress review): its dates, recommendations and source documents.",
+  description:
+    "A council's Corporate Peer Challenge (or progress review): its dates, recommendations and source documents.",
 })
 export class PeerChallenge extends Node {
   @Field(() => PeerChallengeKind, { description: "CPC or progress review." })
@@ -39,7 +40,10 @@ export class PeerChallenge extends Node {
   @Field(() => String, { description: "Title, as the council's documents name it." })
   title!: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "First day on site (the first of the month when only the month is known)." })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "First day on site (the first of the month when only the month is known).",
+  })
   heldOn!: string | null;
 
   @Field(() => DatePrecision, { description: "How precisely heldOn is known." })
@@ -48,13 +52,22 @@ export class PeerChallenge extends Node {
   @Field(() => LocalDateScalar, { nullable: true, description: "When the peer team's report was published, if known." })
   reportPublishedOn!: string | null;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "When the council published or agreed its action plan, if known." })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "When the council published or agreed its action plan, if known.",
+  })
   actionPlanPublishedOn!: string | null;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: "When the progress review was held or planned, if known." })
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: "When the progress review was held or planned, if known.",
+  })
   progressReviewOn!: string | null;
 
-  @Field(() => String, { nullable: true, description: "Provenance of the dates above: what the documents say and what was inferred." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Provenance of the dates above: what the documents say and what was inferred.",
+  })
   notes!: string | null;
 }
 

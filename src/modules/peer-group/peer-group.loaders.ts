@@ -6,7 +6,9 @@ import type { PeerGroupRow } from "./peer-group.table.js";
 
 export function createPeerGroupLoaders(groups: PeerGroupRepository) {
   return {
-    byId: new DataLoader<number, PeerGroupRow | null>(async (ids) => oneByKey(ids, await groups.findByIds(ids), (r) => r.id)),
+    byId: new DataLoader<number, PeerGroupRow | null>(async (ids) =>
+      oneByKey(ids, await groups.findByIds(ids), (r) => r.id),
+    ),
     membersByGroupId: new DataLoader<number, CouncilRow[]>(async (ids) =>
       manyByKey(ids, await groups.findMembers(ids), (r) => r.peerGroupId),
     ),

@@ -2,18 +2,16 @@ import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../shared/database/database.js";
 import type { PageRequest } from "../../shared/graphql/pagination.js";
 import { councilsTable, type CouncilRow } from "../council/council.table.js";
-import {
-  peerGroupMembersTable,
-  peerGroupsTable,
-  type NewPeerGroupRow,
-  type PeerGroupRow,
-} from "./peer-group.table.js";
+import { peerGroupMembersTable, peerGroupsTable, type NewPeerGroupRow, type PeerGroupRow } from "./peer-group.table.js";
 
 type Kind = PeerGroupRow["kind"];
 
 export function createPeerGroupRepository({ db }: { db: Database }) {
   return {
-    async findPage(kinds: Kind[] | undefined, page: PageRequest): Promise<{ rows: PeerGroupRow[]; totalCount: number }> {
+    async findPage(
+      kinds: Kind[] | undefined,
+      page: PageRequest,
+    ): Promise<{ rows: PeerGroupRow[]; totalCount: number }> {
       const where = kinds?.length ? inArray(peerGroupsTable.kind, kinds) : undefined;
       const rows = await db
         .select()
@@ -27,7 +25,10 @@ export function createPeerGroupRepository({ db }: { db: Database }) {
     },
 
     async findByIds(ids: readonly number[]): Promise<PeerGroupRow[]> {
-      return db.select().from(peerGroupsTable).where(inArray(peerGroupsTable.id, [...ids]));
+      return db
+        .select()
+        .from(peerGroupsTable)
+        .where(inArray(peerGroupsTable.id, [...ids]));
     },
 
     async findBySlug(slug: string): Promise<PeerGroupRow | undefined> {
@@ -75,7 +76,9 @@ export function createPeerGroupRepository({ db }: { db: Database }) {
           .where(
             and(
               eq(peerGroupMembersTable.peerGroupId, saved.id),
-              councilIds.length ? sql`${peerGroupMembersTable.councilId} <> all(${sql.param(councilIds)}::int[])` : undefined,
+              councilIds.length
+                ? sql`${peerGroupMembersTable.councilId} <> all(${sql.param(councilIds)}::int[])`
+                : undefined,
             ),
           );
         if (councilIds.length) {

@@ -17,11 +17,16 @@ export class PeerGroupsArgs extends ConnectionArgs {
 @Resolver(() => PeerGroup)
 export class PeerGroupResolver {
   @Query(() => PeerGroup, { description: "One peer group, by slug." })
-  async peerGroup(@Ctx() ctx: AppContext, @Arg("slug", () => String, { description: "Slug (greater-essex)." }) slug: string): Promise<PeerGroupRow> {
+  async peerGroup(
+    @Ctx() ctx: AppContext,
+    @Arg("slug", () => String, { description: "Slug (greater-essex)." }) slug: string,
+  ): Promise<PeerGroupRow> {
     return ctx.services.peerGroup.requireBySlug(slug, "slug");
   }
 
-  @Query(() => PeerGroupConnection, { description: "Peer groups: built-in by type, region and county, seeded named groups, user groups." })
+  @Query(() => PeerGroupConnection, {
+    description: "Peer groups: built-in by type, region and county, seeded named groups, user groups.",
+  })
   async peerGroups(@Ctx() ctx: AppContext, @Args(() => PeerGroupsArgs) { kinds, first, after }: PeerGroupsArgs) {
     return toConnection(await ctx.services.peerGroup.list(kinds ?? undefined, first, after));
   }

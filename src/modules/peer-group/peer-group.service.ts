@@ -7,7 +7,11 @@ import type { PeerGroupRow } from "./peer-group.table.js";
 export class PeerGroupService {
   constructor(private readonly groups: PeerGroupRepository) {}
 
-  async list(kinds: PeerGroupRow["kind"][] | undefined, first?: number | null, after?: string | null): Promise<Page<PeerGroupRow>> {
+  async list(
+    kinds: PeerGroupRow["kind"][] | undefined,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Page<PeerGroupRow>> {
     const request = toPageRequest(first, after);
     const { rows, totalCount } = await this.groups.findPage(kinds, request);
     return { items: rows, totalCount, request };

@@ -20,7 +20,9 @@ registerEnumType(PeerGroupKind, {
 
 @ObjectType("PeerGroup", { implements: Node, description: "A named set of councils to compare a council against." })
 export class PeerGroup extends Node {
-  @Field(() => String, { description: "URL-safe key, unique (greater-essex, type-nmd, region-east-of-england, county-ess)." })
+  @Field(() => String, {
+    description: "URL-safe key, unique (greater-essex, type-nmd, region-east-of-england, county-ess).",
+  })
   slug!: string;
 
   @Field(() => String, { description: "Display name." })

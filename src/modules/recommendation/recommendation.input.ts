@@ -10,7 +10,10 @@ export class RecommendationFilter {
   @Field(() => String, { nullable: true, description: "Members of this peer group, by slug (greater-essex)." })
   peerGroup?: string | null;
 
-  @Field(() => [String], { nullable: true, description: "Theme codes; a component code stands for all its sub-themes. Any of them." })
+  @Field(() => [String], {
+    nullable: true,
+    description: "Theme codes; a component code stands for all its sub-themes. Any of them.",
+  })
   themes?: string[] | null;
 
   @Field(() => [RecommendationKind], { nullable: true, description: "Recommendation kinds; any of them." })

@@ -42,7 +42,10 @@ export function recommendationScopeWhere(q: RecommendationScope): SQL | undefine
 
 export function createRecommendationRepository({ db }: { db: Database }) {
   return {
-    async findPage(q: RecommendationQuery, page: PageRequest): Promise<{ rows: RecommendationRow[]; totalCount: number }> {
+    async findPage(
+      q: RecommendationQuery,
+      page: PageRequest,
+    ): Promise<{ rows: RecommendationRow[]; totalCount: number }> {
       const r = recommendationsTable;
       const where = and(
         recommendationScopeWhere(q),
@@ -61,7 +64,13 @@ export function createRecommendationRepository({ db }: { db: Database }) {
         .innerJoin(peerChallengesTable, eq(peerChallengesTable.id, r.peerChallengeId))
         .innerJoin(councilsTable, eq(councilsTable.id, peerChallengesTable.councilId))
         .where(where)
-        .orderBy(asc(councilsTable.name), sql`${peerChallengesTable.heldOn} nulls last`, asc(r.peerChallengeId), asc(r.order), asc(r.id))
+        .orderBy(
+          asc(councilsTable.name),
+          sql`${peerChallengesTable.heldOn} nulls last`,
+          asc(r.peerChallengeId),
+          asc(r.order),
+          asc(r.id),
+        )
         .limit(page.limit)
         .offset(page.offset);
       const [total] = await db
@@ -73,7 +82,10 @@ export function createRecommendationRepository({ db }: { db: Database }) {
     },
 
     async findByIds(ids: readonly number[]): Promise<RecommendationRow[]> {
-      return db.select().from(recommendationsTable).where(inArray(recommendationsTable.id, [...ids]));
+      return db
+        .select()
+        .from(recommendationsTable)
+        .where(inArray(recommendationsTable.id, [...ids]));
     },
 
     async findByPeerChallengeIds(ids: readonly number[]): Promise<RecommendationRow[]> {

@@ -23,7 +23,10 @@ export class RecommendationsArgs extends ConnectionArgs {
 @Resolver(() => Recommendation)
 export class RecommendationResolver {
   @Query(() => RecommendationConnection, { description: "Recommendations, by council, challenge and document order." })
-  async recommendations(@Ctx() ctx: AppContext, @Args(() => RecommendationsArgs) { filter, first, after }: RecommendationsArgs) {
+  async recommendations(
+    @Ctx() ctx: AppContext,
+    @Args(() => RecommendationsArgs) { filter, first, after }: RecommendationsArgs,
+  ) {
     return toConnection(await ctx.services.recommendation.list(filter, first, after));
   }
 
@@ -49,7 +52,9 @@ export class RecommendationResolver {
     return themes.filter((t): t is ThemeRow => t !== null && !(t instanceof Error));
   }
 
-  @FieldResolver(() => [ThemeLink], { description: "Its classifications with how each was made (rule or hand) and the rule's confidence." })
+  @FieldResolver(() => [ThemeLink], {
+    description: "Its classifications with how each was made (rule or hand) and the rule's confidence.",
+  })
   async themeLinks(@Root() rec: RecommendationRow, @Ctx() ctx: AppContext): Promise<RecommendationThemeRow[]> {
     return ctx.loaders.theme.linksByRecommendationId.load(rec.id);
   }

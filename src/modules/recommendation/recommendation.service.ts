@@ -10,7 +10,11 @@ export class RecommendationService {
     private readonly scopes: ScopeService,
   ) {}
 
-  async list(filter: RecommendationFilter | null | undefined, first?: number | null, after?: string | null): Promise<Page<RecommendationRow>> {
+  async list(
+    filter: RecommendationFilter | null | undefined,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Page<RecommendationRow>> {
     const request = toPageRequest(first, after);
     const scope = await this.scopes.resolve(filter);
     const search = checkSearch(filter?.search, "filter.search");

@@ -50,7 +50,10 @@ export const recommendationThemesTable = pgTable(
     method: themeLinkMethod("method").notNull(),
     confidence: real("confidence").notNull(),
     /** The rule patterns that fired, so a classification can be explained. */
-    matched: text("matched").array().notNull().default(sql`'{}'::text[]`),
+    matched: text("matched")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
   },
   (t) => [
     primaryKey({ columns: [t.recommendationId, t.themeId] }),

@@ -11,11 +11,17 @@ registerEnumType(RecommendationKind, {
   description: "What sort of record a recommendation is.",
   valuesConfig: {
     RECOMMENDATION: { description: "A numbered recommendation of the peer team, with the council's actions." },
-    COMMITMENT: { description: "A council's narrative undertaking to take the CPC forward, with no dated actions (Southend-on-Sea)." },
+    COMMITMENT: {
+      description:
+        "A council's narrative undertaking to take the CPC forward, with no dated actions (Southend-on-Sea).",
+    },
   },
 });
 
-@ObjectType("Recommendation", { implements: Node, description: "One recommendation of a peer challenge, with the council's response and actions." })
+@ObjectType("Recommendation", {
+  implements: Node,
+  description: "One recommendation of a peer challenge, with the council's response and actions.",
+})
 export class Recommendation extends Node {
   @Field(() => String, { description: 'Reference as printed ("1", "R3"); the order number when none is printed.' })
   reference!: string;
@@ -32,7 +38,11 @@ export class Recommendation extends Node {
   @Field(() => String, { description: "Full text as printed." })
   text!: string;
 
-  @Field(() => String, { nullable: true, name: "position", description: "The council's position on / response to the recommendation, as printed." })
+  @Field(() => String, {
+    nullable: true,
+    name: "position",
+    description: "The council's position on / response to the recommendation, as printed.",
+  })
   councilPosition!: string | null;
 
   @Field(() => String, { nullable: true, description: "Accountable role, as printed." })
@@ -41,7 +51,10 @@ export class Recommendation extends Node {
   @Field(() => String, { nullable: true, description: "Responsible role, as printed." })
   responsible!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The council\'s own theme label ("Scrutiny Effectiveness"), kept beside the LGA themes.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The council\'s own theme label ("Scrutiny Effectiveness"), kept beside the LGA themes.',
+  })
   themeLabel!: string | null;
 }
 

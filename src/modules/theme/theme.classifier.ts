@@ -78,7 +78,8 @@ function roundConfidence(value: number): number {
 function fieldsOf(input: ClassifierInput): { field: Field; text: string }[] {
   const fields: { field: Field; text: string }[] = [];
   if (input.title != null && input.title.trim() !== "") fields.push({ field: "title", text: input.title });
-  if (input.themeLabel != null && input.themeLabel.trim() !== "") fields.push({ field: "themeLabel", text: input.themeLabel });
+  if (input.themeLabel != null && input.themeLabel.trim() !== "")
+    fields.push({ field: "themeLabel", text: input.themeLabel });
   fields.push({ field: "text", text: input.text });
   const actions = (input.actions ?? []).filter((a) => a.trim() !== "");
   if (actions.length > 0) fields.push({ field: "actions", text: actions.join("\n") });
@@ -105,7 +106,8 @@ export function scoreRecommendation(input: ClassifierInput, rules: ThemeRules): 
       let best: { field: Field; weight: number } | null = null;
       for (const { field, text } of fields) {
         const weight = rules.fieldWeights[field];
-        if (weight > 0 && pattern.regExp.test(text) && (best === null || weight > best.weight)) best = { field, weight };
+        if (weight > 0 && pattern.regExp.test(text) && (best === null || weight > best.weight))
+          best = { field, weight };
       }
       if (best !== null) {
         score += pattern.weight * best.weight;

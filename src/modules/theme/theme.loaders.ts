@@ -14,7 +14,11 @@ export function createThemeLoaders(themes: ThemeRepository) {
       return ids.map((id) => rows.find((t) => t.id === id) ?? null);
     }),
     childrenById: new DataLoader<number, ThemeRow[]>(async (ids) =>
-      manyByKey(ids, (await taxonomy()).filter((t) => t.parentId !== null), (t) => t.parentId ?? 0),
+      manyByKey(
+        ids,
+        (await taxonomy()).filter((t) => t.parentId !== null),
+        (t) => t.parentId ?? 0,
+      ),
     ),
     linksByRecommendationId: new DataLoader<number, RecommendationThemeRow[]>(async (ids) =>
       manyByKey(ids, await themes.findLinks(ids), (l) => l.recommendationId),

@@ -10,13 +10,18 @@ import { Theme, ThemeLink } from "./theme.type.js";
 
 @Resolver(() => Theme)
 export class ThemeResolver {
-  @Query(() => [Theme], { description: "The taxonomy: the five LGA components in LGA order, each with its sub-themes under `children`." })
+  @Query(() => [Theme], {
+    description: "The taxonomy: the five LGA components in LGA order, each with its sub-themes under `children`.",
+  })
   async themes(@Ctx() ctx: AppContext): Promise<ThemeRow[]> {
     return ctx.services.theme.components();
   }
 
   @Query(() => Theme, { description: "One theme, by code." })
-  async theme(@Ctx() ctx: AppContext, @Arg("code", () => String, { description: "Theme code (governance-culture.scrutiny)." }) code: string): Promise<ThemeRow> {
+  async theme(
+    @Ctx() ctx: AppContext,
+    @Arg("code", () => String, { description: "Theme code (governance-culture.scrutiny)." }) code: string,
+  ): Promise<ThemeRow> {
     return ctx.services.theme.requireByCode(code, "code");
   }
 
@@ -25,13 +30,22 @@ export class ThemeResolver {
     return toGlobalId("Theme", theme.id);
   }
 
-  @FieldResolver(() => Theme, { nullable: true, description: "The component a sub-theme belongs to; null for a component." })
+  @FieldResolver(() => Theme, {
+    nullable: true,
+    description: "The component a sub-theme belongs to; null for a component.",
+  })
   async parent(@Root() theme: ThemeRow, @Ctx() ctx: AppContext): Promise<ThemeRow | null> {
     return theme.parentId === null ? null : ctx.loaders.theme.byId.load(theme.parentId);
   }
 
-  @FieldResolver(() => RecommendationConnection, { description: "Recommendations classified under this theme (under any sub-theme, for a component)." })
-  async recommendations(@Root() theme: ThemeRow, @Ctx() ctx: AppContext, @Args(() => ConnectionArgs) { first, after }: ConnectionArgs) {
+  @FieldResolver(() => RecommendationConnection, {
+    description: "Recommendations classified under this theme (under any sub-theme, for a component).",
+  })
+  async recommendations(
+    @Root() theme: ThemeRow,
+    @Ctx() ctx: AppContext,
+    @Args(() => ConnectionArgs) { first, after }: ConnectionArgs,
+  ) {
     return toConnection(await ctx.services.recommendation.list({ themes: [theme.code] }, first, after));
   }
 

@@ -13,7 +13,10 @@ export const themesTable = pgTable(
     position: integer("position").notNull(),
     name: text("name").notNull(),
     description: text("description").notNull(),
-    legacyNames: text("legacy_names").array().notNull().default(sql`'{}'::text[]`),
+    legacyNames: text("legacy_names")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
   },
   (t) => [
     index("themes_parent_idx").on(t.parentId),

@@ -134,8 +134,16 @@ function nonEmptyString(value: unknown, where: string, problems: Problems): stri
   return value;
 }
 
-function numberIn(value: unknown, where: string, problems: Problems, min: number, max: number, minExclusive = false): number {
-  const ok = typeof value === "number" && Number.isFinite(value) && (minExclusive ? value > min : value >= min) && value <= max;
+function numberIn(
+  value: unknown,
+  where: string,
+  problems: Problems,
+  min: number,
+  max: number,
+  minExclusive = false,
+): number {
+  const ok =
+    typeof value === "number" && Number.isFinite(value) && (minExclusive ? value > min : value >= min) && value <= max;
   if (!ok) {
     problems.add(where, `must be a number in ${minExclusive ? "(" : "["}${min}, ${max}]`);
     return Number.NaN;
@@ -166,7 +174,8 @@ export function loadTaxonomy(dir: string): ThemeTaxonomy {
       return;
     }
     const code = nonEmptyString(entry["code"], `${at}.code`, problems);
-    if (code !== "" && !componentCodePattern.test(code)) problems.add(`${at}.code`, `"${code}" must be lower-case words joined by hyphens`);
+    if (code !== "" && !componentCodePattern.test(code))
+      problems.add(`${at}.code`, `"${code}" must be lower-case words joined by hyphens`);
     if (seenCodes.has(code)) problems.add(`${at}.code`, `duplicate code "${code}"`);
     seenCodes.add(code);
     const number = numberIn(entry["number"], `${at}.number`, problems, 1, 5);
@@ -182,7 +191,8 @@ export function loadTaxonomy(dir: string): ThemeTaxonomy {
       }
       const subCode = nonEmptyString(sub["code"], `${subAt}.code`, problems);
       // The prefix makes a sub-theme's component evident wherever its code is stored or printed.
-      if (subCode !== "" && !subCode.startsWith(`${code}.`)) problems.add(`${subAt}.code`, `"${subCode}" must start with "${code}."`);
+      if (subCode !== "" && !subCode.startsWith(`${code}.`))
+        problems.add(`${subAt}.code`, `"${subCode}" must start with "${code}."`);
       if (seenCodes.has(subCode)) problems.add(`${subAt}.code`, `duplicate code "${subCode}"`);
       seenCodes.add(subCode);
       return {
@@ -202,7 +212,8 @@ export function loadTaxonomy(dir: string): ThemeTaxonomy {
     });
   });
   const numbers = components.map((c) => c.number).sort((a, b) => a - b);
-  if (numbers.join(",") !== "1,2,3,4,5") problems.add("components", `must be the five LGA components numbered 1..5, found [${numbers.join(", ")}]`);
+  if (numbers.join(",") !== "1,2,3,4,5")
+    problems.add("components", `must be the five LGA components numbered 1..5, found [${numbers.join(", ")}]`);
   problems.throwIfAny();
   return { components };
 }
@@ -246,7 +257,8 @@ export function loadRules(dir: string): ThemeRules {
   if (!isObject(json["default"])) problems.add("default", "must be an object");
   const defaultCode = nonEmptyString(defaults["subTheme"], "default.subTheme", problems);
   const defaultComponent = index.get(defaultCode);
-  if (defaultCode !== "" && defaultComponent === undefined) problems.add("default.subTheme", `unknown sub-theme code "${defaultCode}"`);
+  if (defaultCode !== "" && defaultComponent === undefined)
+    problems.add("default.subTheme", `unknown sub-theme code "${defaultCode}"`);
   // A default is a guess about a text nothing recognised: it must never look like evidence.
   const defaultConfidence = numberIn(defaults["confidence"], "default.confidence", problems, 0, 0.2, true);
   nonEmptyString(defaults["reason"], "default.reason", problems);
@@ -329,7 +341,8 @@ export function loadOverrides(dir: string): ThemeOverrides {
       return { council: "", reference: "", subThemes: [], reason: "" };
     }
     const council = nonEmptyString(entry["council"], `${at}.council`, problems);
-    if (council !== "" && !gssCodePattern.test(council)) problems.add(`${at}.council`, `"${council}" is not a GSS code (e.g. E07000073)`);
+    if (council !== "" && !gssCodePattern.test(council))
+      problems.add(`${at}.council`, `"${council}" is not a GSS code (e.g. E07000073)`);
     const reference = nonEmptyString(entry["reference"], `${at}.reference`, problems);
     const key = `${council}\u0000${reference}`;
     if (seenKeys.has(key)) problems.add(at, `a second override for council ${council}, reference "${reference}"`);
@@ -339,10 +352,12 @@ export function loadOverrides(dir: string): ThemeOverrides {
     const subThemes = codes.map((code, j) => {
       const subThemeCode = nonEmptyString(code, `${at}.subThemes[${j}]`, problems);
       const componentCode = index.get(subThemeCode);
-      if (subThemeCode !== "" && componentCode === undefined) problems.add(`${at}.subThemes[${j}]`, `unknown sub-theme code "${subThemeCode}"`);
+      if (subThemeCode !== "" && componentCode === undefined)
+        problems.add(`${at}.subThemes[${j}]`, `unknown sub-theme code "${subThemeCode}"`);
       return { subThemeCode, componentCode: componentCode ?? "" };
     });
-    if (new Set(subThemes.map((s) => s.subThemeCode)).size !== subThemes.length) problems.add(`${at}.subThemes`, "names a sub-theme twice");
+    if (new Set(subThemes.map((s) => s.subThemeCode)).size !== subThemes.length)
+      problems.add(`${at}.subThemes`, "names a sub-theme twice");
     // An override without a reason cannot be reviewed when the rules or taxonomy change.
     const reason = nonEmptyString(entry["reason"], `${at}.reason`, problems);
     return { council, reference, subThemes, reason };

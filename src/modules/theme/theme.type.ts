@@ -5,8 +5,7 @@ import { themeLinkMethod } from "../recommendation/recommendation.table.js";
 
 @ObjectType("Theme", {
   implements: Node,
-  description:
-    "A node of the fixed two-level taxonomy: level 1 the five LGA CPC components, level 2 their sub-themes.",
+  description: "A node of the fixed two-level taxonomy: level 1 the five LGA CPC components, level 2 their sub-themes.",
 })
 export class Theme extends Node {
   @Field(() => String, { description: "Stable code (governance-culture, governance-culture.scrutiny)." })
@@ -15,7 +14,9 @@ export class Theme extends Node {
   @Field(() => Int, { description: "1 for an LGA component, 2 for a sub-theme." })
   level!: number;
 
-  @Field(() => Int, { description: "The LGA's number for a component (1-5); the order within its component for a sub-theme." })
+  @Field(() => Int, {
+    description: "The LGA's number for a component (1-5); the order within its component for a sub-theme.",
+  })
   position!: number;
 
   @Field(() => String, { description: "Name (Governance and culture)." })
@@ -39,7 +40,9 @@ registerEnumType(ThemeLinkMethod, {
   },
 });
 
-@ObjectType("ThemeLink", { description: "A recommendation's classification under one sub-theme, with how it was made." })
+@ObjectType("ThemeLink", {
+  description: "A recommendation's classification under one sub-theme, with how it was made.",
+})
 export class ThemeLink {
   themeId!: number;
 

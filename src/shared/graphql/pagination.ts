@@ -48,7 +48,10 @@ export class PageInfo {
   @Field(() => String, { nullable: true, description: "Cursor of the first item of this page." })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true, description: "Cursor of the last item; pass it as `after` for the next page." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Cursor of the last item; pass it as `after` for the next page.",
+  })
   endCursor!: string | null;
 }
 

@@ -36,13 +36,20 @@ describe(`overdue actions as of a date (${databaseKind})`, () => {
     ["Southend-on-Sea", "E06000033", "2026-11-22", 0],
   ];
   it.each(cases)("%s (%s) has the hand-counted number of overdue actions on %s", async (_name, gss, asOf, expected) => {
-    const { data, errors } = await t.execute<{ actions: { totalCount: number } }>(overdueCount, { councils: [gss], asOf });
+    const { data, errors } = await t.execute<{ actions: { totalCount: number } }>(overdueCount, {
+      councils: [gss],
+      asOf,
+    });
     expect(errors).toBeUndefined();
     expect(data?.actions.totalCount).toBe(expected);
   });
 
   it("counts Harlow's 66 actions, 59 with a deadline and 7 complete", async () => {
-    const { data } = await t.execute<{ all: { totalCount: number }; dated: { totalCount: number }; done: { totalCount: number } }>(
+    const { data } = await t.execute<{
+      all: { totalCount: number };
+      dated: { totalCount: number };
+      done: { totalCount: number };
+    }>(
       `{ all: actions(filter: { councils: ["E07000073"] }) { totalCount }
          dated: actions(filter: { councils: ["E07000073"], hasDeadline: true }) { totalCount }
          done: actions(filter: { councils: ["E07000073"], statuses: [COMPLETE] }, asOf: "2026-11-22") { totalCount } }`,
@@ -52,7 +59,19 @@ describe(`overdue actions as of a date (${databaseKind})`, () => {
 
   it("reports an action's status, deadline and days overdue as DOMAIN.md defines them", async () => {
     // Harlow recommendation 1, action 2: "August 2023", "Not started" on 2023-06-30.
-    const { data } = await t.execute<{ actions: { nodes: { text: string; target: unknown; status: string; statusText: string; isOverdue: boolean; daysOverdue: number | null; before: string }[] } }>(
+    const { data } = await t.execute<{
+      actions: {
+        nodes: {
+          text: string;
+          target: unknown;
+          status: string;
+          statusText: string;
+          isOverdue: boolean;
+          daysOverdue: number | null;
+          before: string;
+        }[];
+      };
+    }>(
       `{ actions(filter: { councils: ["E07000073"], search: "WLT and Cabinet review resident survey" }, asOf: "2023-09-01") {
           nodes { text target { raw deadline precision milestones } status statusText isOverdue daysOverdue before: status(asOf: "2023-06-29") } } }`,
     );
@@ -77,18 +96,33 @@ describe(`overdue actions as of a date (${databaseKind})`, () => {
   });
 
   it("splits Brentwood's run-together roles into accountable and responsible", async () => {
-    const { data } = await t.execute<{ recommendations: { nodes: { reference: string; accountable: string; responsible: string }[] } }>(
+    const { data } = await t.execute<{
+      recommendations: { nodes: { reference: string; accountable: string; responsible: string }[] };
+    }>(
       `{ recommendations(filter: { councils: ["E07000068"] }, first: 20) { nodes { reference accountable responsible } } }`,
     );
     const byRef = new Map(data?.recommendations.nodes.map((r) => [r.reference, r]));
     expect(data?.recommendations.nodes).toHaveLength(9);
-    expect(byRef.get("2")).toMatchObject({ accountable: "Chief Executive", responsible: "Director of Policy & Transformation" });
-    expect(byRef.get("5")).toMatchObject({ accountable: "Strategic Director & Deputy Chief Executive", responsible: "Director of Policy & Transformation" });
-    expect(byRef.get("7")).toMatchObject({ accountable: "Chief Executive", responsible: "Interim Director of Resources (s151)" });
+    expect(byRef.get("2")).toMatchObject({
+      accountable: "Chief Executive",
+      responsible: "Director of Policy & Transformation",
+    });
+    expect(byRef.get("5")).toMatchObject({
+      accountable: "Strategic Director & Deputy Chief Executive",
+      responsible: "Director of Policy & Transformation",
+    });
+    expect(byRef.get("7")).toMatchObject({
+      accountable: "Chief Executive",
+      responsible: "Interim Director of Resources (s151)",
+    });
   });
 
   it("splits every action into overdue or not, with nothing lost to missing deadlines or statuses", async () => {
-    const { data } = await t.execute<{ yes: { totalCount: number }; no: { totalCount: number }; all: { totalCount: number } }>(
+    const { data } = await t.execute<{
+      yes: { totalCount: number };
+      no: { totalCount: number };
+      all: { totalCount: number };
+    }>(
       `{ yes: actions(filter: { peerGroup: "greater-essex", overdue: true }, asOf: "2025-04-01") { totalCount }
          no: actions(filter: { peerGroup: "greater-essex", overdue: false }, asOf: "2025-04-01") { totalCount }
          all: actions(filter: { peerGroup: "greater-essex" }) { totalCount } }`,
@@ -101,7 +135,9 @@ describe(`overdue actions as of a date (${databaseKind})`, () => {
 
   it("counts an ONGOING action whose deadline has passed as overdue", async () => {
     // Chelmsford "May 2025 and Ongoing" (2025-05-31), status ONGOING on 2025-05-02.
-    const { data } = await t.execute<{ actions: { nodes: { status: string; isOverdue: boolean; daysOverdue: number }[] } }>(
+    const { data } = await t.execute<{
+      actions: { nodes: { status: string; isOverdue: boolean; daysOverdue: number }[] };
+    }>(
       `{ actions(filter: { councils: ["E07000070"], statuses: [ONGOING], hasDeadline: true, deadlineTo: "2025-05-31", deadlineFrom: "2025-05-31" }, asOf: "2025-06-30") {
           nodes { status isOverdue daysOverdue } } }`,
     );

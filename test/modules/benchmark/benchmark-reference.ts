@@ -6,7 +6,10 @@ import { councilsTable } from "../../../src/modules/council/council.table.js";
 import { sourceDocumentsTable } from "../../../src/modules/import/source-document.table.js";
 import { peerChallengesTable } from "../../../src/modules/peer-challenge/peer-challenge.table.js";
 import { peerGroupMembersTable, peerGroupsTable } from "../../../src/modules/peer-group/peer-group.table.js";
-import { recommendationsTable, recommendationThemesTable } from "../../../src/modules/recommendation/recommendation.table.js";
+import {
+  recommendationsTable,
+  recommendationThemesTable,
+} from "../../../src/modules/recommendation/recommendation.table.js";
 import type { ThemeRow } from "../../../src/modules/theme/theme.table.js";
 import type { Database } from "../../../src/shared/database/database.js";
 import type { MeasureValues } from "../../../src/modules/benchmark/benchmark.model.js";
@@ -22,7 +25,17 @@ export type Measures = MeasureValues;
 
 export const statuses = ["COMPLETE", "IN_PROGRESS", "NOT_STARTED", "ONGOING", "UNKNOWN"] as const;
 export type Status = (typeof statuses)[number];
-export const dimensions = ["COUNCIL", "LGA_COMPONENT", "THEME", "STATUS", "COUNCIL_TYPE", "REGION", "PEER_CHALLENGE", "DEADLINE_QUARTER", "DEADLINE_YEAR"] as const;
+export const dimensions = [
+  "COUNCIL",
+  "LGA_COMPONENT",
+  "THEME",
+  "STATUS",
+  "COUNCIL_TYPE",
+  "REGION",
+  "PEER_CHALLENGE",
+  "DEADLINE_QUARTER",
+  "DEADLINE_YEAR",
+] as const;
 export type Dimension = (typeof dimensions)[number];
 
 // ---- generated worlds -------------------------------------------------------------------------
@@ -58,7 +71,12 @@ export function daysBetween(from: string, to: string): number {
 export const dayArb = fc.oneof(
   { weight: 3, arbitrary: fc.integer({ min: 0, max: 24 }).map((n) => addDays(epoch, n * 30)) },
   // Month ends, where series points fall.
-  { weight: 2, arbitrary: fc.integer({ min: 0, max: 30 }).map((n) => new Date(Date.UTC(2022, 11 + n, 0)).toISOString().slice(0, 10)) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .integer({ min: 0, max: 30 })
+      .map((n) => new Date(Date.UTC(2022, 11 + n, 0)).toISOString().slice(0, 10)),
+  },
   { weight: 1, arbitrary: fc.integer({ min: 0, max: 1000 }).map((n) => addDays(epoch, n)) },
 );
 
@@ -75,7 +93,9 @@ export const asOfArb = fc.record({
 export type AsOfChoice = typeof asOfArb extends fc.Arbitrary<infer A> ? A : never;
 
 export function chooseAsOf(world: StoredWorld, choice: AsOfChoice): string {
-  const days = world.actions.flatMap((a) => [...(a.deadline === null ? [] : [a.deadline]), ...a.updates.map((u) => u.recordedOn)]).sort();
+  const days = world.actions
+    .flatMap((a) => [...(a.deadline === null ? [] : [a.deadline]), ...a.updates.map((u) => u.recordedOn)])
+    .sort();
   const day = choice.pick === null ? undefined : days[choice.pick % Math.max(days.length, 1)];
   return day === undefined ? choice.free : addDays(day, choice.offset);
 }
@@ -129,7 +149,15 @@ export interface StoredAction {
   updates: { id: number; recordedOn: string; status: Status }[];
 }
 export interface StoredWorld {
-  councils: { id: number; gssCode: string; name: string; typeCode: string; typeName: string; region: string; inGroup: boolean }[];
+  councils: {
+    id: number;
+    gssCode: string;
+    name: string;
+    typeCode: string;
+    typeName: string;
+    region: string;
+    inGroup: boolean;
+  }[];
   groupSlug: string;
   actions: StoredAction[];
 }
@@ -158,10 +186,14 @@ export async function storeWorld(db: Database, world: GenWorld, subThemes: Theme
     )
     .returning();
   const groupSlug = `property-run-${run}`;
-  const [group] = await db.insert(peerGroupsTable).values({ slug: groupSlug, name: groupSlug, kind: "USER", description: "property test" }).returning();
+  const [group] = await db
+    .insert(peerGroupsTable)
+    .values({ slug: groupSlug, name: groupSlug, kind: "USER", description: "property test" })
+    .returning();
   if (!group) throw new Error("peer group not stored");
   const members = councils.filter((_, i) => world.councils[i]?.inGroup);
-  if (members.length) await db.insert(peerGroupMembersTable).values(members.map((c) => ({ peerGroupId: group.id, councilId: c.id })));
+  if (members.length)
+    await db.insert(peerGroupMembersTable).values(members.map((c) => ({ peerGroupId: group.id, councilId: c.id })));
 
   const actions: StoredAction[] = [];
   for (const [ci, genCouncil] of world.councils.entries()) {
@@ -169,7 +201,10 @@ export async function storeWorld(db: Database, world: GenWorld, subThemes: Theme
     if (!council) throw new Error("council not stored");
     for (const [hi, genChallenge] of genCouncil.challenges.entries()) {
       const heldOn = `${2021 + hi}-01-01`;
-      const [challenge] = await db.insert(peerChallengesTable).values({ councilId: council.id, title: `CPC ${hi}`, heldOn, heldOnPrecision: "YEAR" }).returning();
+      const [challenge] = await db
+        .insert(peerChallengesTable)
+        .values({ councilId: council.id, title: `CPC ${hi}`, heldOn, heldOnPrecision: "YEAR" })
+        .returning();
       if (!challenge) throw new Error("challenge not stored");
       const content = `property world ${run}/${ci}/${hi}`;
       const [doc] = await db
@@ -189,12 +224,28 @@ export async function storeWorld(db: Database, world: GenWorld, subThemes: Theme
       for (const [ri, genRec] of genChallenge.recommendations.entries()) {
         const [rec] = await db
           .insert(recommendationsTable)
-          .values({ peerChallengeId: challenge.id, reference: String(ri + 1), order: ri + 1, text: "Recommendation", sourceDocumentId: doc.id, sourceLine: 1 })
+          .values({
+            peerChallengeId: challenge.id,
+            reference: String(ri + 1),
+            order: ri + 1,
+            text: "Recommendation",
+            sourceDocumentId: doc.id,
+            sourceLine: 1,
+          })
           .returning();
         if (!rec) throw new Error("recommendation not stored");
         const subThemeIds = genRec.subThemes.map((i) => subThemes[i]?.id ?? -1);
         if (subThemeIds.length) {
-          await db.insert(recommendationThemesTable).values(subThemeIds.map((themeId) => ({ recommendationId: rec.id, themeId, method: "HAND" as const, confidence: 1 })));
+          await db
+            .insert(recommendationThemesTable)
+            .values(
+              subThemeIds.map((themeId) => ({
+                recommendationId: rec.id,
+                themeId,
+                method: "HAND" as const,
+                confidence: 1,
+              })),
+            );
         }
         for (const [ai, genAction] of genRec.actions.entries()) {
           const [action] = await db
@@ -213,7 +264,15 @@ export async function storeWorld(db: Database, world: GenWorld, subThemes: Theme
           const updates = genAction.updates.length
             ? await db
                 .insert(progressUpdatesTable)
-                .values(genAction.updates.map((u) => ({ actionId: action.id, recordedOn: u.recordedOn, status: u.status, statusText: u.status, source: "EDITOR" as const })))
+                .values(
+                  genAction.updates.map((u) => ({
+                    actionId: action.id,
+                    recordedOn: u.recordedOn,
+                    status: u.status,
+                    statusText: u.status,
+                    source: "EDITOR" as const,
+                  })),
+                )
                 .returning()
             : [];
           actions.push({
@@ -230,7 +289,15 @@ export async function storeWorld(db: Database, world: GenWorld, subThemes: Theme
     }
   }
   return {
-    councils: councils.map((c, i) => ({ id: c.id, gssCode: c.gssCode, name: c.name, typeCode: c.typeCode, typeName: c.typeName, region: c.region, inGroup: world.councils[i]?.inGroup ?? false })),
+    councils: councils.map((c, i) => ({
+      id: c.id,
+      gssCode: c.gssCode,
+      name: c.name,
+      typeCode: c.typeCode,
+      typeName: c.typeName,
+      region: c.region,
+      inGroup: world.councils[i]?.inGroup ?? false,
+    })),
     groupSlug,
     actions,
   };
@@ -262,11 +329,13 @@ function factOn(action: StoredAction, day: string): Fact {
   let latest: StoredAction["updates"][number] | null = null;
   for (const u of action.updates) {
     if (u.recordedOn > day) continue;
-    if (latest === null || u.recordedOn > latest.recordedOn || (u.recordedOn === latest.recordedOn && u.id > latest.id)) latest = u;
+    if (latest === null || u.recordedOn > latest.recordedOn || (u.recordedOn === latest.recordedOn && u.id > latest.id))
+      latest = u;
   }
   const status = latest?.status ?? "UNKNOWN";
   const overdue = action.deadline !== null && action.deadline < day && status !== "COMPLETE";
-  const dueSoon = action.deadline !== null && action.deadline >= day && action.deadline < addDays(day, 90) && status !== "COMPLETE";
+  const dueSoon =
+    action.deadline !== null && action.deadline >= day && action.deadline < addDays(day, 90) && status !== "COMPLETE";
   return {
     action,
     status,
@@ -333,11 +402,18 @@ function financialYearStart(day: string): string {
   return `${m >= 4 ? y : y - 1}-04-01`;
 }
 
-export function rowKey(groupBy: readonly Dimension[], values: Partial<Record<Dimension, string | number | null>>): string {
+export function rowKey(
+  groupBy: readonly Dimension[],
+  values: Partial<Record<Dimension, string | number | null>>,
+): string {
   return JSON.stringify(groupBy.map((d) => values[d] ?? null));
 }
 
-export function reference(world: StoredWorld, themes: ThemeRow[], q: ReferenceQuery): { rows: ReferenceRow[]; totals: Measures } {
+export function reference(
+  world: StoredWorld,
+  themes: ThemeRow[],
+  q: ReferenceQuery,
+): { rows: ReferenceRow[]; totals: Measures } {
   const councilOf = new Map(world.councils.map((c) => [c.id, c]));
   const themeOf = new Map(themes.map((t) => [t.id, t]));
   const facts = world.actions
@@ -347,7 +423,10 @@ export function reference(world: StoredWorld, themes: ThemeRow[], q: ReferenceQu
     .filter((f) => !q.statuses?.length || q.statuses.includes(f.status))
     .filter((f) => q.overdue === undefined || f.overdue === q.overdue);
 
-  const groups = new Map<string, { values: ReferenceRow["values"]; sortKeys: ReferenceRow["sortKeys"]; facts: Fact[] }>();
+  const groups = new Map<
+    string,
+    { values: ReferenceRow["values"]; sortKeys: ReferenceRow["sortKeys"]; facts: Fact[] }
+  >();
   for (const fact of facts) {
     const a = fact.action;
     const council = councilOf.get(a.councilId);
@@ -356,7 +435,10 @@ export function reference(world: StoredWorld, themes: ThemeRow[], q: ReferenceQu
     if (q.groupBy.includes("THEME") && a.subThemeIds.length) {
       placements = a.subThemeIds.map((id) => ({ theme: id, component: themeOf.get(id)?.parentId ?? null }));
     } else if (q.groupBy.includes("LGA_COMPONENT") && a.subThemeIds.length) {
-      placements = [...new Set(a.subThemeIds.map((id) => themeOf.get(id)?.parentId ?? null))].map((component) => ({ theme: null, component }));
+      placements = [...new Set(a.subThemeIds.map((id) => themeOf.get(id)?.parentId ?? null))].map((component) => ({
+        theme: null,
+        component,
+      }));
     }
     for (const place of placements) {
       const values: ReferenceRow["values"] = {};
@@ -369,12 +451,19 @@ export function reference(world: StoredWorld, themes: ThemeRow[], q: ReferenceQu
             break;
           case "LGA_COMPONENT":
             values[d] = place.component;
-            sortKeys.push(place.component === null ? null : (themeOf.get(place.component)?.position ?? null), place.component);
+            sortKeys.push(
+              place.component === null ? null : (themeOf.get(place.component)?.position ?? null),
+              place.component,
+            );
             break;
           case "THEME": {
             const sub = place.theme === null ? undefined : themeOf.get(place.theme);
             values[d] = place.theme;
-            sortKeys.push(sub?.parentId == null ? null : (themeOf.get(sub.parentId)?.position ?? null), sub?.position ?? null, place.theme);
+            sortKeys.push(
+              sub?.parentId == null ? null : (themeOf.get(sub.parentId)?.position ?? null),
+              sub?.position ?? null,
+              place.theme,
+            );
             break;
           }
           case "STATUS":
@@ -410,7 +499,12 @@ export function reference(world: StoredWorld, themes: ThemeRow[], q: ReferenceQu
     }
   }
   return {
-    rows: [...groups.entries()].map(([key, g]) => ({ key, values: g.values, sortKeys: g.sortKeys, measures: measuresOf(g.facts) })),
+    rows: [...groups.entries()].map(([key, g]) => ({
+      key,
+      values: g.values,
+      sortKeys: g.sortKeys,
+      measures: measuresOf(g.facts),
+    })),
     totals: measuresOf(facts),
   };
 }

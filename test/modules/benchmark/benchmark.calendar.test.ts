@@ -18,10 +18,28 @@ describe("benchmark calendar", () => {
   });
 
   it("names financial quarters and years from 1 April", () => {
-    expect(financialQuarter("2025-10-01")).toEqual({ label: "2025/26 Q3", financialYear: "2025/26", quarter: 3, startsOn: "2025-10-01", endsOn: "2025-12-31" });
-    expect(financialQuarter("2026-01-01")).toEqual({ label: "2025/26 Q4", financialYear: "2025/26", quarter: 4, startsOn: "2026-01-01", endsOn: "2026-03-31" });
+    expect(financialQuarter("2025-10-01")).toEqual({
+      label: "2025/26 Q3",
+      financialYear: "2025/26",
+      quarter: 3,
+      startsOn: "2025-10-01",
+      endsOn: "2025-12-31",
+    });
+    expect(financialQuarter("2026-01-01")).toEqual({
+      label: "2025/26 Q4",
+      financialYear: "2025/26",
+      quarter: 4,
+      startsOn: "2026-01-01",
+      endsOn: "2026-03-31",
+    });
     expect(financialQuarter("2025-04-01").label).toBe("2025/26 Q1");
-    expect(financialYear("2099-04-01")).toEqual({ label: "2099/00", financialYear: "2099/00", quarter: null, startsOn: "2099-04-01", endsOn: "2100-03-31" });
+    expect(financialYear("2099-04-01")).toEqual({
+      label: "2099/00",
+      financialYear: "2099/00",
+      quarter: null,
+      startsOn: "2099-04-01",
+      endsOn: "2100-03-31",
+    });
   });
 
   it("lists the periods holding from and to, measuring the last one on to when it has not ended", () => {
@@ -34,7 +52,9 @@ describe("benchmark calendar", () => {
       ["2024/25 Q4", "2025-03-31"],
       ["2025/26 Q1", "2025-04-01"],
     ]);
-    expect(seriesPeriods("2025-05-05", "2025-05-05", "QUARTER")).toEqual([{ label: "2025/26 Q1", startsOn: "2025-04-01", endsOn: "2025-06-30", asOf: "2025-05-05" }]);
+    expect(seriesPeriods("2025-05-05", "2025-05-05", "QUARTER")).toEqual([
+      { label: "2025/26 Q1", startsOn: "2025-04-01", endsOn: "2025-06-30", asOf: "2025-05-05" },
+    ]);
   });
 
   it("counts periods the way the 120-period limit reads them", () => {

@@ -35,7 +35,8 @@ interface ComparisonData {
     };
   };
 }
-const rowFields = "level theme { code } rank percentile membersWithData measures { actions overdue withDeadline overdueRate } groupMedian { overdueRate actions } groupMean { overdueRate }";
+const rowFields =
+  "level theme { code } rank percentile membersWithData measures { actions overdue withDeadline overdueRate } groupMedian { overdueRate actions } groupMean { overdueRate }";
 const comparisonQuery = `query C($gss: String!, $group: String!, $asOf: LocalDate) {
   council(gssCode: $gss) { comparison(peerGroup: $group, asOf: $asOf) {
     asOf councilIsMember peerGroup { slug } overall { ${rowFields} } components { ${rowFields} } themes { ${rowFields} } } }
@@ -52,7 +53,11 @@ describe(`a council against a peer group, over time, and its freshness (${databa
 
   it("ranks Harlow among the Greater Essex members with data, per component", async () => {
     t.database.counter.reset();
-    const { data, errors } = await t.execute<ComparisonData>(comparisonQuery, { gss: harlow, group: "greater-essex", asOf: "2026-11-22" });
+    const { data, errors } = await t.execute<ComparisonData>(comparisonQuery, {
+      gss: harlow,
+      group: "greater-essex",
+      asOf: "2026-11-22",
+    });
     expect(errors).toBeUndefined();
     const comparison = data?.council.comparison;
     /*
@@ -92,18 +97,34 @@ describe(`a council against a peer group, over time, and its freshness (${databa
     expect(comparison?.overall.groupMean.overdueRate).toBeCloseTo((52 / 59 + 7 / 9 + 4 / 5) / 3, 12);
     // Median actions of the three members with data (9, 9, 66): 9.
     expect(comparison?.overall.groupMedian.actions).toBe(9);
-    expect(comparison).toMatchObject({ asOf: "2026-11-22", councilIsMember: true, peerGroup: { slug: "greater-essex" } });
+    expect(comparison).toMatchObject({
+      asOf: "2026-11-22",
+      councilIsMember: true,
+      peerGroup: { slug: "greater-essex" },
+    });
 
     /*
      * Member-officer relations: Harlow R5 (5 dated, 4 overdue) + R6 (4/4) = 8/9; Brentwood R3 0/1;
      * Chelmsford R3 (undated), R4 (complete), R6 (overdue) = 1/2. Harlow ranks 3rd of 3; median 1/2.
      */
-    const memberOfficer = comparison?.themes.find((r) => r.theme?.code === "governance-culture.member-officer-relations");
-    expect(memberOfficer).toMatchObject({ level: 2, rank: 3, percentile: 0, membersWithData: 3, measures: { actions: 10, overdue: 8, withDeadline: 9 } });
+    const memberOfficer = comparison?.themes.find(
+      (r) => r.theme?.code === "governance-culture.member-officer-relations",
+    );
+    expect(memberOfficer).toMatchObject({
+      level: 2,
+      rank: 3,
+      percentile: 0,
+      membersWithData: 3,
+      measures: { actions: 10, overdue: 8, withDeadline: 9 },
+    });
     expect(memberOfficer?.groupMedian.overdueRate).toBeCloseTo(1 / 2, 12);
     // Every sub-theme of the taxonomy has a row, in order; ones with no Harlow action carry zero counts.
     expect(comparison?.themes).toHaveLength(22);
-    expect(comparison?.themes.find((r) => r.theme?.code === "leadership.reorganisation")).toMatchObject({ rank: null, percentile: null, measures: { actions: 0, overdueRate: null } });
+    expect(comparison?.themes.find((r) => r.theme?.code === "leadership.reorganisation")).toMatchObject({
+      rank: null,
+      percentile: null,
+      measures: { actions: 0, overdueRate: null },
+    });
 
     // council lookup, peer group lookup, the comparison statement, one theme loader read.
     expect(t.database.counter.count).toBe(4);
@@ -112,15 +133,26 @@ describe(`a council against a peer group, over time, and its freshness (${databa
 
   it("ranks a council outside the group as if it were a member", async () => {
     // No metropolitan district has a plan in the seeds: no member has data; Harlow ranks 1st of itself.
-    const { data, errors } = await t.execute<ComparisonData>(comparisonQuery, { gss: harlow, group: "type-md", asOf: "2026-11-22" });
+    const { data, errors } = await t.execute<ComparisonData>(comparisonQuery, {
+      gss: harlow,
+      group: "type-md",
+      asOf: "2026-11-22",
+    });
     expect(errors).toBeUndefined();
     expect(data?.council.comparison.councilIsMember).toBe(false);
-    expect(data?.council.comparison.overall).toMatchObject({ rank: 1, percentile: null, membersWithData: 0, groupMedian: { overdueRate: null } });
+    expect(data?.council.comparison.overall).toMatchObject({
+      rank: 1,
+      percentile: null,
+      membersWithData: 0,
+      groupMedian: { overdueRate: null },
+    });
   });
 
   it("compares every council of a list in one statement", async () => {
     t.database.counter.reset();
-    const { data, errors } = await t.execute<{ councils: { nodes: { name: string; comparison: { overall: { rank: number | null } } }[] } }>(
+    const { data, errors } = await t.execute<{
+      councils: { nodes: { name: string; comparison: { overall: { rank: number | null } } }[] };
+    }>(
       `{ councils(filter: { peerGroup: "greater-essex" }, first: 20) { nodes { name comparison(peerGroup: "greater-essex", asOf: "2026-11-22") { overall { rank } } } } }`,
     );
     expect(errors).toBeUndefined();
@@ -131,14 +163,26 @@ describe(`a council against a peer group, over time, and its freshness (${databa
   });
 
   it("refuses an unknown peer group with peer_group.not_found", async () => {
-    const { data, errors } = await t.execute<ComparisonData>(comparisonQuery, { gss: harlow, group: "nowhere", asOf: "2026-11-22" });
+    const { data, errors } = await t.execute<ComparisonData>(comparisonQuery, {
+      gss: harlow,
+      group: "nowhere",
+      asOf: "2026-11-22",
+    });
     expect(data).toBeNull();
     expect(errors?.[0]?.extensions).toMatchObject({ code: "peer_group.not_found", argument: "peerGroup" });
   });
 
   it("reproduces the single benchmark at every quarter end from 2023-01 to 2026-11", async () => {
     t.database.counter.reset();
-    const series = await t.execute<{ benchmarkSeries: { points: { period: { label: string; asOf: string }; rows: { council: { name: string }; measures: Record<string, unknown> }[]; totals: Record<string, unknown> }[] } }>(
+    const series = await t.execute<{
+      benchmarkSeries: {
+        points: {
+          period: { label: string; asOf: string };
+          rows: { council: { name: string }; measures: Record<string, unknown> }[];
+          totals: Record<string, unknown>;
+        }[];
+      };
+    }>(
       `{ benchmarkSeries(from: "2023-01-01", to: "2026-11-22", interval: QUARTER, groupBy: [COUNCIL], peerGroup: "greater-essex") {
           points { period { label asOf } rows { council { name } measures { actions overdue complete unknown overdueRate medianDaysOverdue p90DaysOverdue maxDaysOverdue dueInNext90Days lastUpdatedOn } }
             totals { actions overdue complete unknown overdueRate medianDaysOverdue p90DaysOverdue maxDaysOverdue dueInNext90Days lastUpdatedOn } } } }`,
@@ -149,8 +193,22 @@ describe(`a council against a peer group, over time, and its freshness (${databa
     expect(t.database.counter.count).toBe(3);
     const points = series.data?.benchmarkSeries.points ?? [];
     expect(points.map((p) => p.period.asOf)).toEqual([
-      "2023-03-31", "2023-06-30", "2023-09-30", "2023-12-31", "2024-03-31", "2024-06-30", "2024-09-30", "2024-12-31",
-      "2025-03-31", "2025-06-30", "2025-09-30", "2025-12-31", "2026-03-31", "2026-06-30", "2026-09-30", "2026-11-22",
+      "2023-03-31",
+      "2023-06-30",
+      "2023-09-30",
+      "2023-12-31",
+      "2024-03-31",
+      "2024-06-30",
+      "2024-09-30",
+      "2024-12-31",
+      "2025-03-31",
+      "2025-06-30",
+      "2025-09-30",
+      "2025-12-31",
+      "2026-03-31",
+      "2026-06-30",
+      "2026-09-30",
+      "2026-11-22",
     ]);
     expect(points[0]?.period.label).toBe("2022/23 Q4");
     expect(points.at(-1)?.period.label).toBe("2026/27 Q3");
@@ -161,12 +219,17 @@ describe(`a council against a peer group, over time, and its freshness (${databa
             totals { actions overdue complete unknown overdueRate medianDaysOverdue p90DaysOverdue maxDaysOverdue dueInNext90Days lastUpdatedOn } } }`,
         { asOf: point.period.asOf },
       );
-      expect({ asOf: point.period.asOf, rows: point.rows, totals: point.totals }).toEqual({ asOf: point.period.asOf, ...single.data?.benchmark });
+      expect({ asOf: point.period.asOf, rows: point.rows, totals: point.totals }).toEqual({
+        asOf: point.period.asOf,
+        ...single.data?.benchmark,
+      });
     }
   });
 
   it("traces Harlow's overdue count quarter by quarter as worked by hand", async () => {
-    const { data } = await t.execute<{ benchmarkSeries: { points: { totals: { overdue: number; complete: number } }[] } }>(
+    const { data } = await t.execute<{
+      benchmarkSeries: { points: { totals: { overdue: number; complete: number } }[] };
+    }>(
       `{ benchmarkSeries(from: "2023-01-01", to: "2026-11-22", interval: QUARTER, filter: { councils: ["E07000073"] }) { points { totals { overdue complete } } } }`,
     );
     /*
@@ -176,34 +239,70 @@ describe(`a council against a peer group, over time, and its freshness (${databa
      * + 12-31 (5), 2024-01-31: 48. 2024-06-30: + 2024-03-31, 2024-05-31: 50. 2024-09-30: + 2024-06-30: 51,
      * until 2025-03-31 (not before itself); from 2025-06-30: 52.
      */
-    expect(data?.benchmarkSeries.points.map((p) => p.totals.overdue)).toEqual([0, 1, 21, 42, 48, 50, 51, 51, 51, 52, 52, 52, 52, 52, 52, 52]);
-    expect(data?.benchmarkSeries.points.map((p) => p.totals.complete)).toEqual([0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7]);
+    expect(data?.benchmarkSeries.points.map((p) => p.totals.overdue)).toEqual([
+      0, 1, 21, 42, 48, 50, 51, 51, 51, 52, 52, 52, 52, 52, 52, 52,
+    ]);
+    expect(data?.benchmarkSeries.points.map((p) => p.totals.complete)).toEqual([
+      0, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+    ]);
   });
 
   it("labels months and measures a month that runs past `to` on `to`", async () => {
-    const { data } = await t.execute<{ benchmarkSeries: { points: { period: { label: string; startsOn: string; endsOn: string; asOf: string }; totals: { overdue: number } }[] } }>(
+    const { data } = await t.execute<{
+      benchmarkSeries: {
+        points: {
+          period: { label: string; startsOn: string; endsOn: string; asOf: string };
+          totals: { overdue: number };
+        }[];
+      };
+    }>(
       `{ benchmarkSeries(from: "2023-05-15", to: "2023-07-10", interval: MONTH, filter: { councils: ["E07000073"] }) { points { period { label startsOn endsOn asOf } totals { overdue } } } }`,
     );
     // 2023-05-31: nothing before it; 2023-06-30: line 64 (2023-05-31, empty status); 2023-07-10: + line 46 (2023-06-30, empty).
     expect(data?.benchmarkSeries.points).toEqual([
-      { period: { label: "2023-05", startsOn: "2023-05-01", endsOn: "2023-05-31", asOf: "2023-05-31" }, totals: { overdue: 0 } },
-      { period: { label: "2023-06", startsOn: "2023-06-01", endsOn: "2023-06-30", asOf: "2023-06-30" }, totals: { overdue: 1 } },
-      { period: { label: "2023-07", startsOn: "2023-07-01", endsOn: "2023-07-31", asOf: "2023-07-10" }, totals: { overdue: 2 } },
+      {
+        period: { label: "2023-05", startsOn: "2023-05-01", endsOn: "2023-05-31", asOf: "2023-05-31" },
+        totals: { overdue: 0 },
+      },
+      {
+        period: { label: "2023-06", startsOn: "2023-06-01", endsOn: "2023-06-30", asOf: "2023-06-30" },
+        totals: { overdue: 1 },
+      },
+      {
+        period: { label: "2023-07", startsOn: "2023-07-01", endsOn: "2023-07-31", asOf: "2023-07-10" },
+        totals: { overdue: 2 },
+      },
     ]);
   });
 
   it("refuses a series that runs backwards or spans more than 120 periods", async () => {
-    const backwards = await t.execute(`{ benchmarkSeries(from: "2025-01-01", to: "2024-01-01", interval: MONTH) { points { totals { actions } } } }`);
+    const backwards = await t.execute(
+      `{ benchmarkSeries(from: "2025-01-01", to: "2024-01-01", interval: MONTH) { points { totals { actions } } } }`,
+    );
     expect(backwards.errors?.[0]?.extensions).toMatchObject({ code: "benchmark.bad_period", argument: "from" });
-    const long = await t.execute(`{ benchmarkSeries(from: "2000-01-01", to: "2026-11-22", interval: MONTH) { points { totals { actions } } } }`);
+    const long = await t.execute(
+      `{ benchmarkSeries(from: "2000-01-01", to: "2026-11-22", interval: MONTH) { points { totals { actions } } } }`,
+    );
     expect(long.errors?.[0]?.extensions).toMatchObject({ code: "benchmark.too_many_periods", argument: "to" });
-    const unknownGroup = await t.execute(`{ benchmarkSeries(from: "2024-01-01", to: "2024-12-31", interval: QUARTER, peerGroup: "nowhere") { points { totals { actions } } } }`);
+    const unknownGroup = await t.execute(
+      `{ benchmarkSeries(from: "2024-01-01", to: "2024-12-31", interval: QUARTER, peerGroup: "nowhere") { points { totals { actions } } } }`,
+    );
     expect(unknownGroup.errors?.[0]?.extensions).toMatchObject({ code: "peer_group.not_found", argument: "peerGroup" });
   });
 
   it("reports each council's latest update and whether it is stale, in one statement for the list", async () => {
     t.database.counter.reset();
-    const { data, errors } = await t.execute<{ councils: { nodes: { name: string; latestUpdateOn: string | null; isStale: boolean | null; staleSoon: boolean | null; patient: boolean | null }[] } }>(
+    const { data, errors } = await t.execute<{
+      councils: {
+        nodes: {
+          name: string;
+          latestUpdateOn: string | null;
+          isStale: boolean | null;
+          staleSoon: boolean | null;
+          patient: boolean | null;
+        }[];
+      };
+    }>(
       `{ councils(filter: { peerGroup: "greater-essex", hasPeerChallenge: true }) { nodes {
           name latestUpdateOn(asOf: "2026-11-22") isStale(asOf: "2025-11-02") staleSoon: isStale(asOf: "2025-11-03") patient: isStale(asOf: "2026-06-30", afterMonths: 36) } } }`,
     );
@@ -227,7 +326,9 @@ describe(`a council against a peer group, over time, and its freshness (${databa
   });
 
   it("counts an update on asOf itself as fresh and ignores updates after it", async () => {
-    const { data } = await t.execute<{ council: { before: string | null; on: string | null; stale: boolean; fresh: boolean } }>(
+    const { data } = await t.execute<{
+      council: { before: string | null; on: string | null; stale: boolean; fresh: boolean };
+    }>(
       `{ council(gssCode: "E07000073") { before: latestUpdateOn(asOf: "2023-06-29") on: latestUpdateOn(asOf: "2023-06-30")
           stale: isStale(asOf: "2023-12-31") fresh: isStale(asOf: "2023-12-30") } }`,
     );
@@ -237,7 +338,17 @@ describe(`a council against a peer group, over time, and its freshness (${databa
   });
 
   it("judges each CPC against the five- and twelve-month timetable", async () => {
-    const { data } = await t.execute<{ peerChallenges: { nodes: { council: { name: string }; actionPlanDueBy: string | null; actionPlanOnTime: boolean | null; progressReviewDueBy: string | null; progressReviewOnTime: boolean | null }[] } }>(
+    const { data } = await t.execute<{
+      peerChallenges: {
+        nodes: {
+          council: { name: string };
+          actionPlanDueBy: string | null;
+          actionPlanOnTime: boolean | null;
+          progressReviewDueBy: string | null;
+          progressReviewOnTime: boolean | null;
+        }[];
+      };
+    }>(
       `{ peerChallenges { nodes { council { name } actionPlanDueBy actionPlanOnTime progressReviewDueBy progressReviewOnTime } } }`,
     );
     /*
@@ -248,11 +359,41 @@ describe(`a council against a peer group, over time, and its freshness (${databa
      * (year only) counts from 31 December 2023 → 2024-05-31, 2024-12-31. Southend: date unknown.
      */
     expect(data?.peerChallenges.nodes).toEqual([
-      { council: { name: "Braintree" }, actionPlanDueBy: "2024-03-31", actionPlanOnTime: true, progressReviewDueBy: "2024-10-31", progressReviewOnTime: null },
-      { council: { name: "Brentwood" }, actionPlanDueBy: "2024-08-31", actionPlanOnTime: null, progressReviewDueBy: "2025-03-31", progressReviewOnTime: true },
-      { council: { name: "Chelmsford" }, actionPlanDueBy: "2025-05-31", actionPlanOnTime: null, progressReviewDueBy: "2025-12-31", progressReviewOnTime: null },
-      { council: { name: "Harlow" }, actionPlanDueBy: "2024-05-31", actionPlanOnTime: null, progressReviewDueBy: "2024-12-31", progressReviewOnTime: null },
-      { council: { name: "Southend-on-Sea" }, actionPlanDueBy: null, actionPlanOnTime: null, progressReviewDueBy: null, progressReviewOnTime: null },
+      {
+        council: { name: "Braintree" },
+        actionPlanDueBy: "2024-03-31",
+        actionPlanOnTime: true,
+        progressReviewDueBy: "2024-10-31",
+        progressReviewOnTime: null,
+      },
+      {
+        council: { name: "Brentwood" },
+        actionPlanDueBy: "2024-08-31",
+        actionPlanOnTime: null,
+        progressReviewDueBy: "2025-03-31",
+        progressReviewOnTime: true,
+      },
+      {
+        council: { name: "Chelmsford" },
+        actionPlanDueBy: "2025-05-31",
+        actionPlanOnTime: null,
+        progressReviewDueBy: "2025-12-31",
+        progressReviewOnTime: null,
+      },
+      {
+        council: { name: "Harlow" },
+        actionPlanDueBy: "2024-05-31",
+        actionPlanOnTime: null,
+        progressReviewDueBy: "2024-12-31",
+        progressReviewOnTime: null,
+      },
+      {
+        council: { name: "Southend-on-Sea" },
+        actionPlanDueBy: null,
+        actionPlanOnTime: null,
+        progressReviewDueBy: null,
+        progressReviewOnTime: null,
+      },
     ]);
   });
 });

@@ -9,8 +9,22 @@ import { createTestApp, type TestApp } from "../../support/test-app.js";
 import { databaseKind } from "../../support/test-database.js";
 
 const measureColumns = [
-  "actions", "with_deadline", "no_deadline", "complete", "in_progress", "not_started", "ongoing", "unknown", "overdue",
-  "overdue_rate", "completion_rate", "median_days_overdue", "p90_days_overdue", "max_days_overdue", "due_in_next_90_days", "last_updated_on",
+  "actions",
+  "with_deadline",
+  "no_deadline",
+  "complete",
+  "in_progress",
+  "not_started",
+  "ongoing",
+  "unknown",
+  "overdue",
+  "overdue_rate",
+  "completion_rate",
+  "median_days_overdue",
+  "p90_days_overdue",
+  "max_days_overdue",
+  "due_in_next_90_days",
+  "last_updated_on",
 ];
 const measureFields =
   "actions withDeadline noDeadline complete inProgress notStarted ongoing unknown overdue overdueRate completionRate medianDaysOverdue p90DaysOverdue maxDaysOverdue dueInNext90Days lastUpdatedOn";
@@ -31,7 +45,9 @@ describe(`GET /export/benchmark.csv (${databaseKind})`, () => {
   });
 
   it("exports the same rows as the GraphQL benchmark, with a BOM, a header row, CRLF, GSS codes and ISO dates", async () => {
-    const response = await fetch(`${base}/export/benchmark.csv?asOf=2026-11-22&groupBy=COUNCIL,LGA_COMPONENT&peerGroup=greater-essex`);
+    const response = await fetch(
+      `${base}/export/benchmark.csv?asOf=2026-11-22&groupBy=COUNCIL,LGA_COMPONENT&peerGroup=greater-essex`,
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("content-disposition")).toBe('attachment; filename="benchmark-2026-11-22.csv"');
@@ -43,9 +59,23 @@ describe(`GET /export/benchmark.csv (${databaseKind})`, () => {
 
     const [header, ...rows] = parseCsv(text);
     expect(header).toEqual([
-      "council_gss", "council_name", "lga_component_number", "lga_component_code", "lga_component_name", "as_of", ...measureColumns,
+      "council_gss",
+      "council_name",
+      "lga_component_number",
+      "lga_component_code",
+      "lga_component_name",
+      "as_of",
+      ...measureColumns,
     ]);
-    const { data } = await t.execute<{ benchmark: { rows: { council: { gssCode: string; name: string }; lgaComponent: { position: number; code: string; name: string }; measures: Record<string, number | string | null> }[] } }>(
+    const { data } = await t.execute<{
+      benchmark: {
+        rows: {
+          council: { gssCode: string; name: string };
+          lgaComponent: { position: number; code: string; name: string };
+          measures: Record<string, number | string | null>;
+        }[];
+      };
+    }>(
       `{ benchmark(asOf: "2026-11-22", groupBy: [COUNCIL, LGA_COMPONENT], peerGroup: "greater-essex") {
           rows { council { gssCode name } lgaComponent { position code name } measures { ${measureFields} } } } }`,
     );
@@ -65,7 +95,17 @@ describe(`GET /export/benchmark.csv (${databaseKind})`, () => {
      * "Ongoing"); R12 U N N N N; R13 C U U N N N N. 17 actions, 15 with a deadline, 2 without,
      * COMPLETE 1, NOT_STARTED 8, UNKNOWN 8, overdue 15 − 1 = 14.
      */
-    expect(rows.find((r) => r[0] === "E07000073" && r[3] === "capacity")?.slice(6, 15)).toEqual(["17", "15", "2", "1", "0", "8", "0", "8", "14"]);
+    expect(rows.find((r) => r[0] === "E07000073" && r[3] === "capacity")?.slice(6, 15)).toEqual([
+      "17",
+      "15",
+      "2",
+      "1",
+      "0",
+      "8",
+      "0",
+      "8",
+      "14",
+    ]);
   });
 
   it("takes having, orderBy and first from the query string", async () => {
@@ -78,9 +118,17 @@ describe(`GET /export/benchmark.csv (${databaseKind})`, () => {
   });
 
   it("writes financial periods and statuses as text and their bounds as ISO dates", async () => {
-    const response = await fetch(`${base}/export/benchmark.csv?asOf=2026-11-22&groupBy=DEADLINE_QUARTER,STATUS&filter.councils=E07000070`);
+    const response = await fetch(
+      `${base}/export/benchmark.csv?asOf=2026-11-22&groupBy=DEADLINE_QUARTER,STATUS&filter.councils=E07000070`,
+    );
     const [header, ...rows] = parseCsv((await response.text()).replace(/^\uFEFF/, ""));
-    expect(header?.slice(0, 5)).toEqual(["deadline_quarter", "deadline_quarter_start", "deadline_quarter_end", "status", "as_of"]);
+    expect(header?.slice(0, 5)).toEqual([
+      "deadline_quarter",
+      "deadline_quarter_start",
+      "deadline_quarter_end",
+      "status",
+      "as_of",
+    ]);
     // Chelmsford: 2025-01-31 COMPLETE; 2025-04-30 and 2025-05-31 ONGOING; 2025-09-30 UNKNOWN; 2025-11-30 ONGOING; 4 undated ONGOING.
     expect(rows.map((r) => [...r.slice(0, 4), r[5]])).toEqual([
       ["2024/25 Q4", "2025-01-01", "2025-03-31", "COMPLETE", "1"],
@@ -105,7 +153,9 @@ describe(`GET /export/benchmark.csv (${databaseKind})`, () => {
     const response = await fetch(`${base}/export/benchmark.csv?${search}`);
     expect(response.status).toBe(status);
     expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
-    const body = (await response.json()) as { errors: { message: string; extensions: { code: string; argument: string } }[] };
+    const body = (await response.json()) as {
+      errors: { message: string; extensions: { code: string; argument: string } }[];
+    };
     expect(body.errors[0]?.extensions).toMatchObject({ code, argument });
     expect(body.errors[0]?.message.length).toBeGreaterThan(0);
   });

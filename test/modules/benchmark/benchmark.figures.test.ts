@@ -131,11 +131,22 @@ describe(`benchmark figures on the seed plans (${databaseKind})`, () => {
      * (31+30+31+31+29+31+30+31+30). p90: 0.9 × 49 = 44.1 → ranks 45 and 46, both 2023-07-31 → 274 + 61 = 335.
      * Max: 2023-05-31 → 2024-06-30 = 366 + 30 = 396.
      */
-    expect(totals).toMatchObject({ actions: 66, overdue: 50, dueInNext90Days: 1, medianDaysOverdue: 274, p90DaysOverdue: 335, maxDaysOverdue: 396 });
+    expect(totals).toMatchObject({
+      actions: 66,
+      overdue: 50,
+      dueInNext90Days: 1,
+      medianDaysOverdue: 274,
+      p90DaysOverdue: 335,
+      maxDaysOverdue: 396,
+    });
   });
 
   it("gives a row per council and LGA component with data over Greater Essex", async () => {
-    const result = await benchmark({ asOf: "2026-11-22", groupBy: ["COUNCIL", "LGA_COMPONENT"], peerGroup: "greater-essex" });
+    const result = await benchmark({
+      asOf: "2026-11-22",
+      groupBy: ["COUNCIL", "LGA_COMPONENT"],
+      peerGroup: "greater-essex",
+    });
     /*
      * The seeded rule classification links each recommendation to these sub-themes' components
      * (1 priorities-outcomes, 2 leadership, 3 governance-culture, 4 finance, 5 capacity; checked by
@@ -181,31 +192,85 @@ describe(`benchmark figures on the seed plans (${databaseKind})`, () => {
       ["Harlow", c[4], 17, 15, 14],
     ];
     expect(result.rowCount).toBe(19);
-    expect(result.rows.map((r) => [r.council?.name, r.lgaComponent?.code, r.measures.actions, r.measures.withDeadline, r.measures.overdue])).toEqual(expected);
+    expect(
+      result.rows.map((r) => [
+        r.council?.name,
+        r.lgaComponent?.code,
+        r.measures.actions,
+        r.measures.withDeadline,
+        r.measures.overdue,
+      ]),
+    ).toEqual(expected);
     expect(result.totals).toMatchObject({ actions: 115, withDeadline: 73, noDeadline: 42, overdue: 63 });
   });
 
   it("rests the component working on the seeded theme links it assumes", async () => {
-    const { data } = await t.execute<{ recommendations: { nodes: { reference: string; themes: { parent: { code: string } | null }[]; peerChallenge: { council: { name: string } } }[] } }>(
+    const { data } = await t.execute<{
+      recommendations: {
+        nodes: {
+          reference: string;
+          themes: { parent: { code: string } | null }[];
+          peerChallenge: { council: { name: string } };
+        }[];
+      };
+    }>(
       `{ recommendations(filter: { peerGroup: "greater-essex" }, first: 100) { nodes { reference peerChallenge { council { name } } themes { parent { code } } } } }`,
     );
     const components = (name: string) =>
       Object.fromEntries(
         (data?.recommendations.nodes ?? [])
           .filter((r) => r.peerChallenge.council.name === name)
-          .map((r) => [r.reference, [...new Set(r.themes.map((th) => th.parent?.code.split("-")[0]))].sort().join(",")]),
+          .map((r) => [
+            r.reference,
+            [...new Set(r.themes.map((th) => th.parent?.code.split("-")[0]))].sort().join(","),
+          ]),
       );
     expect(components("Harlow")).toEqual({
-      "1": "finance,leadership,priorities", "2": "leadership", "3": "leadership", "4": "capacity", "5": "governance", "6": "governance",
-      "7": "governance", "8": "finance", "9": "priorities", "10": "priorities", "11": "capacity", "12": "capacity", "13": "capacity",
+      "1": "finance,leadership,priorities",
+      "2": "leadership",
+      "3": "leadership",
+      "4": "capacity",
+      "5": "governance",
+      "6": "governance",
+      "7": "governance",
+      "8": "finance",
+      "9": "priorities",
+      "10": "priorities",
+      "11": "capacity",
+      "12": "capacity",
+      "13": "capacity",
     });
     expect(components("Brentwood")).toEqual({
-      "1": "priorities", "2": "priorities", "3": "governance,leadership", "4": "leadership", "5": "capacity", "6": "capacity", "7": "finance", "8": "leadership", "9": "finance",
+      "1": "priorities",
+      "2": "priorities",
+      "3": "governance,leadership",
+      "4": "leadership",
+      "5": "capacity",
+      "6": "capacity",
+      "7": "finance",
+      "8": "leadership",
+      "9": "finance",
     });
     expect(components("Chelmsford")).toEqual({
-      "1": "governance", "2": "governance", "3": "governance", "4": "governance", "5": "priorities", "6": "governance,leadership", "7": "governance", "8": "capacity", "9": "leadership",
+      "1": "governance",
+      "2": "governance",
+      "3": "governance",
+      "4": "governance",
+      "5": "priorities",
+      "6": "governance,leadership",
+      "7": "governance",
+      "8": "capacity",
+      "9": "leadership",
     });
-    expect(components("Braintree")).toEqual({ "1": "leadership,priorities", "2": "leadership", "3": "finance,priorities", "4": "capacity,governance", "5": "capacity", "6": "capacity", "7": "finance" });
+    expect(components("Braintree")).toEqual({
+      "1": "leadership,priorities",
+      "2": "leadership",
+      "3": "finance,priorities",
+      "4": "capacity,governance",
+      "5": "capacity",
+      "6": "capacity",
+      "7": "finance",
+    });
   });
 
   it("counts an action under each of its sub-themes in rows and once in totals", async () => {
@@ -227,10 +292,18 @@ describe(`benchmark figures on the seed plans (${databaseKind})`, () => {
      * Chelmsford: by sub-theme, governance holds scrutiny R1, decision-making R2 R3 R7, member-officer
      * relations R3 R4 R6, member development R7, risk R6: 9 counts; by component, six distinct actions.
      */
-    const byTheme = await benchmark({ asOf: "2026-11-22", groupBy: ["THEME"], filter: { councils: [chelmsford], themes: ["governance-culture"] } });
+    const byTheme = await benchmark({
+      asOf: "2026-11-22",
+      groupBy: ["THEME"],
+      filter: { councils: [chelmsford], themes: ["governance-culture"] },
+    });
     const governance = byTheme.rows.filter((r) => r.theme?.code.startsWith("governance-culture."));
     expect(governance.reduce((sum, r) => sum + r.measures.actions, 0)).toBe(9);
-    const byComponent = await benchmark({ asOf: "2026-11-22", groupBy: ["LGA_COMPONENT"], filter: { councils: [chelmsford] } });
+    const byComponent = await benchmark({
+      asOf: "2026-11-22",
+      groupBy: ["LGA_COMPONENT"],
+      filter: { councils: [chelmsford] },
+    });
     expect(byComponent.rows.find((r) => r.lgaComponent?.code === "governance-culture")?.measures.actions).toBe(6);
   });
 
@@ -253,18 +326,30 @@ describe(`benchmark figures on the seed plans (${databaseKind})`, () => {
   });
 
   it("groups deadlines by financial quarter and year, with undated actions in a null group last", async () => {
-    const result = await benchmark({ asOf: "2026-11-22", groupBy: ["DEADLINE_QUARTER", "DEADLINE_YEAR"], filter: { councils: [chelmsford] } });
+    const result = await benchmark({
+      asOf: "2026-11-22",
+      groupBy: ["DEADLINE_QUARTER", "DEADLINE_YEAR"],
+      filter: { councils: [chelmsford] },
+    });
     // 2025-01-31 → 2024/25 Q4; 2025-04-30 and 2025-05-31 → 2025/26 Q1; 2025-09-30 → Q2; 2025-11-30 → Q3; 4 ongoing.
-    expect(result.rows.map((r) => [r.deadlineQuarter?.label ?? null, r.deadlineYear?.label ?? null, r.measures.actions])).toEqual([
+    expect(
+      result.rows.map((r) => [r.deadlineQuarter?.label ?? null, r.deadlineYear?.label ?? null, r.measures.actions]),
+    ).toEqual([
       ["2024/25 Q4", "2024/25", 1],
       ["2025/26 Q1", "2025/26", 2],
       ["2025/26 Q2", "2025/26", 1],
       ["2025/26 Q3", "2025/26", 1],
       [null, null, 4],
     ]);
-    const brentwoodQuarters = await benchmark({ asOf: "2026-11-22", groupBy: ["DEADLINE_QUARTER"], filter: { councils: [brentwood] } });
+    const brentwoodQuarters = await benchmark({
+      asOf: "2026-11-22",
+      groupBy: ["DEADLINE_QUARTER"],
+      filter: { councils: [brentwood] },
+    });
     // May and Jun 24 → Q1 (both COMPLETE); Sep 24 → Q2; Oct ×2, Nov ×2, Dec 24 → Q3; Jan 25 → Q4.
-    expect(brentwoodQuarters.rows.map((r) => [r.deadlineQuarter?.label, r.measures.actions, r.measures.complete])).toEqual([
+    expect(
+      brentwoodQuarters.rows.map((r) => [r.deadlineQuarter?.label, r.measures.actions, r.measures.complete]),
+    ).toEqual([
       ["2024/25 Q1", 2, 2],
       ["2024/25 Q2", 1, 0],
       ["2024/25 Q3", 5, 0],
@@ -286,19 +371,44 @@ describe(`benchmark figures on the seed plans (${databaseKind})`, () => {
   it("answers a day before any data with unknown statuses and no update, not an error", async () => {
     const result = await benchmark({ asOf: "2000-01-01", groupBy: ["COUNCIL"], peerGroup: "greater-essex" });
     // Actions exist but no update is on or before 2000-01-01 and every deadline is later.
-    expect(result.rows.map((r) => [r.council?.name, r.measures.actions, r.measures.unknown, r.measures.overdue, r.measures.lastUpdatedOn])).toEqual([
+    expect(
+      result.rows.map((r) => [
+        r.council?.name,
+        r.measures.actions,
+        r.measures.unknown,
+        r.measures.overdue,
+        r.measures.lastUpdatedOn,
+      ]),
+    ).toEqual([
       ["Braintree", 31, 31, 0, null],
       ["Brentwood", 9, 9, 0, null],
       ["Chelmsford", 9, 9, 0, null],
       ["Harlow", 66, 66, 0, null],
     ]);
-    expect(result.totals).toMatchObject({ actions: 115, unknown: 115, overdue: 0, overdueRate: 0, lastUpdatedOn: null, medianDaysOverdue: null });
+    expect(result.totals).toMatchObject({
+      actions: 115,
+      unknown: 115,
+      overdue: 0,
+      overdueRate: 0,
+      lastUpdatedOn: null,
+      medianDaysOverdue: null,
+    });
   });
 
   it("answers a filter that matches nothing with no rows and zero totals", async () => {
-    const result = await benchmark({ asOf: "2026-11-22", groupBy: ["COUNCIL"], filter: { search: "no action says this" } });
+    const result = await benchmark({
+      asOf: "2026-11-22",
+      groupBy: ["COUNCIL"],
+      filter: { search: "no action says this" },
+    });
     expect(result.rows).toEqual([]);
     expect(result.rowCount).toBe(0);
-    expect(result.totals).toMatchObject({ actions: 0, overdue: 0, overdueRate: null, completionRate: null, lastUpdatedOn: null });
+    expect(result.totals).toMatchObject({
+      actions: 0,
+      overdue: 0,
+      overdueRate: null,
+      completionRate: null,
+      lastUpdatedOn: null,
+    });
   });
 });

@@ -106,24 +106,31 @@ describe(`benchmark measures against a plain reference (${databaseKind})`, () =>
 
   it("computes every measure of every row and of the totals as the reference does", async () => {
     await fc.assert(
-      fc.asyncProperty(worldArb(22), queryArb, fc.array(asOfArb, { minLength: 3, maxLength: 3 }), async (world, q, moreDays) => {
-        const stored = await storeWorld(t.database.db, world, subThemes);
-        // Several days per world: each is one cheap statement, and more days meet more boundaries.
-        for (const choice of [q.asOf, ...moreDays]) {
-          const asOf = chooseAsOf(stored, choice);
-          const actual = await t.app.services.benchmark.benchmark(toRequest(stored, q, asOf), "2026-11-22");
-          const expected = reference(stored, themes, toReference(q, asOf));
-          expect(actual.rows.map((r) => keyOf(q.groupBy, r)).sort(), asOf).toEqual(expected.rows.map((r) => r.key).sort());
-          for (const row of actual.rows) {
-            const key = keyOf(q.groupBy, row);
-            const match = expected.rows.find((r) => r.key === key);
-            if (!match) throw new Error(`no reference row ${key}`);
-            expectMeasures(row.measures, match.measures, `${asOf} ${key}`);
+      fc.asyncProperty(
+        worldArb(22),
+        queryArb,
+        fc.array(asOfArb, { minLength: 3, maxLength: 3 }),
+        async (world, q, moreDays) => {
+          const stored = await storeWorld(t.database.db, world, subThemes);
+          // Several days per world: each is one cheap statement, and more days meet more boundaries.
+          for (const choice of [q.asOf, ...moreDays]) {
+            const asOf = chooseAsOf(stored, choice);
+            const actual = await t.app.services.benchmark.benchmark(toRequest(stored, q, asOf), "2026-11-22");
+            const expected = reference(stored, themes, toReference(q, asOf));
+            expect(actual.rows.map((r) => keyOf(q.groupBy, r)).sort(), asOf).toEqual(
+              expected.rows.map((r) => r.key).sort(),
+            );
+            for (const row of actual.rows) {
+              const key = keyOf(q.groupBy, row);
+              const match = expected.rows.find((r) => r.key === key);
+              if (!match) throw new Error(`no reference row ${key}`);
+              expectMeasures(row.measures, match.measures, `${asOf} ${key}`);
+            }
+            expectMeasures(actual.totals, expected.totals, `${asOf} totals`);
+            expect(actual.rowCount).toBe(expected.rows.length);
           }
-          expectMeasures(actual.totals, expected.totals, `${asOf} totals`);
-          expect(actual.rowCount).toBe(expected.rows.length);
-        }
-      }),
+        },
+      ),
       { numRuns: 25 },
     );
   });
@@ -192,7 +199,9 @@ describe(`benchmark measures against a plain reference (${databaseKind})`, () =>
         const series = await t.app.services.benchmark.series({ ...request, from: s.from, to, interval: s.interval });
         for (const point of series.points) {
           const expected = reference(stored, themes, toReference(q, point.period.asOf));
-          expect(point.rows.map((r) => keyOf(q.groupBy, r)).sort(), point.period.asOf).toEqual(expected.rows.map((r) => r.key).sort());
+          expect(point.rows.map((r) => keyOf(q.groupBy, r)).sort(), point.period.asOf).toEqual(
+            expected.rows.map((r) => r.key).sort(),
+          );
           for (const row of point.rows) {
             const key = keyOf(q.groupBy, row);
             const match = expected.rows.find((r) => r.key === key);

@@ -12,7 +12,11 @@ import { databaseKind } from "../../support/test-database.js";
  */
 
 interface Result {
-  benchmark: { rowCount: number; rows: { council: { name: string } | null; measures: { actions: number; overdue: number } }[]; totals: { actions: number } };
+  benchmark: {
+    rowCount: number;
+    rows: { council: { name: string } | null; measures: { actions: number; overdue: number } }[];
+    totals: { actions: number };
+  };
 }
 const query = `query B($groupBy: [BenchmarkDimension!], $having: [BenchmarkHaving!], $orderBy: [BenchmarkOrder!], $first: Int, $peerGroup: String, $filter: ActionFilter) {
   benchmark(asOf: "2026-11-22", groupBy: $groupBy, peerGroup: $peerGroup, filter: $filter, having: $having, orderBy: $orderBy, first: $first) {
@@ -25,8 +29,14 @@ describe(`benchmark ordering, having, first, errors and statement counts (${data
   });
   afterAll(async () => t.close());
 
-  async function names(variables: Record<string, unknown>): Promise<{ names: (string | undefined)[]; rowCount: number; totalActions: number }> {
-    const { data, errors } = await t.execute<Result>(query, { groupBy: ["COUNCIL"], peerGroup: "greater-essex", ...variables });
+  async function names(
+    variables: Record<string, unknown>,
+  ): Promise<{ names: (string | undefined)[]; rowCount: number; totalActions: number }> {
+    const { data, errors } = await t.execute<Result>(query, {
+      groupBy: ["COUNCIL"],
+      peerGroup: "greater-essex",
+      ...variables,
+    });
     expect(errors).toBeUndefined();
     return {
       names: data?.benchmark.rows.map((r) => r.council?.name) ?? [],
@@ -36,42 +46,97 @@ describe(`benchmark ordering, having, first, errors and statement counts (${data
   }
 
   it("sorts by council name by default and leaves councils without actions out", async () => {
-    expect(await names({})).toEqual({ names: ["Braintree", "Brentwood", "Chelmsford", "Harlow"], rowCount: 4, totalActions: 115 });
+    expect(await names({})).toEqual({
+      names: ["Braintree", "Brentwood", "Chelmsford", "Harlow"],
+      rowCount: 4,
+      totalActions: 115,
+    });
   });
 
   it("takes the top N by a measure", async () => {
-    expect(await names({ orderBy: [{ measure: "OVERDUE", direction: "DESC" }], first: 2 })).toEqual({ names: ["Harlow", "Brentwood"], rowCount: 4, totalActions: 115 });
+    expect(await names({ orderBy: [{ measure: "OVERDUE", direction: "DESC" }], first: 2 })).toEqual({
+      names: ["Harlow", "Brentwood"],
+      rowCount: 4,
+      totalActions: 115,
+    });
   });
 
   it("sorts a null rate last in either direction", async () => {
-    expect((await names({ orderBy: [{ measure: "OVERDUE_RATE", direction: "DESC" }] })).names).toEqual(["Harlow", "Chelmsford", "Brentwood", "Braintree"]);
-    expect((await names({ orderBy: [{ measure: "OVERDUE_RATE" }] })).names).toEqual(["Brentwood", "Chelmsford", "Harlow", "Braintree"]);
+    expect((await names({ orderBy: [{ measure: "OVERDUE_RATE", direction: "DESC" }] })).names).toEqual([
+      "Harlow",
+      "Chelmsford",
+      "Brentwood",
+      "Braintree",
+    ]);
+    expect((await names({ orderBy: [{ measure: "OVERDUE_RATE" }] })).names).toEqual([
+      "Brentwood",
+      "Chelmsford",
+      "Harlow",
+      "Braintree",
+    ]);
   });
 
   it("breaks ties by the grouped dimensions' natural order, also where first cuts", async () => {
     // Brentwood and Chelmsford both have 9 actions: name order decides, whatever the direction.
-    expect((await names({ orderBy: [{ measure: "ACTIONS", direction: "DESC" }] })).names).toEqual(["Harlow", "Braintree", "Brentwood", "Chelmsford"]);
-    expect((await names({ orderBy: [{ measure: "ACTIONS", direction: "DESC" }], first: 3 })).names).toEqual(["Harlow", "Braintree", "Brentwood"]);
+    expect((await names({ orderBy: [{ measure: "ACTIONS", direction: "DESC" }] })).names).toEqual([
+      "Harlow",
+      "Braintree",
+      "Brentwood",
+      "Chelmsford",
+    ]);
+    expect((await names({ orderBy: [{ measure: "ACTIONS", direction: "DESC" }], first: 3 })).names).toEqual([
+      "Harlow",
+      "Braintree",
+      "Brentwood",
+    ]);
     expect((await names({ orderBy: [{ measure: "ACTIONS" }], first: 1 })).names).toEqual(["Brentwood"]);
   });
 
   it("sorts by a grouped dimension in either direction", async () => {
-    expect((await names({ orderBy: [{ dimension: "COUNCIL", direction: "DESC" }] })).names).toEqual(["Harlow", "Chelmsford", "Brentwood", "Braintree"]);
+    expect((await names({ orderBy: [{ dimension: "COUNCIL", direction: "DESC" }] })).names).toEqual([
+      "Harlow",
+      "Chelmsford",
+      "Brentwood",
+      "Braintree",
+    ]);
   });
 
   it("keeps only rows that meet every having condition, leaving totals alone", async () => {
-    expect(await names({ having: [{ measure: "OVERDUE", gte: 5 }] })).toEqual({ names: ["Brentwood", "Harlow"], rowCount: 2, totalActions: 115 });
+    expect(await names({ having: [{ measure: "OVERDUE", gte: 5 }] })).toEqual({
+      names: ["Brentwood", "Harlow"],
+      rowCount: 2,
+      totalActions: 115,
+    });
     expect((await names({ having: [{ measure: "OVERDUE", gte: 5, lt: 10 }] })).names).toEqual(["Brentwood"]);
-    expect((await names({ having: [{ measure: "OVERDUE", gte: 5 }, { measure: "ACTIONS", gt: 9 }] })).names).toEqual(["Harlow"]);
+    expect(
+      (
+        await names({
+          having: [
+            { measure: "OVERDUE", gte: 5 },
+            { measure: "ACTIONS", gt: 9 },
+          ],
+        })
+      ).names,
+    ).toEqual(["Harlow"]);
     expect((await names({ having: [{ measure: "OVERDUE_RATE", isNull: true }] })).names).toEqual(["Braintree"]);
     // A null rate meets no comparison: Braintree is not "below 0.8".
     expect((await names({ having: [{ measure: "OVERDUE_RATE", lt: 0.8 }] })).names).toEqual(["Brentwood"]);
-    expect((await names({ having: [{ measure: "LAST_UPDATED_ON", before: "2024-07-01" }] })).names).toEqual(["Brentwood", "Harlow"]);
-    expect((await names({ having: [{ measure: "LAST_UPDATED_ON", onOrAfter: "2024-06-30" }] })).names).toEqual(["Brentwood", "Chelmsford"]);
+    expect((await names({ having: [{ measure: "LAST_UPDATED_ON", before: "2024-07-01" }] })).names).toEqual([
+      "Brentwood",
+      "Harlow",
+    ]);
+    expect((await names({ having: [{ measure: "LAST_UPDATED_ON", onOrAfter: "2024-06-30" }] })).names).toEqual([
+      "Brentwood",
+      "Chelmsford",
+    ]);
   });
 
   it("returns no rows but full totals when having matches nothing or first is 0", async () => {
-    expect(await names({ having: [{ measure: "OVERDUE", gt: 1000 }] })).toEqual({ names: [], rowCount: 0, totalActions: 115 });
+    expect(await names({ having: [{ measure: "OVERDUE", gt: 1000 }] })).toEqual({
+      names: [],
+      rowCount: 0,
+      totalActions: 115,
+    });
     expect(await names({ first: 0 })).toEqual({ names: [], rowCount: 4, totalActions: 115 });
   });
 
@@ -85,7 +150,16 @@ describe(`benchmark ordering, having, first, errors and statement counts (${data
     [{ first: -1 }, "benchmark.first_out_of_range", "first"],
     [{ groupBy: ["COUNCIL", "THEME", "COUNCIL"] }, "benchmark.bad_group_by", "groupBy[2]"],
     [{ having: [{ measure: "OVERDUE" }] }, "benchmark.bad_having", "having[0]"],
-    [{ having: [{ measure: "ACTIONS", gt: 1 }, { measure: "LAST_UPDATED_ON", gt: 3 }] }, "benchmark.bad_having", "having[1].gt"],
+    [
+      {
+        having: [
+          { measure: "ACTIONS", gt: 1 },
+          { measure: "LAST_UPDATED_ON", gt: 3 },
+        ],
+      },
+      "benchmark.bad_having",
+      "having[1].gt",
+    ],
     [{ having: [{ measure: "OVERDUE", before: "2025-01-01" }] }, "benchmark.bad_having", "having[0].before"],
     [{ orderBy: [{ measure: "OVERDUE", dimension: "COUNCIL" }] }, "benchmark.bad_order", "orderBy[0]"],
     [{ orderBy: [{ direction: "DESC" }] }, "benchmark.bad_order", "orderBy[0]"],
@@ -105,7 +179,8 @@ describe(`benchmark ordering, having, first, errors and statement counts (${data
 
     it("costs one benchmark statement, one filter lookup and one council read for Harlow's row and name", async () => {
       t.database.counter.reset();
-      const { errors } = await t.execute(`{ benchmark(asOf: "2026-11-22", groupBy: [COUNCIL], filter: { councils: ["E07000073"] }) {
+      const { errors } =
+        await t.execute(`{ benchmark(asOf: "2026-11-22", groupBy: [COUNCIL], filter: { councils: ["E07000073"] }) {
           rows { council { name gssCode } measures { actions overdue } } totals { actions overdue } } }`);
       expect(errors).toBeUndefined();
       expect(aggregates()).toHaveLength(1);
@@ -115,7 +190,9 @@ describe(`benchmark ordering, having, first, errors and statement counts (${data
 
     it("costs a constant number of statements for 19 rows with their councils and components", async () => {
       t.database.counter.reset();
-      const { data, errors } = await t.execute<{ benchmark: { rows: unknown[] } }>(`{ benchmark(asOf: "2026-11-22", groupBy: [COUNCIL, LGA_COMPONENT], peerGroup: "greater-essex") {
+      const { data, errors } = await t.execute<{
+        benchmark: { rows: unknown[] };
+      }>(`{ benchmark(asOf: "2026-11-22", groupBy: [COUNCIL, LGA_COMPONENT], peerGroup: "greater-essex") {
           rows { council { name gssCode county { name } } lgaComponent { name children { code } } measures { overdue } } totals { overdue } } }`);
       expect(errors).toBeUndefined();
       expect(data?.benchmark.rows).toHaveLength(19);

@@ -31,7 +31,9 @@ describe(`councils and peer groups (${databaseKind})`, () => {
         {
           heldOn: "2023-01-01",
           heldOnPrecision: "YEAR",
-          recommendations: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13"].map((reference) => ({ reference })),
+          recommendations: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13"].map((reference) => ({
+            reference,
+          })),
         },
       ],
     });
@@ -60,8 +62,14 @@ describe(`councils and peer groups (${databaseKind})`, () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: { data: { councils: { nodes: { gssCode: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } | null } =
-        await t.execute(`query($after: String) { councils(first: 100, after: $after) { nodes { gssCode } pageInfo { hasNextPage endCursor } } }`, { after });
+      const page: {
+        data: {
+          councils: { nodes: { gssCode: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+        } | null;
+      } = await t.execute(
+        `query($after: String) { councils(first: 100, after: $after) { nodes { gssCode } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
       const councils = page.data?.councils;
       if (!councils) throw new Error("no page");
       seen.push(...councils.nodes.map((n) => n.gssCode));
@@ -83,7 +91,10 @@ describe(`councils and peer groups (${databaseKind})`, () => {
   });
 
   it("lists the built-in and named peer groups with their members", async () => {
-    const { data } = await t.execute<{ peerGroup: { kind: string; memberCount: number; members: { gssCode: string }[] }; peerGroups: { totalCount: number } }>(
+    const { data } = await t.execute<{
+      peerGroup: { kind: string; memberCount: number; members: { gssCode: string }[] };
+      peerGroups: { totalCount: number };
+    }>(
       `{ peerGroup(slug: "greater-essex") { kind memberCount members { gssCode } } peerGroups(kinds: [COUNTY]) { totalCount } }`,
     );
     expect(data?.peerGroup.kind).toBe("NAMED");
@@ -111,9 +122,12 @@ describe(`councils and peer groups (${databaseKind})`, () => {
   });
 
   it("classifies every recommendation under at least one sub-theme, saying how", async () => {
-    const { data } = await t.execute<{ recommendations: { totalCount: number; nodes: { themeLinks: { method: string; confidence: number; theme: { level: number } }[] }[] } }>(
-      `{ recommendations(first: 100) { totalCount nodes { themeLinks { method confidence theme { level } } } } }`,
-    );
+    const { data } = await t.execute<{
+      recommendations: {
+        totalCount: number;
+        nodes: { themeLinks: { method: string; confidence: number; theme: { level: number } }[] }[];
+      };
+    }>(`{ recommendations(first: 100) { totalCount nodes { themeLinks { method confidence theme { level } } } } }`);
     // 7 + 9 + 9 + 13 recommendations and Southend's 10 commitments.
     expect(data?.recommendations.totalCount).toBe(48);
     for (const rec of data?.recommendations.nodes ?? []) {

@@ -15,19 +15,34 @@ const harlow = readFileSync("seeds/plans/harlow.txt", "utf8");
 function harlowUpdated(): string {
   const changed = harlow
     // Rec 1 action 2 (August 2023): Not started → Complete.
-    .replace("WLT and Cabinet review resident survey results and suggested themes produced.\t\tAugust 2023\tNot started", "WLT and Cabinet review resident survey results and suggested themes produced.\t\tAugust 2023\tComplete")
+    .replace(
+      "WLT and Cabinet review resident survey results and suggested themes produced.\t\tAugust 2023\tNot started",
+      "WLT and Cabinet review resident survey results and suggested themes produced.\t\tAugust 2023\tComplete",
+    )
     // Rec 12 action 5 (Nov 2023): Not started → In progress.
-    .replace("Consider changes to contracts.\t\tNov 2023\tNot started", "Consider changes to contracts.\t\tNov 2023\tIn progress")
+    .replace(
+      "Consider changes to contracts.\t\tNov 2023\tNot started",
+      "Consider changes to contracts.\t\tNov 2023\tIn progress",
+    )
     // Rec 4 action 1 (Sept. 2023): empty → Complete.
-    .replace("Identify senior strategic capacity and clarify future structure.\tAndrew Bramidge\tSept. 2023\t", "Identify senior strategic capacity and clarify future structure.\tAndrew Bramidge\tSept. 2023\tComplete");
+    .replace(
+      "Identify senior strategic capacity and clarify future structure.\tAndrew Bramidge\tSept. 2023\t",
+      "Identify senior strategic capacity and clarify future structure.\tAndrew Bramidge\tSept. 2023\tComplete",
+    );
   if (changed === harlow) throw new Error("fixture did not change");
   return changed;
 }
 
 async function tableCounts(t: TestApp) {
   const db = t.database.db;
-  const n = async (table: typeof actionsTable | typeof progressUpdatesTable | typeof recommendationsTable | typeof sourceDocumentsTable | typeof peerChallengesTable) =>
-    (await db.select({ n: count() }).from(table))[0]?.n;
+  const n = async (
+    table:
+      | typeof actionsTable
+      | typeof progressUpdatesTable
+      | typeof recommendationsTable
+      | typeof sourceDocumentsTable
+      | typeof peerChallengesTable,
+  ) => (await db.select({ n: count() }).from(table))[0]?.n;
   return {
     challenges: await n(peerChallengesTable),
     documents: await n(sourceDocumentsTable),
@@ -63,7 +78,15 @@ describe(`importing, re-importing and updating a plan (${databaseKind})`, () => 
     const before = await tableCounts(t);
     const { data, errors } = await t.execute<{ importPlan: Record<string, unknown> }>(
       importMutation,
-      { input: { text: harlowUpdated(), filename: "harlow-2024.txt", council: "E07000073", challenge: "2023-01-01", recordedOn: "2024-06-01" } },
+      {
+        input: {
+          text: harlowUpdated(),
+          filename: "harlow-2024.txt",
+          council: "E07000073",
+          challenge: "2023-01-01",
+          recordedOn: "2024-06-01",
+        },
+      },
       { admin: true },
     );
     expect(errors).toBeUndefined();
@@ -79,14 +102,22 @@ describe(`importing, re-importing and updating a plan (${databaseKind})`, () => 
       disappeared: [],
       warnings: [],
     });
-    expect(await tableCounts(t)).toEqual({ ...before, documents: (before.documents ?? 0) + 1, updates: (before.updates ?? 0) + 3 });
+    expect(await tableCounts(t)).toEqual({
+      ...before,
+      documents: (before.documents ?? 0) + 1,
+      updates: (before.updates ?? 0) + 3,
+    });
   });
 
   it("shows the old status before the update's date and the new one after it", async () => {
     const query = `query($asOf: LocalDate) { actions(filter: { councils: ["E07000073"], search: "Consider changes to contracts" }, asOf: $asOf) {
       nodes { status statusText progressUpdates { recordedOn status } } } }`;
-    const before = await t.execute<{ actions: { nodes: { status: string; statusText: string; progressUpdates: unknown[] }[] } }>(query, { asOf: "2024-05-31" });
-    const after = await t.execute<{ actions: { nodes: { status: string; statusText: string }[] } }>(query, { asOf: "2024-06-01" });
+    const before = await t.execute<{
+      actions: { nodes: { status: string; statusText: string; progressUpdates: unknown[] }[] };
+    }>(query, { asOf: "2024-05-31" });
+    const after = await t.execute<{ actions: { nodes: { status: string; statusText: string }[] } }>(query, {
+      asOf: "2024-06-01",
+    });
     expect(before.data?.actions.nodes[0]).toMatchObject({ status: "NOT_STARTED", statusText: "Not started" });
     expect(before.data?.actions.nodes[0]?.progressUpdates).toEqual([
       { recordedOn: "2023-06-30", status: "NOT_STARTED" },
@@ -101,11 +132,16 @@ describe(`importing, re-importing and updating a plan (${databaseKind})`, () => 
   });
 
   it("reports actions that disappeared from a new version without deleting them", async () => {
-    const shorter = harlowUpdated().split("\n").filter((l) => !l.includes("Consider changes to contracts")).join("\n");
+    const shorter = harlowUpdated()
+      .split("\n")
+      .filter((l) => !l.includes("Consider changes to contracts"))
+      .join("\n");
     const before = await tableCounts(t);
     const { data } = await t.execute<{ importPlan: { disappeared: { reference: string }[]; outcome: string } }>(
       importMutation,
-      { input: { text: shorter, council: "E07000073", challenge: "2023-01-01", recordedOn: "2024-07-01", dryRun: true } },
+      {
+        input: { text: shorter, council: "E07000073", challenge: "2023-01-01", recordedOn: "2024-07-01", dryRun: true },
+      },
       { admin: true },
     );
     expect(data?.importPlan.disappeared).toEqual([{ reference: "12" }]);
@@ -119,14 +155,28 @@ describe(`importing, re-importing and updating a plan (${databaseKind})`, () => 
       ',,"Report reserves position to Cabinet quarterly",,Ongoing,Green',
       '2,"Strengthen overview and scrutiny","Adopt a scrutiny work programme",Monitoring Officer,end of March 2025,Complete',
     ].join("\n");
-    const { data, errors } = await t.execute<{ importPlan: { outcome: string; recommendations: number; actions: number } }>(
+    const { data, errors } = await t.execute<{
+      importPlan: { outcome: string; recommendations: number; actions: number };
+    }>(
       importMutation,
-      { input: { text: csv, filename: "uttlesford.csv", council: "E07000077", challenge: "2024-10-01", recordedOn: "2025-04-15" } },
+      {
+        input: {
+          text: csv,
+          filename: "uttlesford.csv",
+          council: "E07000077",
+          challenge: "2024-10-01",
+          recordedOn: "2025-04-15",
+        },
+      },
       { admin: true },
     );
     expect(errors).toBeUndefined();
     expect(data?.importPlan).toMatchObject({ outcome: "CREATED", recommendations: 2, actions: 3 });
-    const actions = await t.execute<{ actions: { nodes: { target: { deadline: string | null; precision: string }; status: string; rag: string | null }[] } }>(
+    const actions = await t.execute<{
+      actions: {
+        nodes: { target: { deadline: string | null; precision: string }; status: string; rag: string | null }[];
+      };
+    }>(
       `{ actions(filter: { councils: ["E07000077"] }, asOf: "2025-06-01") { nodes { target { deadline precision } status rag } } }`,
     );
     expect(actions.data?.actions.nodes).toEqual([
@@ -138,7 +188,9 @@ describe(`importing, re-importing and updating a plan (${databaseKind})`, () => 
 
   it("refuses importPlan without the admin token and writes nothing", async () => {
     const before = await tableCounts(t);
-    const { data, errors } = await t.execute(importMutation, { input: { text: harlowUpdated(), council: "E07000073" } });
+    const { data, errors } = await t.execute(importMutation, {
+      input: { text: harlowUpdated(), council: "E07000073" },
+    });
     expect(data).toBeNull();
     expect(errors?.[0]?.extensions?.["code"]).toBe("auth.admin_required");
     expect(await tableCounts(t)).toEqual(before);
@@ -152,7 +204,11 @@ describe(`importing, re-importing and updating a plan (${databaseKind})`, () => 
     ["an unknown layout", { text: "12345 67890", council: "E07000073" }, "import.unknown_layout"],
   ])("rejects %s with a stable code and writes nothing", async (_what, input, code) => {
     const before = await tableCounts(t);
-    const { errors } = await t.execute(importMutation, { input: { ...input, recordedOn: "2025-01-01" } }, { admin: true });
+    const { errors } = await t.execute(
+      importMutation,
+      { input: { ...input, recordedOn: "2025-01-01" } },
+      { admin: true },
+    );
     expect(errors?.[0]?.extensions?.["code"]).toBe(code);
     expect(await tableCounts(t)).toEqual(before);
   });
@@ -162,23 +218,43 @@ describe(`importing, re-importing and updating a plan (${databaseKind})`, () => 
     // a trigger refuses one action, so the insert of the plan's second recommendation's actions fails.
     await t.database.db.execute(sql`create function refuse_poison() returns trigger as $$
       begin if new.text = 'Poisoned action' then raise exception 'refused by test trigger'; end if; return new; end $$ language plpgsql`);
-    await t.database.db.execute(sql`create trigger refuse_poison before insert on actions for each row execute function refuse_poison()`);
+    await t.database.db.execute(
+      sql`create trigger refuse_poison before insert on actions for each row execute function refuse_poison()`,
+    );
     const before = await tableCounts(t);
-    const plan = ["No.\tRecommendation\tActions\tLead\tTarget Date\tProgress (RAG)", "1\tFirst\tDo one\tX\tJune 2025\t", "2\tSecond\tPoisoned action\tY\tJuly 2025\t"].join("\n");
+    const plan = [
+      "No.\tRecommendation\tActions\tLead\tTarget Date\tProgress (RAG)",
+      "1\tFirst\tDo one\tX\tJune 2025\t",
+      "2\tSecond\tPoisoned action\tY\tJuly 2025\t",
+    ].join("\n");
     await expect(
-      t.app.services.import.importPlan({ text: plan, filename: "poisoned.txt", councilGss: "E07000075", challengeHeldOn: "2024-02-01", recordedOn: "2025-01-01" }),
+      t.app.services.import.importPlan({
+        text: plan,
+        filename: "poisoned.txt",
+        councilGss: "E07000075",
+        challengeHeldOn: "2024-02-01",
+        recordedOn: "2025-01-01",
+      }),
     ).rejects.toThrow(/Failed query: insert into "actions"/);
     expect(await tableCounts(t)).toEqual(before);
     await t.database.db.execute(sql`drop trigger refuse_poison on actions`);
   });
 
   it("records an older document's statuses for its own day, even after a newer one was imported", async () => {
-    const plan = (status: string) => ["Ref\tRecommendation\tAction\tOwner\tTimeframe\tStatus", `1\tPublish a workforce strategy\tDraft the strategy\tHead of HR\tMarch 2025\t${status}`].join("\n");
+    const plan = (status: string) =>
+      [
+        "Ref\tRecommendation\tAction\tOwner\tTimeframe\tStatus",
+        `1\tPublish a workforce strategy\tDraft the strategy\tHead of HR\tMarch 2025\t${status}`,
+      ].join("\n");
     const file = { filename: "rochford.txt", councilGss: "E07000075", challengeHeldOn: "2023-11-01" };
     await t.app.services.import.importPlan({ ...file, text: plan("In progress"), recordedOn: "2024-01-01" });
     await t.app.services.import.importPlan({ ...file, text: plan("Complete"), recordedOn: "2025-01-01" });
     // Found later: a mid-2024 report that already said Complete.
-    const { report } = await t.app.services.import.importPlan({ ...file, text: `${plan("Complete")}\n`, recordedOn: "2024-06-01" });
+    const { report } = await t.app.services.import.importPlan({
+      ...file,
+      text: `${plan("Complete")}\n`,
+      recordedOn: "2024-06-01",
+    });
     expect(report.statusChanges).toBe(1);
     const { data } = await t.execute<{ actions: { nodes: { status: string }[] } }>(
       `{ actions(filter: { councils: ["E07000075"], search: "Draft the strategy" }, asOf: "2024-07-01") { nodes { status } } }`,
@@ -205,10 +281,22 @@ describe(`importing, re-importing and updating a plan (${databaseKind})`, () => 
   });
 
   it("lets two simultaneous imports of a new plan create it once", async () => {
-    const text = ["Ref\tRecommendation\tAction\tOwner\tTimeframe\tStatus", "1\tStrengthen risk management\tRefresh the risk register\tHead of Audit\tMay 2025\tIn progress"].join("\n");
-    const request = { text, filename: "tendring.txt", councilGss: "E07000076", challengeHeldOn: "2024-09-01", recordedOn: "2025-01-01" };
+    const text = [
+      "Ref\tRecommendation\tAction\tOwner\tTimeframe\tStatus",
+      "1\tStrengthen risk management\tRefresh the risk register\tHead of Audit\tMay 2025\tIn progress",
+    ].join("\n");
+    const request = {
+      text,
+      filename: "tendring.txt",
+      councilGss: "E07000076",
+      challengeHeldOn: "2024-09-01",
+      recordedOn: "2025-01-01",
+    };
     const before = await tableCounts(t);
-    const outcomes = await Promise.all([t.app.services.import.importPlan(request), t.app.services.import.importPlan(request)]);
+    const outcomes = await Promise.all([
+      t.app.services.import.importPlan(request),
+      t.app.services.import.importPlan(request),
+    ]);
     expect(outcomes.map((o) => o.report.outcome).sort()).toEqual(["CREATED", "UNCHANGED"]);
     expect(await tableCounts(t)).toEqual({
       challenges: (before.challenges ?? 0) + 1,

@@ -41,7 +41,9 @@ interface LabelledRecommendation {
 }
 
 function readLabelled(): LabelledRecommendation[] {
-  const json = JSON.parse(readFileSync(join(themesDir, "labelled.json"), "utf8")) as { recommendations: Record<string, unknown>[] };
+  const json = JSON.parse(readFileSync(join(themesDir, "labelled.json"), "utf8")) as {
+    recommendations: Record<string, unknown>[];
+  };
   return json.recommendations.map((r) => ({
     council: String(r["council"]),
     reference: String(r["reference"]),
@@ -81,7 +83,8 @@ function measure(linksFor: (r: LabelledRecommendation) => ThemeLink[]): Agreemen
     const top = predicted[0];
     result.n += 1;
     if (top !== undefined && top === goldPrimary) result.primary += 1;
-    if (top !== undefined && goldPrimary !== undefined && componentOf.get(top) === componentOf.get(goldPrimary)) result.component += 1;
+    if (top !== undefined && goldPrimary !== undefined && componentOf.get(top) === componentOf.get(goldPrimary))
+      result.component += 1;
     if (predicted.some((p) => r.subThemes.includes(p))) result.anyOverlap += 1;
     result.truePositives += predicted.filter((p) => r.subThemes.includes(p)).length;
     result.predicted += predicted.length;
@@ -164,7 +167,8 @@ describe("theme taxonomy", () => {
 describe("theme file validation", () => {
   function copyOfSeeds(): string {
     const dir = mkdtempSync(join(tmpdir(), "themes-"));
-    for (const file of [taxonomyFileName, rulesFileName, overridesFileName]) copyFileSync(join(themesDir, file), join(dir, file));
+    for (const file of [taxonomyFileName, rulesFileName, overridesFileName])
+      copyFileSync(join(themesDir, file), join(dir, file));
     return dir;
   }
 
@@ -177,9 +181,13 @@ describe("theme file validation", () => {
   it("rejects a rule that points at an unknown sub-theme code, naming the file and the code", () => {
     const dir = copyOfSeeds();
     editJson(dir, rulesFileName, (json) => {
-      (json["subThemes"] as Record<string, unknown>)["governance-culture.standards"] = [{ pattern: "standards", weight: 1 }];
+      (json["subThemes"] as Record<string, unknown>)["governance-culture.standards"] = [
+        { pattern: "standards", weight: 1 },
+      ];
     });
-    expect(() => loadRules(dir)).toThrow(/rules\.json is invalid[\s\S]*unknown sub-theme code "governance-culture\.standards"/);
+    expect(() => loadRules(dir)).toThrow(
+      /rules\.json is invalid[\s\S]*unknown sub-theme code "governance-culture\.standards"/,
+    );
   });
 
   it("rejects an invalid regular expression and a pattern that matches nothing but the empty string", () => {
@@ -190,7 +198,9 @@ describe("theme file validation", () => {
         { pattern: "(?:risk)?", weight: 1 },
       ];
     });
-    expect(() => loadRules(dir)).toThrow(/"risk\(" is not a valid regular expression[\s\S]*"\(\?:risk\)\?" matches the empty string/);
+    expect(() => loadRules(dir)).toThrow(
+      /"risk\(" is not a valid regular expression[\s\S]*"\(\?:risk\)\?" matches the empty string/,
+    );
   });
 
   it("rejects a default link confident enough to pass for evidence", () => {
@@ -217,7 +227,9 @@ describe("theme file validation", () => {
       if (first !== undefined) first.code = "finance.vision";
       components.pop();
     });
-    expect(() => loadTaxonomy(dir)).toThrow(/taxonomy\.json is invalid[\s\S]*"finance\.vision" must start with "priorities-outcomes\."[\s\S]*numbered 1\.\.5/);
+    expect(() => loadTaxonomy(dir)).toThrow(
+      /taxonomy\.json is invalid[\s\S]*"finance\.vision" must start with "priorities-outcomes\."[\s\S]*numbered 1\.\.5/,
+    );
   });
 
   it("rejects an override with an unknown sub-theme, a non-GSS council or no reason", () => {
@@ -241,16 +253,31 @@ describe("classifyRecommendation on invented texts", () => {
   const top = (input: ClassifierInput): string | undefined => classifyRecommendation(input, rules)[0]?.subThemeCode;
 
   it.each([
-    ["Strengthen overview and scrutiny, including pre-decision scrutiny and the call-in process", "governance-culture.scrutiny"],
+    [
+      "Strengthen overview and scrutiny, including pre-decision scrutiny and the call-in process",
+      "governance-culture.scrutiny",
+    ],
     ["Close the budget gap in the medium term financial strategy and rebuild reserves", "finance.budget-mtfs"],
     ["Develop an asset management strategy for the commercial property portfolio", "finance.assets-companies"],
     ["Agree a workforce strategy that tackles recruitment and retention in hard-to-fill posts", "capacity.workforce"],
     ["Prepare members and staff for local government reorganisation and devolution", "leadership.reorganisation"],
     ["Set a clear risk appetite and keep the corporate risk register under regular review", "governance-culture.risk"],
-    ["Agree a member/officer protocol that clarifies roles and responsibilities", "governance-culture.member-officer-relations"],
-    ["Review the scheme of delegation and the constitution so that decision-making is transparent", "governance-culture.decision-making"],
-    ["Refresh the corporate plan so that the council's vision and priorities are clear", "priorities-outcomes.vision-corporate-plan"],
-    ["Build a performance framework with KPIs and benchmarking against comparator councils", "priorities-outcomes.performance-data"],
+    [
+      "Agree a member/officer protocol that clarifies roles and responsibilities",
+      "governance-culture.member-officer-relations",
+    ],
+    [
+      "Review the scheme of delegation and the constitution so that decision-making is transparent",
+      "governance-culture.decision-making",
+    ],
+    [
+      "Refresh the corporate plan so that the council's vision and priorities are clear",
+      "priorities-outcomes.vision-corporate-plan",
+    ],
+    [
+      "Build a performance framework with KPIs and benchmarking against comparator councils",
+      "priorities-outcomes.performance-data",
+    ],
     ["Co-produce services with residents and community groups", "leadership.resident-engagement"],
     ["Deliver a transformation programme that makes the most of digital innovation", "capacity.transformation"],
     ["Explore shared services with a neighbouring district", "capacity.shared-services"],
@@ -266,7 +293,10 @@ describe("classifyRecommendation on invented texts", () => {
 
   it("counts a pattern once however often the actions repeat it", () => {
     const once = classifyRecommendation({ text: "Review the budget." }, rules);
-    const repeated = classifyRecommendation({ text: "Review the budget.", actions: ["Budget workshop.", "Budget report.", "Budget sign-off."] }, rules);
+    const repeated = classifyRecommendation(
+      { text: "Review the budget.", actions: ["Budget workshop.", "Budget report.", "Budget sign-off."] },
+      rules,
+    );
     expect(repeated[0]?.confidence).toBe(once[0]?.confidence);
   });
 
@@ -290,25 +320,36 @@ describe("classifyRecommendation on invented texts", () => {
 
   it("links a text no rule recognises to the documented default with confidence at most 0.2", () => {
     expect(classifyRecommendation({ text: "Lorem ipsum dolor sit amet." }, rules)).toEqual([
-      { subThemeCode: "capacity.learning-improvement", componentCode: "capacity", confidence: rules.defaultLink.confidence, source: "RULE", matched: [] },
+      {
+        subThemeCode: "capacity.learning-improvement",
+        componentCode: "capacity",
+        confidence: rules.defaultLink.confidence,
+        source: "RULE",
+        matched: [],
+      },
     ]);
     expect(rules.defaultLink.confidence).toBeLessThanOrEqual(0.2);
   });
 
   it("always returns between one and maxLinks links, best first, with confidences in (0, 1]", () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 300 }), fc.option(fc.string({ maxLength: 40 })), fc.array(fc.string({ maxLength: 80 }), { maxLength: 5 }), (text, title, actions) => {
-        const links = classifyRecommendation({ text, title, actions }, rules);
-        expect(links.length).toBeGreaterThanOrEqual(1);
-        expect(links.length).toBeLessThanOrEqual(rules.maxLinks);
-        for (const [i, link] of links.entries()) {
-          expect(link.confidence).toBeGreaterThan(0);
-          expect(link.confidence).toBeLessThanOrEqual(1);
-          expect(componentOf.get(link.subThemeCode)).toBe(link.componentCode);
-          const next = links[i + 1];
-          if (next !== undefined) expect(next.confidence).toBeLessThanOrEqual(link.confidence);
-        }
-      }),
+      fc.property(
+        fc.string({ maxLength: 300 }),
+        fc.option(fc.string({ maxLength: 40 })),
+        fc.array(fc.string({ maxLength: 80 }), { maxLength: 5 }),
+        (text, title, actions) => {
+          const links = classifyRecommendation({ text, title, actions }, rules);
+          expect(links.length).toBeGreaterThanOrEqual(1);
+          expect(links.length).toBeLessThanOrEqual(rules.maxLinks);
+          for (const [i, link] of links.entries()) {
+            expect(link.confidence).toBeGreaterThan(0);
+            expect(link.confidence).toBeLessThanOrEqual(1);
+            expect(componentOf.get(link.subThemeCode)).toBe(link.componentCode);
+            const next = links[i + 1];
+            if (next !== undefined) expect(next.confidence).toBeLessThanOrEqual(link.confidence);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -340,7 +381,13 @@ describe("applyOverrides", () => {
 
   it("replaces the rule links of a recommendation the override file names with hand links at confidence 1", () => {
     expect(applyOverrides({ councilGss: "E07000073", reference: "4" }, ruleLinks, invented)).toEqual([
-      { subThemeCode: "capacity.senior-structure", componentCode: "capacity", confidence: 1, source: "HAND", matched: [] },
+      {
+        subThemeCode: "capacity.senior-structure",
+        componentCode: "capacity",
+        confidence: 1,
+        source: "HAND",
+        matched: [],
+      },
       { subThemeCode: "capacity.workforce", componentCode: "capacity", confidence: 1, source: "HAND", matched: [] },
     ]);
   });
@@ -390,9 +437,15 @@ describe("agreement with the labelled set", () => {
     };
     const normalise = (s: string): string => s.replace(/\s+/g, " ");
     for (const r of labelled) {
-      const source = normalise(readFileSync(fileURLToPath(new URL(`../../../seeds/plans/${files[r.council] ?? ""}.txt`, import.meta.url)), "utf8"));
+      const source = normalise(
+        readFileSync(
+          fileURLToPath(new URL(`../../../seeds/plans/${files[r.council] ?? ""}.txt`, import.meta.url)),
+          "utf8",
+        ),
+      );
       // Southend-on-Sea's commitments span paragraphs; every sentence must still be in the source.
-      for (const sentence of r.text.split(/(?<=\.) /)) expect(source, `${r.council}/${r.reference}`).toContain(sentence);
+      for (const sentence of r.text.split(/(?<=\.) /))
+        expect(source, `${r.council}/${r.reference}`).toContain(sentence);
     }
   });
 
@@ -427,7 +480,13 @@ describe("agreement with the labelled set", () => {
   });
 
   it("reports agreement after hand overrides separately, never folding them into the rules' figures", () => {
-    const a = measure((r) => applyOverrides({ councilGss: r.council, reference: r.reference }, classifyRecommendation(fullInput(r), rules), overrides));
+    const a = measure((r) =>
+      applyOverrides(
+        { councilGss: r.council, reference: r.reference },
+        classifyRecommendation(fullInput(r), rules),
+        overrides,
+      ),
+    );
     report("rules + overrides, title+text+actions", a);
     expect(ratio(a.primary, a.n)).toBeGreaterThanOrEqual(0.97); // measured 47/48
     expect(ratio(a.component, a.n)).toBeGreaterThanOrEqual(0.97); // measured 47/48

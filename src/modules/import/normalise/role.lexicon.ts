@@ -91,7 +91,15 @@ export const roleLexicon: readonly RoleLexiconEntry[] = [
 ];
 
 /** Words that may precede any title without changing what it is ("Interim Director of Resources"). */
-export const roleModifiers: readonly string[] = ["Interim", "Acting", "Deputy", "Assistant", "Senior", "Joint", "Temporary"];
+export const roleModifiers: readonly string[] = [
+  "Interim",
+  "Acting",
+  "Deputy",
+  "Assistant",
+  "Senior",
+  "Joint",
+  "Temporary",
+];
 
 interface Token {
   text: string;
@@ -154,9 +162,12 @@ function endsTail(tokens: readonly Token[], at: number): boolean {
   return title !== null && title.entry.kind !== "FUNCTION";
 }
 
-const isParenthetical = (token: Token | undefined): boolean => token !== undefined && token.text.startsWith("(") && token.text.endsWith(")") && token.text.length > 1;
-const isTailWord = (token: Token | undefined): boolean => token !== undefined && (/^[\p{Lu}\d]/u.test(token.text) || isParenthetical(token));
-const isConnector = (token: Token | undefined): boolean => token !== undefined && TAIL_CONNECTORS.has(token.text.toLowerCase());
+const isParenthetical = (token: Token | undefined): boolean =>
+  token !== undefined && token.text.startsWith("(") && token.text.endsWith(")") && token.text.length > 1;
+const isTailWord = (token: Token | undefined): boolean =>
+  token !== undefined && (/^[\p{Lu}\d]/u.test(token.text) || isParenthetical(token));
+const isConnector = (token: Token | undefined): boolean =>
+  token !== undefined && TAIL_CONNECTORS.has(token.text.toLowerCase());
 
 /** Index after a tail starting at `at`: it runs until a new PERSON or TEAM title begins. */
 function tailEnd(tokens: readonly Token[], at: number): number {

@@ -10,7 +10,8 @@ import { cleanText, textBefore } from "./text.normaliser.js";
 // "started" and "to be completed by September" is not read as complete.
 const NOT_STARTED =
   /\b(?:not\s+(?:yet\s+)?(?:started|commenced|begun|underway|under\s+way|in\s+progress|due)|yet\s+to\s+(?:be\s+)?(?:start(?:ed)?|commence[d]?|begin|begun)|planned|future|pending|scheduled|deferred|postponed)\b/i;
-const PARTLY_COMPLETE = /\b(?:partially|partly|nearly|almost|mostly|substantially)\s+(?:complete[d]?|delivered|implemented|achieved)\b/i;
+const PARTLY_COMPLETE =
+  /\b(?:partially|partly|nearly|almost|mostly|substantially)\s+(?:complete[d]?|delivered|implemented|achieved)\b/i;
 const COMPLETE = /\b(?:complete[d]?|delivered|done|achieved|closed|finished|implemented|concluded)\b/gi;
 // Words that may stand between a negation, modal or condition and the completion word it governs,
 // any few of them in a row ("has not yet been fully delivered", "will have been completed").
@@ -48,7 +49,14 @@ const OPEN_ONLY = /^open\.?$/i;
 // BRAG schemes print blue for a finished action; blue is not a RAG colour, so it sets no RAG.
 const BLUE_ONLY = /^(?:blue|\(blue\))\.?$/i;
 
-const RAG_WORD: Readonly<Record<string, RagColour>> = { red: "RED", amber: "AMBER", green: "GREEN", r: "RED", a: "AMBER", g: "GREEN" };
+const RAG_WORD: Readonly<Record<string, RagColour>> = {
+  red: "RED",
+  amber: "AMBER",
+  green: "GREEN",
+  r: "RED",
+  a: "AMBER",
+  g: "GREEN",
+};
 const RAG_WHOLE_CELL = /^(?:rag\s*(?:status|rating)?\s*[:\-–]?\s*)?[([]?\s*(red|amber|green|r|a|g)\s*[)\]]?\.?$/i;
 // Colour words count only where a status column prints them: set off by punctuation at either end
 // of the cell ("Green - complete", "In progress: Amber"), in brackets, or after a RAG label.
@@ -102,7 +110,8 @@ function statusOf(text: string): ActionStatus {
   // Otherwise an open-ended commitment outranks "commenced".
   const ongoing = ongoingReading(affirmative);
   if (ongoing === "ONGOING") return "ONGOING";
-  if (ongoing === "IN_PROGRESS" || partly || completed || IN_PROGRESS.test(affirmative) || OPEN_ONLY.test(text)) return "IN_PROGRESS";
+  if (ongoing === "IN_PROGRESS" || partly || completed || IN_PROGRESS.test(affirmative) || OPEN_ONLY.test(text))
+    return "IN_PROGRESS";
   // A bare denial ("Not complete", "Has not been delivered") names no work under way: as far as the
   // cell says, the action has not started. Reading it as IN_PROGRESS would claim progress it does not report.
   if (notStarted || denied) return "NOT_STARTED";

@@ -254,7 +254,13 @@ function findDateMentions(text: string): DateMention[] {
     for (const match of text.matchAll(pattern.regex)) {
       const iso = pattern.undated === true ? null : pattern.toIso(match.groups ?? {});
       if (iso === null && pattern.undated !== true) continue;
-      candidates.push({ start: match.index, end: match.index + match[0].length, iso, precision: pattern.precision, rank });
+      candidates.push({
+        start: match.index,
+        end: match.index + match[0].length,
+        iso,
+        precision: pattern.precision,
+        rank,
+      });
     }
   });
   candidates.sort((a, b) => a.start - b.start || b.end - a.end || a.rank - b.rank);
@@ -280,7 +286,10 @@ const START_WINDOW = 80;
 
 /** "Commenced December 2024", "from April 2025", "June 2020 onwards": when work starts, not a deadline. */
 function isStartDate(text: string, mention: DateMention): boolean {
-  return START_BEFORE.test(textBefore(text, mention.start, START_WINDOW)) || START_AFTER.test(text.slice(mention.end, mention.end + START_WINDOW));
+  return (
+    START_BEFORE.test(textBefore(text, mention.start, START_WINDOW)) ||
+    START_AFTER.test(text.slice(mention.end, mention.end + START_WINDOW))
+  );
 }
 
 const ONGOING_WORDS =
@@ -288,7 +297,12 @@ const ONGOING_WORDS =
 const EXPLICITLY_UNKNOWN =
   /\b(?:tbc|tba|tbd|to be (?:confirmed|agreed|arranged|determined|decided|set|scheduled))\b|^\s*(?:n\/?a|none|[-–—]+)\s*\.?\s*$/i;
 
-function target(raw: string | null, deadline: string | null, precision: DeadlinePrecision, milestones: string[] = []): ParsedTarget {
+function target(
+  raw: string | null,
+  deadline: string | null,
+  precision: DeadlinePrecision,
+  milestones: string[] = [],
+): ParsedTarget {
   return { raw, deadline, precision, milestones };
 }
 

@@ -30,7 +30,8 @@ const WORD_CHAR = /\w/;
  */
 export function textBefore(text: string, end: number, maxChars: number): string {
   let start = Math.max(0, end - maxChars);
-  while (start > 0 && start < end && WORD_CHAR.test(text.charAt(start - 1)) && WORD_CHAR.test(text.charAt(start))) start += 1;
+  while (start > 0 && start < end && WORD_CHAR.test(text.charAt(start - 1)) && WORD_CHAR.test(text.charAt(start)))
+    start += 1;
   return text.slice(start, end);
 }
 

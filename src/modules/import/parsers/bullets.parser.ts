@@ -46,10 +46,22 @@ export function parseParagraphBullets(text: string): ParsedPlan {
       previous = "bullet";
       if (current === null) {
         notes.unplace(lineNumber, bulletText(line));
-        notes.warn(lineNumber, "import.unplaced_line", `Line ${lineNumber}: a bullet with no paragraph before it to belong to.`);
+        notes.warn(
+          lineNumber,
+          "import.unplaced_line",
+          `Line ${lineNumber}: a bullet with no paragraph before it to belong to.`,
+        );
         continue;
       }
-      current.actions.push({ order: current.actions.length + 1, text: bulletText(line), lead: null, target: noTarget(), status: null, update: null, line: lineNumber });
+      current.actions.push({
+        order: current.actions.length + 1,
+        text: bulletText(line),
+        lead: null,
+        target: noTarget(),
+        status: null,
+        update: null,
+        line: lineNumber,
+      });
       continue;
     }
     const lastAction = current?.actions.at(-1);

@@ -23,7 +23,20 @@ export type ColumnRole = (typeof columnRoles)[number];
  * Kept as data so a new council's synonym is a one-line change here, not a new parser.
  */
 export const columnVocabulary: Readonly<Record<ColumnRole, readonly string[]>> = {
-  reference: ["no", "no.", "ref", "reference", "#", "number", "ref no", "rec no", "rec ref", "recommendation no", "recommendation number", "recommendation ref"],
+  reference: [
+    "no",
+    "no.",
+    "ref",
+    "reference",
+    "#",
+    "number",
+    "ref no",
+    "rec no",
+    "rec ref",
+    "recommendation no",
+    "recommendation number",
+    "recommendation ref",
+  ],
   recommendation: [
     "recommendation",
     "recommendations",
@@ -56,7 +69,16 @@ export const columnVocabulary: Readonly<Record<ColumnRole, readonly string[]>> =
     "actions required",
     "actions to be taken",
   ],
-  lead: ["lead", "owner", "responsible officer", "lead officer", "action owner", "lead member", "officer", "lead and owner"],
+  lead: [
+    "lead",
+    "owner",
+    "responsible officer",
+    "lead officer",
+    "action owner",
+    "lead member",
+    "officer",
+    "lead and owner",
+  ],
   accountable: ["accountable", "accountable officer"],
   responsible: ["responsible"],
   target: [
@@ -75,7 +97,17 @@ export const columnVocabulary: Readonly<Record<ColumnRole, readonly string[]>> =
     "completion date",
     "target completion date",
   ],
-  status: ["status", "progress", "rag", "progress (rag)", "rag status", "status (rag)", "rag rating", "current status", "progress status"],
+  status: [
+    "status",
+    "progress",
+    "rag",
+    "progress (rag)",
+    "rag status",
+    "status (rag)",
+    "rag rating",
+    "current status",
+    "progress status",
+  ],
   targetAndStatus: [
     "timescale and status",
     "timescales and status",
@@ -84,7 +116,18 @@ export const columnVocabulary: Readonly<Record<ColumnRole, readonly string[]>> =
     "deadline and status",
     "status and timescale",
   ],
-  update: ["update", "updates", "summary update", "progress update", "latest update", "comments", "comment", "commentary", "notes", "progress to date"],
+  update: [
+    "update",
+    "updates",
+    "summary update",
+    "progress update",
+    "latest update",
+    "comments",
+    "comment",
+    "commentary",
+    "notes",
+    "progress to date",
+  ],
   position: ["position", "position on the recommendation", "council position", "our position"],
   themeLabel: ["theme", "themes", "focus area", "priority area", "workstream"],
 };
@@ -98,15 +141,17 @@ const longestNameWords = Math.max(...[...roleByName.keys()].map((name) => name.s
 
 /** Folds the spellings councils use for the same header ("No.", "Timescale & Status", "Lead:") together. */
 export function normaliseHeaderCell(cell: string): string {
-  return cleanText(cell)
-    .toLowerCase()
-    .replace(/\s*[/&+]\s*/g, " and ")
-    // The lookbehind lets only the start of a run try to reach the end: `[:*]+$` alone retries from
-    // every colon of a long run that does not end the cell, which is quadratic.
-    .replace(/(?<![:*])[:*]+$/, "")
-    .replace(/(?<=\w)\.$/, "")
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    cleanText(cell)
+      .toLowerCase()
+      .replace(/\s*[/&+]\s*/g, " and ")
+      // The lookbehind lets only the start of a run try to reach the end: `[:*]+$` alone retries from
+      // every colon of a long run that does not end the cell, which is quadratic.
+      .replace(/(?<![:*])[:*]+$/, "")
+      .replace(/(?<=\w)\.$/, "")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
 
 export function roleOfHeaderCell(cell: string): ColumnRole | null {
@@ -141,9 +186,11 @@ export function mapHeader(labels: readonly string[]): ColumnMap | null {
   const actionColumns = roles.flatMap((role, i) => (role === "action" ? [i] : []));
   const firstAction = actionColumns[0];
   if (firstAction !== undefined && (names[firstAction] === "action" || names[firstAction] === "actions")) {
-    const recommendationIsDetail = recommendationAt !== -1 && (names[recommendationAt] === "detail" || names[recommendationAt] === "details");
+    const recommendationIsDetail =
+      recommendationAt !== -1 && (names[recommendationAt] === "detail" || names[recommendationAt] === "details");
     const labelsBeforeRecommendation = recommendationAt !== -1 && firstAction < recommendationAt;
-    if (labelsBeforeRecommendation && (recommendationIsDetail || actionColumns.length > 1)) roles[firstAction] = "themeLabel";
+    if (labelsBeforeRecommendation && (recommendationIsDetail || actionColumns.length > 1))
+      roles[firstAction] = "themeLabel";
   }
 
   // Two recommendation columns ("Recommendation", "Detail"): the first is the short title.
@@ -189,7 +236,9 @@ export function matchSpacedHeader(line: string): ColumnMap | null {
   if (/[\t|]/.test(line)) return null;
   // Every line is tried as a header: splitting no further than one word past the limit keeps a
   // long line from becoming an array of all its words.
-  const words = cleanText(line).split(" ", maxSpacedHeaderWords + 1).filter((word) => word !== "");
+  const words = cleanText(line)
+    .split(" ", maxSpacedHeaderWords + 1)
+    .filter((word) => word !== "");
   if (words.length < minimumKnownColumns || words.length > maxSpacedHeaderWords) return null;
   const labels: string[] = [];
   let unknown = 0;

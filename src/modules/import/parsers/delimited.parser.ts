@@ -69,7 +69,11 @@ interface OpenRecommendation {
  */
 export function parseDelimitedTable(text: string): ParsedPlan {
   const table = locateTable(text);
-  if (table === null) throw new PlanParseError("import.unknown_layout", "No table header with three or more known column names was found.");
+  if (table === null)
+    throw new PlanParseError(
+      "import.unknown_layout",
+      "No table header with three or more known column names was found.",
+    );
   const notes = new PlanNotes();
   const title = pickTitle(table.before);
   for (const line of [...table.before, ...table.after]) if (line !== title) notes.unplace(line.line, line.text);
@@ -79,7 +83,11 @@ export function parseDelimitedTable(text: string): ParsedPlan {
 }
 
 /** Reads the table's rows into recommendations, adding to `printed` each one whose reference is printed. */
-function readRecommendations(table: LocatedTable, notes: PlanNotes, printed: Set<PlanRecommendation>): PlanRecommendation[] {
+function readRecommendations(
+  table: LocatedTable,
+  notes: PlanNotes,
+  printed: Set<PlanRecommendation>,
+): PlanRecommendation[] {
   const recommendations: PlanRecommendation[] = [];
   let columns = table.columns;
   let open: OpenRecommendation | null = null;
@@ -91,14 +99,23 @@ function readRecommendations(table: LocatedTable, notes: PlanNotes, printed: Set
     if (row.cells.length === 1) {
       const text = htmlCellToText(row.cells[0] ?? "").replaceAll("\n", " ");
       notes.unplace(row.line, text);
-      if (rowAt < lastRowAt) notes.warn(row.line, "import.unplaced_line", `Line ${row.line}: text inside the table that is not a row: "${excerpt(text)}".`);
+      if (rowAt < lastRowAt)
+        notes.warn(
+          row.line,
+          "import.unplaced_line",
+          `Line ${row.line}: text inside the table that is not a row: "${excerpt(text)}".`,
+        );
       return;
     }
     if (looksLikeHeaderRow(row.cells.map(htmlCellToText))) {
       const repeated = mapHeader(row.cells.map(htmlCellToText));
       const changes = repeated !== null && !sameRoles(repeated, columns);
       if (repeated !== null && changes) columns = repeated;
-      notes.warn(row.line, "import.repeated_header", `Line ${row.line}: header row printed again${changes ? " with different columns, which now apply" : "; skipped"}.`);
+      notes.warn(
+        row.line,
+        "import.repeated_header",
+        `Line ${row.line}: header row printed again${changes ? " with different columns, which now apply" : "; skipped"}.`,
+      );
       return;
     }
     const cells = shapeRow(row, columns.roles.length, notes);
@@ -129,7 +146,12 @@ function readRecommendations(table: LocatedTable, notes: PlanNotes, printed: Set
         actions: [],
         line: row.line,
       };
-      if (recommendationText === "") notes.warn(row.line, "import.missing_text", `Line ${row.line}: recommendation ${excerpt(recommendation.reference)} has no text.`);
+      if (recommendationText === "")
+        notes.warn(
+          row.line,
+          "import.missing_text",
+          `Line ${row.line}: recommendation ${excerpt(recommendation.reference)} has no text.`,
+        );
       recommendations.push(recommendation);
       // A repeated or clashing reference is made unique once every printed reference is known (PlanNotes.finish).
       if (values.reference !== "") printed.add(recommendation);
@@ -151,9 +173,23 @@ function readRecommendations(table: LocatedTable, notes: PlanNotes, printed: Set
 }
 
 /** Columns that only make sense on an action: a table with any of them has actions even without an action column. */
-const progressRoles: readonly ColumnRole[] = ["lead", "accountable", "responsible", "target", "status", "targetAndStatus", "update"];
+const progressRoles: readonly ColumnRole[] = [
+  "lead",
+  "accountable",
+  "responsible",
+  "target",
+  "status",
+  "targetAndStatus",
+  "update",
+];
 
-function readAction(open: OpenRecommendation, values: RowValues, columns: ColumnMap, line: number, notes: PlanNotes): PlanAction | null {
+function readAction(
+  open: OpenRecommendation,
+  values: RowValues,
+  columns: ColumnMap,
+  line: number,
+  notes: PlanNotes,
+): PlanAction | null {
   const has = (role: ColumnRole): boolean => columnIndex(columns, role) !== null;
   const recommendation = open.recommendation;
   const isFirstRow = recommendation.line === line;
@@ -162,11 +198,17 @@ function readAction(open: OpenRecommendation, values: RowValues, columns: Column
   else if (!isFirstRow) return null;
   else text = has("position") ? values.position : recommendation.text;
 
-  const hasProgress = values.target !== "" || values.status !== "" || values.targetAndStatus !== "" || values.update !== "";
+  const hasProgress =
+    values.target !== "" || values.status !== "" || values.targetAndStatus !== "" || values.update !== "";
   const tracksProgress = progressRoles.some(has);
   if (text === "" && !hasProgress) return null;
   if (!has("action") && !tracksProgress) return null;
-  if (text === "") notes.warn(line, "import.missing_text", `Line ${line}: an action of recommendation ${excerpt(recommendation.reference)} has a target or status but no text.`);
+  if (text === "")
+    notes.warn(
+      line,
+      "import.missing_text",
+      `Line ${line}: an action of recommendation ${excerpt(recommendation.reference)} has a target or status but no text.`,
+    );
 
   const combined = has("targetAndStatus") ? notes.targetAndStatus(values.targetAndStatus, line) : null;
   const target = combined?.target ?? (has("target") ? notes.target(values.target, line) : noTarget());
@@ -174,7 +216,7 @@ function readAction(open: OpenRecommendation, values: RowValues, columns: Column
   return {
     order: recommendation.actions.length + 1,
     text,
-    lead: has("lead") ? open.lead : recommendation.responsible ?? recommendation.accountable,
+    lead: has("lead") ? open.lead : (recommendation.responsible ?? recommendation.accountable),
     target,
     status,
     update: has("update") ? values.update || null : null,

@@ -115,7 +115,8 @@ function readTrailer(line: string, lineNumber: number, columns: ColumnMap): Trai
     peopleColumns.forEach((role, i) => {
       // The last column takes whatever is left; with fewer names than columns the last name is
       // repeated, as when one officer is both accountable and responsible.
-      const name = i === peopleColumns.length - 1 ? names.slice(i).join(" ") || names.at(-1) : (names[i] ?? names.at(-1));
+      const name =
+        i === peopleColumns.length - 1 ? names.slice(i).join(" ") || names.at(-1) : (names[i] ?? names.at(-1));
       if (name !== undefined && name !== "") people[role] = name;
     });
   }
@@ -137,14 +138,25 @@ function isTrailerLine(line: string, columns: ColumnMap, isLastOfRecord: boolean
 export function parseFlattenedTable(text: string): ParsedPlan {
   const lines = text.split("\n");
   const header = findFlattenedHeader(lines);
-  if (header === null) throw new PlanParseError("import.unknown_layout", "No header line of column names followed by a numbered record was found.");
+  if (header === null)
+    throw new PlanParseError(
+      "import.unknown_layout",
+      "No header line of column names followed by a numbered record was found.",
+    );
   const notes = new PlanNotes();
-  const before: TextLine[] = lines.slice(0, header.index).flatMap((line, i) => (isBlank(line) ? [] : [{ line: i + 1, text: cleanText(line) }]));
+  const before: TextLine[] = lines
+    .slice(0, header.index)
+    .flatMap((line, i) => (isBlank(line) ? [] : [{ line: i + 1, text: cleanText(line) }]));
   const title = pickTitle(before);
   for (const line of before) {
     if (line === title) continue;
     notes.unplace(line.line, line.text);
-    if (matchRecordStart(line.text) !== null) notes.warn(line.line, "import.unplaced_line", `Line ${line.line}: looks like a numbered record but comes before the table's header.`);
+    if (matchRecordStart(line.text) !== null)
+      notes.warn(
+        line.line,
+        "import.unplaced_line",
+        `Line ${line.line}: looks like a numbered record but comes before the table's header.`,
+      );
   }
 
   const records: OpenRecord[] = [];
@@ -155,7 +167,13 @@ export function parseFlattenedTable(text: string): ParsedPlan {
     const start = matchRecordStart(line);
     if (start !== null) {
       const first = splitFirstLine(start.rest);
-      open = { reference: start.reference, line: index + 1, text: [first.text], items: first.position === null ? [] : [first.position], trailer: null };
+      open = {
+        reference: start.reference,
+        line: index + 1,
+        text: [first.text],
+        items: first.position === null ? [] : [first.position],
+        trailer: null,
+      };
       records.push(open);
       continue;
     }
@@ -171,7 +189,11 @@ export function parseFlattenedTable(text: string): ParsedPlan {
       const text = cleanText(line);
       if (text.length > maxTrailerChars) {
         // Closed with nothing read: the record gets no people, timescale or status, and the line is kept as unplaced text.
-        notes.warn(index + 1, "import.row_shape", `Line ${index + 1}: the closing line of recommendation ${excerpt(open.reference)} is ${text.length} characters, too long to be its people, timescale and status; it was not split.`);
+        notes.warn(
+          index + 1,
+          "import.row_shape",
+          `Line ${index + 1}: the closing line of recommendation ${excerpt(open.reference)} is ${text.length} characters, too long to be its people, timescale and status; it was not split.`,
+        );
         notes.unplace(index + 1, text);
         open.trailer = { line: index + 1, status: null, target: null, people: {} };
         continue;
@@ -185,7 +207,10 @@ export function parseFlattenedTable(text: string): ParsedPlan {
   }
   const recommendations = records.map((record, i) => toRecommendation(record, i + 1, header.columns, notes));
   // Every record starts with its printed number; repeats are made unique by PlanNotes.finish.
-  return notes.finish({ layout: "FLATTENED_TABLE", title: title?.text ?? null, recommendations }, new Set(recommendations));
+  return notes.finish(
+    { layout: "FLATTENED_TABLE", title: title?.text ?? null, recommendations },
+    new Set(recommendations),
+  );
 }
 
 /** True when the next non-blank line starts another record or there is none. */
@@ -201,18 +226,32 @@ function isLastOfRecord(lines: readonly string[], index: number): boolean {
 function toRecommendation(record: OpenRecord, order: number, columns: ColumnMap, notes: PlanNotes): PlanRecommendation {
   const has = (role: ColumnRole): boolean => columnIndex(columns, role) !== null;
   const text = cleanText(record.text.join(" "));
-  const items = record.items.map(cleanText).filter((item) => item !== "").join("\n");
+  const items = record.items
+    .map(cleanText)
+    .filter((item) => item !== "")
+    .join("\n");
   const trailer = record.trailer;
-  if (text === "") notes.warn(record.line, "import.missing_text", `Line ${record.line}: recommendation ${excerpt(record.reference)} has no text.`);
+  if (text === "")
+    notes.warn(
+      record.line,
+      "import.missing_text",
+      `Line ${record.line}: recommendation ${excerpt(record.reference)} has no text.`,
+    );
   if (trailer === null) {
-    notes.warn(record.line, "import.row_shape", `Line ${record.line}: recommendation ${excerpt(record.reference)} has no closing line with its people, timescale and status.`);
+    notes.warn(
+      record.line,
+      "import.row_shape",
+      `Line ${record.line}: recommendation ${excerpt(record.reference)} has no closing line with its people, timescale and status.`,
+    );
   }
   const people = trailer?.people ?? {};
   const accountable = has("accountable") ? (people.accountable ?? null) : null;
   const responsible = has("responsible") ? (people.responsible ?? null) : null;
   const line = trailer?.line ?? record.line;
-  const target: ParsedTarget = has("target") || has("targetAndStatus") ? notes.target(trailer?.target ?? "", line) : noTarget();
-  const status: ParsedStatus | null = has("status") || has("targetAndStatus") ? notes.status(trailer?.status ?? "", line) : null;
+  const target: ParsedTarget =
+    has("target") || has("targetAndStatus") ? notes.target(trailer?.target ?? "", line) : noTarget();
+  const status: ParsedStatus | null =
+    has("status") || has("targetAndStatus") ? notes.status(trailer?.status ?? "", line) : null;
   return {
     reference: record.reference,
     order,

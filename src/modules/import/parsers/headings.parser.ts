@@ -18,7 +18,11 @@ export function headingUnits(lines: readonly string[]): HeadingUnit[] {
   return lineBlocks(lines).flatMap((block): HeadingUnit[] => {
     const [first, ...rest] = block.lines;
     if (first === undefined) return [];
-    const paragraph = (from: number, parts: readonly string[]): HeadingUnit => ({ kind: "paragraph", line: from, text: cleanText(parts.join(" ")) });
+    const paragraph = (from: number, parts: readonly string[]): HeadingUnit => ({
+      kind: "paragraph",
+      line: from,
+      text: cleanText(parts.join(" ")),
+    });
     if (!isHeadingLike(first)) return [paragraph(block.start + 1, block.lines)];
     const heading: HeadingUnit = { kind: "heading", line: block.start + 1, text: cleanText(first) };
     return rest.length === 0 ? [heading] : [heading, paragraph(block.start + 2, rest)];

@@ -43,7 +43,9 @@ function bulletScore(lines: readonly string[]): number {
 
 /** Headings followed by a prose paragraph; the first unit is the title and does not count. */
 function headingScore(lines: readonly string[]): number {
-  const units = headingUnits(lines).slice(1).filter((unit) => !isPageFurniture(unit.text));
+  const units = headingUnits(lines)
+    .slice(1)
+    .filter((unit) => !isPageFurniture(unit.text));
   return units.filter((unit, i) => unit.kind === "heading" && units[i + 1]?.kind === "paragraph").length;
 }
 
@@ -59,7 +61,12 @@ export function scoreLayouts(text: string): LayoutScores {
 }
 
 /** Ties go to the family whose evidence is hardest to produce by accident. */
-const tieOrder: readonly LayoutFamily[] = ["DELIMITED_TABLE", "FLATTENED_TABLE", "PARAGRAPH_BULLETS", "HEADING_PARAGRAPHS"];
+const tieOrder: readonly LayoutFamily[] = [
+  "DELIMITED_TABLE",
+  "FLATTENED_TABLE",
+  "PARAGRAPH_BULLETS",
+  "HEADING_PARAGRAPHS",
+];
 
 /** The layout family whose features the text shows most strongly, or null when it shows none. */
 export function detectLayout(text: string): LayoutFamily | null {

@@ -29,5 +29,9 @@ export interface TextLine {
 
 /** The document's title: its first line that is neither furniture nor a masthead. */
 export function pickTitle(lines: readonly TextLine[]): TextLine | null {
-  return lines.find((candidate) => candidate.text !== "" && !isPageFurniture(candidate.text) && !councilMasthead.test(candidate.text)) ?? null;
+  return (
+    lines.find(
+      (candidate) => candidate.text !== "" && !isPageFurniture(candidate.text) && !councilMasthead.test(candidate.text),
+    ) ?? null
+  );
 }

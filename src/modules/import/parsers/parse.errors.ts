@@ -19,7 +19,10 @@ export class PlanParseError extends AppError {
   readonly column: number | null;
 
   constructor(code: PlanParseErrorCode, message: string, where: { line?: number; column?: number } = {}) {
-    super(code, message, { ...(where.line === undefined ? {} : { line: where.line }), ...(where.column === undefined ? {} : { column: where.column }) });
+    super(code, message, {
+      ...(where.line === undefined ? {} : { line: where.line }),
+      ...(where.column === undefined ? {} : { column: where.column }),
+    });
     this.name = "PlanParseError";
     this.code = code;
     this.line = where.line ?? null;

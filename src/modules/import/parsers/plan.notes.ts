@@ -1,4 +1,11 @@
-import type { ParsedPlan, ParsedStatus, ParsedTarget, PlanRecommendation, PlanWarning, PlanWarningCode } from "../import.plan.js";
+import type {
+  ParsedPlan,
+  ParsedStatus,
+  ParsedTarget,
+  PlanRecommendation,
+  PlanWarning,
+  PlanWarningCode,
+} from "../import.plan.js";
 import { isUnknownStatusText, parseStatus } from "../normalise/status.normaliser.js";
 import { isUnparsedTarget, parseTarget } from "../normalise/target.normaliser.js";
 import { cleanText } from "../normalise/text.normaliser.js";
@@ -11,7 +18,8 @@ import type { TextLine } from "./page-furniture.js";
  */
 function keepLines<T extends ParsedTarget | ParsedStatus>(parsed: T, printed: string): T {
   if (!printed.includes("\n")) return parsed;
-  if ("raw" in parsed) return parsed.raw !== null && parsed.raw === cleanText(printed) ? { ...parsed, raw: printed } : parsed;
+  if ("raw" in parsed)
+    return parsed.raw !== null && parsed.raw === cleanText(printed) ? { ...parsed, raw: printed } : parsed;
   return parsed.text === cleanText(printed) ? { ...parsed, text: printed } : parsed;
 }
 
@@ -40,7 +48,12 @@ export class PlanNotes {
   /** Parses a printed target, warning when the phrase is there but names no period the rules know. */
   target(raw: string, line: number): ParsedTarget {
     const target = keepLines(parseTarget(raw), raw);
-    if (isUnparsedTarget(target)) this.warn(line, "import.unparsed_date", `Line ${line}: target "${excerpt(target.raw ?? "")}" is not a date, period or "ongoing" the importer understands.`);
+    if (isUnparsedTarget(target))
+      this.warn(
+        line,
+        "import.unparsed_date",
+        `Line ${line}: target "${excerpt(target.raw ?? "")}" is not a date, period or "ongoing" the importer understands.`,
+      );
     return target;
   }
 
@@ -48,7 +61,11 @@ export class PlanNotes {
   status(raw: string, line: number): ParsedStatus {
     const status = keepLines(parseStatus(raw), raw);
     if (isUnknownStatusText(status)) {
-      this.warn(line, "import.unknown_status", `Line ${line}: status "${excerpt(status.text)}" is not one the importer understands.`);
+      this.warn(
+        line,
+        "import.unknown_status",
+        `Line ${line}: status "${excerpt(status.text)}" is not one the importer understands.`,
+      );
     }
     return status;
   }
@@ -61,7 +78,11 @@ export class PlanNotes {
     const target = keepLines(parseTarget(raw), raw);
     const status = keepLines(parseStatus(raw), raw);
     if (isUnparsedTarget(target) && isUnknownStatusText(status)) {
-      this.warn(line, "import.unparsed_date", `Line ${line}: "${excerpt(status.text)}" names neither a target the importer understands nor a status.`);
+      this.warn(
+        line,
+        "import.unparsed_date",
+        `Line ${line}: "${excerpt(status.text)}" names neither a target the importer understands nor a status.`,
+      );
     }
     return { target, status };
   }
@@ -71,10 +92,18 @@ export class PlanNotes {
    * {@link PlanNotes.uniqueReferences}). `printed` holds the recommendations whose reference the
    * document prints; the others carry their order as a string.
    */
-  finish(plan: Omit<ParsedPlan, "warnings" | "unplaced">, printed: ReadonlySet<PlanRecommendation> = new Set()): ParsedPlan {
+  finish(
+    plan: Omit<ParsedPlan, "warnings" | "unplaced">,
+    printed: ReadonlySet<PlanRecommendation> = new Set(),
+  ): ParsedPlan {
     const recommendations = this.uniqueReferences(plan.recommendations, printed);
     const byLine = (a: { line: number }, b: { line: number }): number => a.line - b.line;
-    return { ...plan, recommendations, warnings: [...this.warnings].sort(byLine), unplaced: [...this.unplaced].sort(byLine) };
+    return {
+      ...plan,
+      recommendations,
+      warnings: [...this.warnings].sort(byLine),
+      unplaced: [...this.unplaced].sort(byLine),
+    };
   }
 
   /**
@@ -85,10 +114,14 @@ export class PlanNotes {
    * text nobody uses), with a warning naming its line. Printed references win over order numbers
    * because they are what the council and its readers use.
    */
-  private uniqueReferences(recommendations: readonly PlanRecommendation[], printed: ReadonlySet<PlanRecommendation>): PlanRecommendation[] {
+  private uniqueReferences(
+    recommendations: readonly PlanRecommendation[],
+    printed: ReadonlySet<PlanRecommendation>,
+  ): PlanRecommendation[] {
     const owners = new Map<string, PlanRecommendation>();
     for (const recommendation of recommendations) {
-      if (printed.has(recommendation) && !owners.has(recommendation.reference)) owners.set(recommendation.reference, recommendation);
+      if (printed.has(recommendation) && !owners.has(recommendation.reference))
+        owners.set(recommendation.reference, recommendation);
     }
     const taken = new Set(owners.keys());
     // Where to resume counting for each reference, so that many repeats of one stay linear.

@@ -16,7 +16,11 @@ const parsers: Readonly<Record<LayoutFamily, (text: string) => ParsedPlan>> = {
 
 /** Control characters other than tab, line feed, carriage return and form feed (PDF page breaks), and U+FFFD from a failed decode. */
 function isNonText(code: number): boolean {
-  return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) || code === 0x7f || code === 0xfffd;
+  return (
+    (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0c && code !== 0x0d) ||
+    code === 0x7f ||
+    code === 0xfffd
+  );
 }
 
 /** Above this share of non-text characters a document is a binary file read as text, not a plan with noise. */
@@ -30,7 +34,12 @@ function position(text: string, offset: number): { line: number; column: number 
 
 function rejectBinary(text: string): void {
   const nul = text.indexOf("\u0000");
-  if (nul !== -1) throw new PlanParseError("import.binary_content", "The document contains NUL bytes: it is a binary file, not text.", position(text, nul));
+  if (nul !== -1)
+    throw new PlanParseError(
+      "import.binary_content",
+      "The document contains NUL bytes: it is a binary file, not text.",
+      position(text, nul),
+    );
   let nonText = 0;
   let visible = 0;
   let first = -1;
@@ -44,7 +53,11 @@ function rejectBinary(text: string): void {
     }
   }
   if (nonText > 0 && nonText > (nonText + visible) * maxNonTextShare) {
-    throw new PlanParseError("import.binary_content", "The document is mostly control or undecodable characters: it is not text.", position(text, first));
+    throw new PlanParseError(
+      "import.binary_content",
+      "The document is mostly control or undecodable characters: it is not text.",
+      position(text, first),
+    );
   }
 }
 
@@ -56,17 +69,27 @@ function rejectBinary(text: string): void {
  */
 export function parsePlan(text: string): ParsedPlan {
   const bytes = Buffer.byteLength(text, "utf8");
-  if (bytes > maxPlanBytes) throw new PlanParseError("import.too_large", `The document is ${bytes} bytes; plans over ${maxPlanBytes} bytes are refused.`);
+  if (bytes > maxPlanBytes)
+    throw new PlanParseError(
+      "import.too_large",
+      `The document is ${bytes} bytes; plans over ${maxPlanBytes} bytes are refused.`,
+    );
   const normalised = (text.startsWith("\uFEFF") ? text.slice(1) : text).replace(/\r\n?/g, "\n");
   if (cleanText(normalised) === "") throw new PlanParseError("import.empty_document", "The document is empty.");
   rejectBinary(normalised);
   const layout = detectLayout(normalised);
   if (layout === null) {
-    throw new PlanParseError("import.unknown_layout", "No known layout found: no table header, numbered records, paragraphs with bullets or headings with paragraphs.");
+    throw new PlanParseError(
+      "import.unknown_layout",
+      "No known layout found: no table header, numbered records, paragraphs with bullets or headings with paragraphs.",
+    );
   }
   const plan = parsers[layout](normalised);
   if (plan.recommendations.length === 0) {
-    throw new PlanParseError("import.unknown_layout", `The document looks like a ${layout} plan but no recommendation could be read from it.`);
+    throw new PlanParseError(
+      "import.unknown_layout",
+      `The document looks like a ${layout} plan but no recommendation could be read from it.`,
+    );
   }
   return plan;
 }

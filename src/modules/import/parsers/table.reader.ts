@@ -136,7 +136,13 @@ function closingLines(lines: readonly string[], delimiter: string): Int32Array {
 /** A quoted field's text between its quotes: `""` is one quote; any other quote is kept as printed. */
 const unescapeQuotes = (text: string): string => text.replaceAll('""', '"');
 
-function readQuotedField(lines: readonly string[], startIndex: number, startPos: number, delimiter: string, maxLines: number): QuotedField | null {
+function readQuotedField(
+  lines: readonly string[],
+  startIndex: number,
+  startPos: number,
+  delimiter: string,
+  maxLines: number,
+): QuotedField | null {
   const first = lines[startIndex] ?? "";
   let index = startIndex;
   let close = closingQuoteAt(first, startPos, delimiter);
@@ -232,7 +238,12 @@ function textLines(lines: readonly string[], from: number, to: number): TextLine
   return result;
 }
 
-function readRowsAfter(lines: readonly string[], from: number, syntax: Exclude<TableSyntax, "html">, frame: PipeFrame): TableRow[] {
+function readRowsAfter(
+  lines: readonly string[],
+  from: number,
+  syntax: Exclude<TableSyntax, "html">,
+  frame: PipeFrame,
+): TableRow[] {
   const rows: TableRow[] = [];
   let index = from;
   while (index < lines.length) {
@@ -256,7 +267,9 @@ function hasDataRow(rows: readonly TableRow[]): boolean {
 function locateLineTable(lines: readonly string[]): LocatedTable | null {
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] ?? "";
-    const syntaxes: Exclude<TableSyntax, "html">[] = isMarkdownHeader(lines, index) ? ["markdown"] : ["tab", "pipe", "comma"];
+    const syntaxes: Exclude<TableSyntax, "html">[] = isMarkdownHeader(lines, index)
+      ? ["markdown"]
+      : ["tab", "pipe", "comma"];
     for (const syntax of syntaxes) {
       if (!hasDelimiter(line, syntax)) continue;
       const header = readLineRecord(lines, index, syntax, fullFrame, maxHeaderQuotedLines);
@@ -340,7 +353,9 @@ function locateHtmlTable(text: string, lines: readonly string[]): LocatedTable |
   const columns = mapHeader(header.cells.map(htmlCellToText));
   const rows = found.rows.slice(headerAt + 1);
   if (columns === null || !hasDataRow(rows)) return null;
-  const insideBeforeHeader = found.rows.slice(0, headerAt).map((row) => ({ line: row.line, text: row.cells.map(htmlCellToText).join(" ").trim() }));
+  const insideBeforeHeader = found.rows
+    .slice(0, headerAt)
+    .map((row) => ({ line: row.line, text: row.cells.map(htmlCellToText).join(" ").trim() }));
   return {
     syntax: "html",
     header,

@@ -13,7 +13,10 @@ describe("splitRoles", () => {
       "Strategic Director & Deputy Chief Executive Director of Policy & Transformation",
       ["Strategic Director & Deputy Chief Executive", "Director of Policy & Transformation"],
     ],
-    ["Chief Executive Interim Director of Resources (s151)", ["Chief Executive", "Interim Director of Resources (s151)"]],
+    [
+      "Chief Executive Interim Director of Resources (s151)",
+      ["Chief Executive", "Interim Director of Resources (s151)"],
+    ],
     ["Chief Executive Strategic Director", ["Chief Executive", "Strategic Director"]],
   ])("splits Brentwood's role run %j", (run, roles) => {
     expect(splitRoles(run)).toEqual(roles);
@@ -35,8 +38,14 @@ describe("splitRoles", () => {
 
   it.each([
     ["Head of Democratic Services Monitoring Officer", ["Head of Democratic Services", "Monitoring Officer"]],
-    ["Director of Finance & Deputy Chief Executive Head of Legal", ["Director of Finance & Deputy Chief Executive", "Head of Legal"]],
-    ["Director of Housing, Health and Communities, Chief Executive", ["Director of Housing, Health and Communities", "Chief Executive"]],
+    [
+      "Director of Finance & Deputy Chief Executive Head of Legal",
+      ["Director of Finance & Deputy Chief Executive", "Head of Legal"],
+    ],
+    [
+      "Director of Housing, Health and Communities, Chief Executive",
+      ["Director of Housing, Health and Communities", "Chief Executive"],
+    ],
     ["Management Team Human Resources", ["Management Team", "Human Resources"]],
     [
       "Chief Executive (Head of Paid Service) Cabinet Member for Finance and Resources",
@@ -47,15 +56,20 @@ describe("splitRoles", () => {
     expect(splitRoles(run)).toEqual(roles);
   });
 
-  it.each(["Director of Connected Chelmsford", "Simon Hill & Simon Freeman", "Management Team", "Chief Executive and team"])(
-    "returns %j whole when it holds one role or none the lexicon knows",
-    (text) => {
-      expect(splitRoles(text)).toEqual([text]);
-    },
-  );
+  it.each([
+    "Director of Connected Chelmsford",
+    "Simon Hill & Simon Freeman",
+    "Management Team",
+    "Chief Executive and team",
+  ])("returns %j whole when it holds one role or none the lexicon knows", (text) => {
+    expect(splitRoles(text)).toEqual([text]);
+  });
 
   it("reads a title after up to three modifiers", () => {
-    expect(splitRoles("Interim Acting Deputy Director of Finance Chief Executive")).toEqual(["Interim Acting Deputy Director of Finance", "Chief Executive"]);
+    expect(splitRoles("Interim Acting Deputy Director of Finance Chief Executive")).toEqual([
+      "Interim Acting Deputy Director of Finance",
+      "Chief Executive",
+    ]);
   });
 
   it("leaves text over the length limit whole: it is prose, not a run of role cells", () => {
@@ -71,7 +85,10 @@ describe("splitRoles", () => {
 
   it("returns on a run of modifiers just under the length limit, splitting off the title after it", () => {
     const modifiers = "Acting ".repeat(40);
-    expect(splitRoles(`${modifiers}Chief Executive`)).toEqual([modifiers.trim().split(" ").slice(0, -3).join(" "), "Acting Acting Acting Chief Executive"]);
+    expect(splitRoles(`${modifiers}Chief Executive`)).toEqual([
+      modifiers.trim().split(" ").slice(0, -3).join(" "),
+      "Acting Acting Acting Chief Executive",
+    ]);
   });
 
   it("returns no roles for blank text", () => {
@@ -86,11 +103,14 @@ describe("splitRoles", () => {
       fc.string(),
     );
     fc.assert(
-      fc.property(fc.array(words, { maxLength: 10 }).map((parts) => parts.join(" ")), (text) => {
-        const roles = splitRoles(text);
-        const flatten = (s: string): string => s.replace(/[\s,;]+/g, "");
-        expect(flatten(roles.join(" "))).toBe(flatten(text));
-      }),
+      fc.property(
+        fc.array(words, { maxLength: 10 }).map((parts) => parts.join(" ")),
+        (text) => {
+          const roles = splitRoles(text);
+          const flatten = (s: string): string => s.replace(/[\s,;]+/g, "");
+          expect(flatten(roles.join(" "))).toBe(flatten(text));
+        },
+      ),
     );
   });
 });

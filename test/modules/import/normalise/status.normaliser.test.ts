@@ -47,7 +47,11 @@ describe("parseStatus", () => {
   });
 
   it("keeps unrecognised text as printed and reads it as UNKNOWN", () => {
-    expect(parseStatus("  Awaiting\u00a0sign-off ")).toEqual({ text: "Awaiting sign-off", status: "UNKNOWN", rag: null });
+    expect(parseStatus("  Awaiting\u00a0sign-off ")).toEqual({
+      text: "Awaiting sign-off",
+      status: "UNKNOWN",
+      rag: null,
+    });
   });
 
   describe("Chelmsford's timescale-and-status cells", () => {
@@ -71,19 +75,23 @@ describe("parseStatus", () => {
     });
   });
 
-  it.each(["Will be completed by March 2026", "Due for completion in June", "To complete by 2025", "Not complete", "Once delivered"])(
-    "does not read a future, conditional or denied completion in %j as COMPLETE",
-    (raw) => {
-      expect(parseStatus(raw).status).not.toBe("COMPLETE");
-    },
-  );
+  it.each([
+    "Will be completed by March 2026",
+    "Due for completion in June",
+    "To complete by 2025",
+    "Not complete",
+    "Once delivered",
+  ])("does not read a future, conditional or denied completion in %j as COMPLETE", (raw) => {
+    expect(parseStatus(raw).status).not.toBe("COMPLETE");
+  });
 
-  it.each(["Will have been fully completed by March", "Should have been done by now", "To have been delivered by the end of Q2"])(
-    "does not read a plan with several words between its modal and its completion word in %j as COMPLETE",
-    (raw) => {
-      expect(parseStatus(raw).status).not.toBe("COMPLETE");
-    },
-  );
+  it.each([
+    "Will have been fully completed by March",
+    "Should have been done by now",
+    "To have been delivered by the end of Q2",
+  ])("does not read a plan with several words between its modal and its completion word in %j as COMPLETE", (raw) => {
+    expect(parseStatus(raw).status).not.toBe("COMPLETE");
+  });
 
   describe("denied completions", () => {
     // A bare denial reports no work under way, so it reads as NOT_STARTED; with any sign of work
@@ -174,7 +182,9 @@ describe("parseStatus", () => {
 describe("isUnknownStatusText", () => {
   it("flags a non-empty cell that could not be read", () => {
     expect(isUnknownStatusText(parseStatus("Awaiting sign-off"))).toBe(true);
-    expect(isUnknownStatusText(parseStatus("Phased approach with review to be completed by end of September 2025"))).toBe(true);
+    expect(
+      isUnknownStatusText(parseStatus("Phased approach with review to be completed by end of September 2025")),
+    ).toBe(true);
   });
 
   it("does not flag an empty cell, a recognised status or a RAG-only cell", () => {
@@ -186,7 +196,11 @@ describe("isUnknownStatusText", () => {
 
 describe("matchTrailingStatus", () => {
   it.each([
-    ["Leader of the Council Chief Executive Oct 24 In progress", "In progress", "Leader of the Council Chief Executive Oct 24"],
+    [
+      "Leader of the Council Chief Executive Oct 24 In progress",
+      "In progress",
+      "Leader of the Council Chief Executive Oct 24",
+    ],
     [
       "Chief Executive Director of Policy & Transformation May 24 Complete",
       "Complete",
@@ -202,7 +216,7 @@ describe("matchTrailingStatus", () => {
     expect(matchTrailingStatus(line)).toEqual({ status, rest });
   });
 
-  it("leaves the ongoing of a timescale like \"March 2025 and ongoing\" to the target", () => {
+  it('leaves the ongoing of a timescale like "March 2025 and ongoing" to the target', () => {
     expect(matchTrailingStatus("Management Team March 2025 and ongoing")).toBeNull();
   });
 

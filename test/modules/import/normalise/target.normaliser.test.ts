@@ -149,31 +149,53 @@ describe("parseTarget", () => {
   it.each([
     ["Started Jan 2024, complete by March 2025", "2025-03-31", "MONTH", ["2024-01-31"]],
     ["From Oct 24 to Mar 25", "2025-03-31", "MONTH", ["2024-10-31"]],
-    ["Commenced Oct 2024, review Dec 2024, adopt 2025/26", "2026-03-31", "FINANCIAL_YEAR", ["2024-10-31", "2024-12-31"]],
+    [
+      "Commenced Oct 2024, review Dec 2024, adopt 2025/26",
+      "2026-03-31",
+      "FINANCIAL_YEAR",
+      ["2024-10-31", "2024-12-31"],
+    ],
     ["Report by March 2025, then from April 2025 onwards", "2025-03-31", "MONTH", ["2025-04-30"]],
-  ] as const)("never takes a start date as the deadline, but keeps it as a milestone when %j has one", (raw, deadline, precision, milestones) => {
-    expect(parseTarget(raw)).toEqual(expected(raw, deadline, precision, [...milestones]));
-  });
+  ] as const)(
+    "never takes a start date as the deadline, but keeps it as a milestone when %j has one",
+    (raw, deadline, precision, milestones) => {
+      expect(parseTarget(raw)).toEqual(expected(raw, deadline, precision, [...milestones]));
+    },
+  );
 
   it("keeps no milestones for ongoing work with only a start date", () => {
-    expect(parseTarget("Commenced December 2024 and ongoing")).toEqual(expected("Commenced December 2024 and ongoing", null, "ONGOING"));
+    expect(parseTarget("Commenced December 2024 and ongoing")).toEqual(
+      expected("Commenced December 2024 and ongoing", null, "ONGOING"),
+    );
     expect(parseTarget("From Oct 24 onwards")).toEqual(expected("From Oct 24 onwards", null, "ONGOING"));
   });
 
   describe("half-years", () => {
     // No precision fits a half-year, and a year-end deadline would be six months late for H1:
     // the phrase is left unread and warned about rather than given a wrong deadline.
-    it.each(["H1 2025", "H2 2025", "H1 2025/26", "H2 2025/26", "2025/26 H1", "h2 2025-26", "Half 1 2025", "First half of 2025", "second half of the financial year 2025/26", "Draft Q2 2025/26, adopt H2 2025/26", "H1 2025, final by Dec 2025"])(
-      "reads %j as having no known deadline, to be warned about",
-      (raw) => {
-        const parsed = parseTarget(raw);
-        expect(parsed).toEqual(expected(raw, null, "UNKNOWN"));
-        expect(isUnparsedTarget(parsed)).toBe(true);
-      },
-    );
+    it.each([
+      "H1 2025",
+      "H2 2025",
+      "H1 2025/26",
+      "H2 2025/26",
+      "2025/26 H1",
+      "h2 2025-26",
+      "Half 1 2025",
+      "First half of 2025",
+      "second half of the financial year 2025/26",
+      "Draft Q2 2025/26, adopt H2 2025/26",
+      "H1 2025, final by Dec 2025",
+    ])("reads %j as having no known deadline, to be warned about", (raw) => {
+      const parsed = parseTarget(raw);
+      expect(parsed).toEqual(expected(raw, null, "UNKNOWN"));
+      expect(isUnparsedTarget(parsed)).toBe(true);
+    });
 
     it("splits a trailing half-year off a flattened row whole, not just its year", () => {
-      expect(matchTrailingTarget("Head of Finance H2 2025/26")).toEqual({ target: "H2 2025/26", rest: "Head of Finance" });
+      expect(matchTrailingTarget("Head of Finance H2 2025/26")).toEqual({
+        target: "H2 2025/26",
+        rest: "Head of Finance",
+      });
     });
 
     it("still reads words that merely end in h1 or h2 before a year as the year", () => {
@@ -308,8 +330,11 @@ describe("parseTarget", () => {
       fc.assert(
         fc.property(fc.integer({ min: 2000, max: 2098 }), fc.integer({ min: 1, max: 4 }), (start, quarter) => {
           const lastMonth = 3 + quarter * 3;
-          const reference = lastMonth > 12 ? lastDayOfMonth(start + 1, lastMonth - 12) : lastDayOfMonth(start, lastMonth);
-          const parsed = parseTarget(`Q${String(quarter)} ${String(start)}/${String((start + 1) % 100).padStart(2, "0")}`);
+          const reference =
+            lastMonth > 12 ? lastDayOfMonth(start + 1, lastMonth - 12) : lastDayOfMonth(start, lastMonth);
+          const parsed = parseTarget(
+            `Q${String(quarter)} ${String(start)}/${String((start + 1) % 100).padStart(2, "0")}`,
+          );
           expect(parsed.deadline).toBe(reference);
           expect(parsed.precision).toBe("QUARTER");
         }),
@@ -318,7 +343,9 @@ describe("parseTarget", () => {
 
     const isValidIso = (iso: string): boolean => {
       const date = new Date(`${iso}T00:00:00Z`);
-      return /^\d{4}-\d{2}-\d{2}$/.test(iso) && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso;
+      return (
+        /^\d{4}-\d{2}-\d{2}$/.test(iso) && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso
+      );
     };
 
     it("never throws on arbitrary text and only returns real calendar dates", () => {
@@ -327,7 +354,20 @@ describe("parseTarget", () => {
           fc.oneof(
             fc.string(),
             fc.string({ unit: "binary" }),
-            fc.constantFrom("Q3", "2024/25", "Sept.", "Winter", "ongoing", "31", "02/", "from", "\u00a0", "onwards", "Feb", "29"),
+            fc.constantFrom(
+              "Q3",
+              "2024/25",
+              "Sept.",
+              "Winter",
+              "ongoing",
+              "31",
+              "02/",
+              "from",
+              "\u00a0",
+              "onwards",
+              "Feb",
+              "29",
+            ),
             fc.integer({ min: 0, max: 3000 }).map(String),
           ),
           { maxLength: 8 },
@@ -363,7 +403,11 @@ describe("isUnparsedTarget", () => {
 
 describe("matchTrailingTarget", () => {
   it.each([
-    ["Chief Executive Director of Policy & Transformation Dec 24", "Dec 24", "Chief Executive Director of Policy & Transformation"],
+    [
+      "Chief Executive Director of Policy & Transformation Dec 24",
+      "Dec 24",
+      "Chief Executive Director of Policy & Transformation",
+    ],
     ["Leader of the Council Chief Executive Oct\u00a024", "Oct 24", "Leader of the Council Chief Executive"],
     ["Simon Hill Sept. 2023", "Sept. 2023", "Simon Hill"],
     ["Director of Finance Q3 2025/26", "Q3 2025/26", "Director of Finance"],

@@ -53,7 +53,9 @@ describe("htmlCellToText", () => {
 
   it("writes list items as bullets, decodes entities and drops other tags", () => {
     expect(
-      htmlCellToText('Plan:<br/><ul class="x"><li>Policy &amp; <strong>Transformation</strong></li><li>&lt;draft&gt; &quot;A&quot;&nbsp;&#39;B&#39;</li></ul>'),
+      htmlCellToText(
+        'Plan:<br/><ul class="x"><li>Policy &amp; <strong>Transformation</strong></li><li>&lt;draft&gt; &quot;A&quot;&nbsp;&#39;B&#39;</li></ul>',
+      ),
     ).toBe("Plan:\n• Policy & Transformation\n• <draft> \"A\" 'B'");
   });
 
@@ -66,7 +68,9 @@ describe("htmlCellToText", () => {
   });
 
   it("drops comments, however long and whatever tags they hold, and leaves an unclosed one as printed", () => {
-    expect(htmlCellToText(`<p>A</p><!--[if gte mso 9]><xml>${"x".repeat(5000)}</xml><p>hidden</p><![endif]-->B`)).toBe("A\nB");
+    expect(htmlCellToText(`<p>A</p><!--[if gte mso 9]><xml>${"x".repeat(5000)}</xml><p>hidden</p><![endif]-->B`)).toBe(
+      "A\nB",
+    );
     expect(htmlCellToText("<p>A</p><!-- one --><!-- two -->B<!-- never closed")).toBe("A\nB<!-- never closed");
   });
 
@@ -81,7 +85,12 @@ describe("htmlCellToText", () => {
         fc.oneof(
           fc.string({ unit: "binary" }),
           fc
-            .array(fc.oneof(fc.constantFrom("<p>", "</p>", "<br>", "<li>", "•", "&amp;", "&#99999999;", "<ul a='1'>", " "), fc.string()))
+            .array(
+              fc.oneof(
+                fc.constantFrom("<p>", "</p>", "<br>", "<li>", "•", "&amp;", "&#99999999;", "<ul a='1'>", " "),
+                fc.string(),
+              ),
+            )
             .map((parts) => parts.join("")),
         ),
         (s) => {

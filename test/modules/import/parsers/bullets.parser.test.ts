@@ -15,7 +15,16 @@ describe("paragraph-and-bullet plans: Braintree", () => {
 
   it("invents no owners, dates or statuses", () => {
     const actions = plan.recommendations.flatMap((r) => r.actions);
-    expect(actions.every((a) => a.lead === null && a.status === null && a.update === null && a.target.raw === null && a.target.precision === "UNKNOWN")).toBe(true);
+    expect(
+      actions.every(
+        (a) =>
+          a.lead === null &&
+          a.status === null &&
+          a.update === null &&
+          a.target.raw === null &&
+          a.target.precision === "UNKNOWN",
+      ),
+    ).toBe(true);
     expect(plan.recommendations[0]?.actions[0]).toMatchObject({
       text: "Successful campaign delivered to promote the priorities of the Corporate Strategy 2024-2028 and actions being taken to deliver them.",
       line: 14,
@@ -59,7 +68,12 @@ describe("paragraph-and-bullet plans from another council", () => {
         5,
         ["Run member workshops on the vision", "Publish the vision and a delivery plan, with annual milestones"],
       ],
-      ["2", "Strengthen the council's financial resilience.", 11, ["Refresh the medium-term financial strategy", "Build reserves back to the agreed minimum"]],
+      [
+        "2",
+        "Strengthen the council's financial resilience.",
+        11,
+        ["Refresh the medium-term financial strategy", "Build reserves back to the agreed minimum"],
+      ],
     ]);
     expect(plan.unplaced.map((u) => u.line)).toEqual([3, 16]);
   });

@@ -10,7 +10,21 @@ describe("delimited tables: Harlow (tab-separated, continuation rows)", () => {
   it("reads thirteen recommendations with sixty-six actions between them", () => {
     expect(plan.layout).toBe("DELIMITED_TABLE");
     expect(plan.title).toBe("Key Recommendations – Corporate Peer Review 2023");
-    expect(plan.recommendations.map((r) => r.reference)).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13"]);
+    expect(plan.recommendations.map((r) => r.reference)).toEqual([
+      "1",
+      "2",
+      "3",
+      "4",
+      "5",
+      "6",
+      "7",
+      "8",
+      "9",
+      "10",
+      "11",
+      "12",
+      "13",
+    ]);
     expect(plan.recommendations.map((r) => r.actions.length)).toEqual([10, 5, 5, 2, 6, 4, 5, 5, 6, 3, 3, 5, 7]);
     expect(actions).toHaveLength(66);
   });
@@ -22,7 +36,11 @@ describe("delimited tables: Harlow (tab-separated, continuation rows)", () => {
 
   it("keeps a continuation row after a blank line with the recommendation above, at its own line", () => {
     const second = plan.recommendations[1];
-    expect(second?.actions.at(-1)).toMatchObject({ order: 5, text: "Create wider Discover Harlow implementation plan with partners.", line: 21 });
+    expect(second?.actions.at(-1)).toMatchObject({
+      order: 5,
+      text: "Create wider Discover Harlow implementation plan with partners.",
+      line: 21,
+    });
   });
 
   it("carries the last printed lead down a recommendation's rows", () => {
@@ -32,7 +50,9 @@ describe("delimited tables: Harlow (tab-separated, continuation rows)", () => {
 
   it("reads an empty status cell as UNKNOWN with empty text and leaves accountable and responsible null", () => {
     expect(plan.recommendations[0]?.actions[2]?.status).toEqual({ text: "", status: "UNKNOWN", rag: null });
-    expect(plan.recommendations.every((r) => r.accountable === null && r.responsible === null && r.position === null)).toBe(true);
+    expect(
+      plan.recommendations.every((r) => r.accountable === null && r.responsible === null && r.position === null),
+    ).toBe(true);
     expect(plan.warnings).toEqual([]);
   });
 });
@@ -48,12 +68,18 @@ describe("delimited tables: Chelmsford (one response per recommendation, HTML in
 
   it("takes the short Action column as the theme label when Detail holds the recommendation", () => {
     const first = plan.recommendations[0];
-    expect(first).toMatchObject({ themeLabel: "Scrutiny Effectiveness", title: null, text: "Review and strengthen overview and Scrutiny." });
+    expect(first).toMatchObject({
+      themeLabel: "Scrutiny Effectiveness",
+      title: null,
+      text: "Review and strengthen overview and Scrutiny.",
+    });
     expect(first?.actions[0]?.lead).toBe("Director of Connected Chelmsford");
   });
 
   it("turns HTML inside a cell into lines with bullets", () => {
-    expect(plan.recommendations[0]?.actions[0]?.text).toContain("including:\n• Training and development of Chair and Vice Chair\n• Training for all committee members");
+    expect(plan.recommendations[0]?.actions[0]?.text).toContain(
+      "including:\n• Training and development of Chair and Vice Chair\n• Training for all committee members",
+    );
   });
 
   it("skips repeated header rows, even one whose last column reads Timescale, with a warning each", () => {
@@ -114,8 +140,16 @@ describe("delimited tables: layouts the five documents do not use", () => {
     ]);
     const first = plan.recommendations[0];
     expect(first?.actions[0]?.status).toMatchObject({ text: "Green", rag: "GREEN" });
-    expect(first?.actions[1]).toMatchObject({ lead: "Section 151 Officer", target: { precision: "ONGOING" }, status: { rag: "AMBER" }, line: 6 });
-    expect(plan.recommendations[1]?.actions[0]).toMatchObject({ text: "Publish a strategy | toolkit", target: { deadline: "2025-03-31" } });
+    expect(first?.actions[1]).toMatchObject({
+      lead: "Section 151 Officer",
+      target: { precision: "ONGOING" },
+      status: { rag: "AMBER" },
+      line: 6,
+    });
+    expect(plan.recommendations[1]?.actions[0]).toMatchObject({
+      text: "Publish a strategy | toolkit",
+      target: { deadline: "2025-03-31" },
+    });
     expect(plan.warnings).toEqual([]);
   });
 
@@ -159,7 +193,10 @@ describe("delimited tables: layouts the five documents do not use", () => {
       ),
     );
     expect(plan.recommendations.map((r) => r.reference)).toEqual(["3.1", "3.2"]);
-    expect(plan.recommendations[0]?.actions[0]).toMatchObject({ update: "First report went to Cabinet in May", status: { status: "IN_PROGRESS" } });
+    expect(plan.recommendations[0]?.actions[0]).toMatchObject({
+      update: "First report went to Cabinet in May",
+      status: { status: "IN_PROGRESS" },
+    });
     expect(plan.recommendations[1]?.actions[0]?.update).toBeNull();
   });
 
@@ -177,7 +214,10 @@ describe("delimited tables: layouts the five documents do not use", () => {
       ["2", "Finance", "Review the capital programme", "Commission an external review"],
       ["3", "Place", "Refresh the local plan", "Consult on the draft plan"],
     ]);
-    expect(plan.recommendations[0]?.actions[0]).toMatchObject({ target: { deadline: "2026-03-31" }, status: { status: "IN_PROGRESS" } });
+    expect(plan.recommendations[0]?.actions[0]).toMatchObject({
+      target: { deadline: "2026-03-31" },
+      status: { status: "IN_PROGRESS" },
+    });
   });
 
   it("gives a table with Accountable and Responsible columns but no action column one action holding the position", () => {
@@ -189,9 +229,17 @@ describe("delimited tables: layouts the five documents do not use", () => {
       ),
     );
     const [only] = plan.recommendations;
-    expect(only).toMatchObject({ position: "We have drafted the vision\nWe will consult on it", accountable: "Leader of the Council", responsible: "Chief Executive" });
+    expect(only).toMatchObject({
+      position: "We have drafted the vision\nWe will consult on it",
+      accountable: "Leader of the Council",
+      responsible: "Chief Executive",
+    });
     expect(only?.actions).toHaveLength(1);
-    expect(only?.actions[0]).toMatchObject({ text: "We have drafted the vision\nWe will consult on it", lead: "Chief Executive", status: { status: "IN_PROGRESS" } });
+    expect(only?.actions[0]).toMatchObject({
+      text: "We have drafted the vision\nWe will consult on it",
+      lead: "Chief Executive",
+      status: { status: "IN_PROGRESS" },
+    });
   });
 
   it("does not carry a lead from one recommendation into the next", () => {
@@ -219,25 +267,38 @@ describe("delimited tables: problems in single rows", () => {
     const shapes = plan.warnings.filter((w) => w.code === "import.row_shape");
     expect(shapes.map((w) => w.line)).toEqual([3, 4]);
     expect(shapes[0]?.message).toContain("Line 3");
-    expect(plan.recommendations[0]?.actions[1]).toMatchObject({ text: "Share the vision", lead: "Chief Executive", target: { raw: null }, line: 3 });
+    expect(plan.recommendations[0]?.actions[1]).toMatchObject({
+      text: "Share the vision",
+      lead: "Chief Executive",
+      target: { raw: null },
+      line: 3,
+    });
     expect(plan.recommendations[1]?.actions[0]?.status?.text).toBe("In progress stray text");
   });
 
   it("ignores trailing empty cells beyond the header without a warning", () => {
-    const plan = parsePlan(doc("Ref,Recommendation,Action,Owner", "1,Agree a vision,Hold a workshop,Chief Executive,,", ""));
+    const plan = parsePlan(
+      doc("Ref,Recommendation,Action,Owner", "1,Agree a vision,Hold a workshop,Chief Executive,,", ""),
+    );
     expect(plan.warnings).toEqual([]);
     expect(plan.recommendations[0]?.actions[0]?.lead).toBe("Chief Executive");
   });
 
   it("warns about a target it cannot read and a status it does not know, keeping both as printed", () => {
     const plan = parsePlan(
-      doc("Ref\tRecommendation\tAction\tLead\tDeadline\tStatus", "1\tAgree a vision\tHold a workshop\tChief Executive\tWhen resources allow\tPurple"),
+      doc(
+        "Ref\tRecommendation\tAction\tLead\tDeadline\tStatus",
+        "1\tAgree a vision\tHold a workshop\tChief Executive\tWhen resources allow\tPurple",
+      ),
     );
     expect(plan.warnings.map((w) => [w.code, w.line])).toEqual([
       ["import.unparsed_date", 2],
       ["import.unknown_status", 2],
     ]);
-    expect(plan.recommendations[0]?.actions[0]).toMatchObject({ target: { raw: "When resources allow", precision: "UNKNOWN" }, status: { text: "Purple", status: "UNKNOWN" } });
+    expect(plan.recommendations[0]?.actions[0]).toMatchObject({
+      target: { raw: "When resources allow", precision: "UNKNOWN" },
+      status: { text: "Purple", status: "UNKNOWN" },
+    });
   });
 
   it("uses the columns of a header printed again with different columns", () => {
@@ -256,7 +317,14 @@ describe("delimited tables: problems in single rows", () => {
 
   it("sends lines without cells inside a tab table to unplaced with a warning, and trailing ones without", () => {
     const plan = parseDelimitedTable(
-      doc("Ref\tRecommendation\tAction\tLead", "1\tAgree a vision\tHold a workshop\tChief Executive", "a stray note", "2\tFix the budget\tAgree savings\tS151 Officer", "", "Peer review documents"),
+      doc(
+        "Ref\tRecommendation\tAction\tLead",
+        "1\tAgree a vision\tHold a workshop\tChief Executive",
+        "a stray note",
+        "2\tFix the budget\tAgree savings\tS151 Officer",
+        "",
+        "Peer review documents",
+      ),
     );
     expect(plan.unplaced).toEqual([
       { line: 3, text: "a stray note" },
@@ -291,11 +359,17 @@ describe("delimited tables: references", () => {
   });
 
   it("does not give a repeat a reference the document prints itself", () => {
-    expect(references(doc(header, "1\tFirst\tA\tX", "2\tSecond\tB\tY", "1\tThird\tC\tZ", "1 (2)\tFourth\tD\tW"))).toEqual(["1", "2", "1 (3)", "1 (2)"]);
+    expect(
+      references(doc(header, "1\tFirst\tA\tX", "2\tSecond\tB\tY", "1\tThird\tC\tZ", "1 (2)\tFourth\tD\tW")),
+    ).toEqual(["1", "2", "1 (3)", "1 (2)"]);
   });
 
   it("keeps a printed reference for its recommendation and moves the order number of an unnumbered one out of its way", () => {
-    const text = doc(header, "\tAgree a vision\tHold a workshop\tChief Executive", "1\tFix the budget\tAgree savings\tS151 Officer");
+    const text = doc(
+      header,
+      "\tAgree a vision\tHold a workshop\tChief Executive",
+      "1\tFix the budget\tAgree savings\tS151 Officer",
+    );
     const plan = parseDelimitedTable(text);
     // The printed "1" is a recommendation of its own, not a further action of the unnumbered one.
     expect(plan.recommendations.map((r) => [r.reference, r.text, r.actions.length])).toEqual([
@@ -303,7 +377,10 @@ describe("delimited tables: references", () => {
       ["1", "Fix the budget", 1],
     ]);
     expect(duplicateWarnings(text)).toEqual([
-      [2, 'Line 2: this recommendation prints no reference and its order "1" is printed by the recommendation at line 3; it is "1 (2)".'],
+      [
+        2,
+        'Line 2: this recommendation prints no reference and its order "1" is printed by the recommendation at line 3; it is "1 (2)".',
+      ],
     ]);
   });
 
@@ -320,18 +397,32 @@ describe("delimited tables: pathological cells", () => {
   it("warns about a 200 KB target cell and a 200 KB status cell by line, keeping them unread", () => {
     const target = "from Oct 24 ".repeat(17_000);
     const status = "to done ".repeat(25_000);
-    const plan = parsePlan(doc(header, "1\tAgree a vision\tHold a workshop\tChief Executive\tJune 2024\tComplete", `2\tFix the budget\tAgree savings\tS151 Officer\t${target}\t${status}`));
+    const plan = parsePlan(
+      doc(
+        header,
+        "1\tAgree a vision\tHold a workshop\tChief Executive\tJune 2024\tComplete",
+        `2\tFix the budget\tAgree savings\tS151 Officer\t${target}\t${status}`,
+      ),
+    );
     expect(plan.warnings.map((w) => [w.code, w.line])).toEqual([
       ["import.unparsed_date", 3],
       ["import.unknown_status", 3],
     ]);
     // The message quotes the start of the cell, not all of it.
     expect(plan.warnings.every((w) => w.message.length < 400)).toBe(true);
-    expect(plan.recommendations[1]?.actions[0]).toMatchObject({ target: { deadline: null, precision: "UNKNOWN" }, status: { status: "UNKNOWN" } });
+    expect(plan.recommendations[1]?.actions[0]).toMatchObject({
+      target: { deadline: null, precision: "UNKNOWN" },
+      status: { status: "UNKNOWN" },
+    });
   });
 
   it("warns about a 200 KB combined timescale-and-status cell", () => {
-    const plan = parsePlan(doc("Theme\tDetail\tLead\tPlanned response\tTimescale and status", `Finance\tClose the gap\tDirector of Finance\tAgree savings\t${"Complete Oct 24 ".repeat(13_000)}`));
+    const plan = parsePlan(
+      doc(
+        "Theme\tDetail\tLead\tPlanned response\tTimescale and status",
+        `Finance\tClose the gap\tDirector of Finance\tAgree savings\t${"Complete Oct 24 ".repeat(13_000)}`,
+      ),
+    );
     expect(plan.warnings.map((w) => [w.code, w.line])).toEqual([["import.unparsed_date", 2]]);
     expect(plan.recommendations[0]?.actions[0]?.status?.status).toBe("UNKNOWN");
   });
@@ -348,11 +439,14 @@ describe("delimited tables: pathological cells", () => {
     expect(plan.warnings.map((w) => [w.code, w.line])).toEqual([["import.unknown_status", 2]]);
   });
 
-  it.each(["<table ", "<tr ", "<td ", "<th "])("refuses 200 KB of %j with no closing '>' as a document with no known layout", (opening) => {
-    expect(() => parsePlan(`<table>${opening.repeat(Math.ceil(200_000 / opening.length))}`)).toThrow(
-      expect.objectContaining({ code: "import.unknown_layout" }),
-    );
-  });
+  it.each(["<table ", "<tr ", "<td ", "<th "])(
+    "refuses 200 KB of %j with no closing '>' as a document with no known layout",
+    (opening) => {
+      expect(() => parsePlan(`<table>${opening.repeat(Math.ceil(200_000 / opening.length))}`)).toThrow(
+        expect.objectContaining({ code: "import.unknown_layout" }),
+      );
+    },
+  );
 
   it("reads the rows of an HTML table followed by 200 KB of unclosed row and cell tags", () => {
     const plan = parsePlan(
@@ -369,7 +463,13 @@ describe("delimited tables: pathological cells", () => {
   });
 
   it("returns on a 200 KB header-like cell of colons", () => {
-    const plan = parsePlan(doc(`${":".repeat(200_000)}x\tRef\tRecommendation`, header, "1\tAgree a vision\tHold a workshop\tChief Executive\tJune 2024\tComplete"));
+    const plan = parsePlan(
+      doc(
+        `${":".repeat(200_000)}x\tRef\tRecommendation`,
+        header,
+        "1\tAgree a vision\tHold a workshop\tChief Executive\tJune 2024\tComplete",
+      ),
+    );
     expect(plan.recommendations.map((r) => r.reference)).toEqual(["1"]);
   });
 });
@@ -377,22 +477,44 @@ describe("delimited tables: pathological cells", () => {
 describe("delimited tables: quoted cells over several lines", () => {
   it("finds a header whose cells break over lines, as Excel writes Alt+Enter", () => {
     const plan = parsePlan(doc('Ref,Recommendation,"Target', 'date",Status', "1,Agree a vision,March 2025,Complete"));
-    expect(plan.recommendations[0]?.actions[0]).toMatchObject({ target: { deadline: "2025-03-31" }, status: { status: "COMPLETE" } });
+    expect(plan.recommendations[0]?.actions[0]).toMatchObject({
+      target: { deadline: "2025-03-31" },
+      status: { status: "COMPLETE" },
+    });
   });
 
   it("reads a quoted cell over many lines, and takes one that closes over 200 lines later literally", () => {
     const header = "Ref,Recommendation,Action,Status";
-    const long = parsePlan(doc(header, '1,Agree a vision,"Hold', ...Array.from({ length: 150 }, () => "a workshop"), 'and report",Complete'));
+    const long = parsePlan(
+      doc(header, '1,Agree a vision,"Hold', ...Array.from({ length: 150 }, () => "a workshop"), 'and report",Complete'),
+    );
     // Line breaks inside a plain-text cell are folded to spaces, like any other whitespace.
-    expect(long.recommendations[0]?.actions[0]?.text).toBe(["Hold", ...Array.from({ length: 150 }, () => "a workshop"), "and report"].join(" "));
+    expect(long.recommendations[0]?.actions[0]?.text).toBe(
+      ["Hold", ...Array.from({ length: 150 }, () => "a workshop"), "and report"].join(" "),
+    );
     expect(long.recommendations[0]?.actions[0]?.status?.status).toBe("COMPLETE");
 
-    const runaway = parseDelimitedTable(doc(header, '1,Agree a vision,"Hold a workshop,Complete', ...Array.from({ length: 201 }, () => "x"), 'end",Complete'));
-    expect(runaway.recommendations[0]?.actions[0]).toMatchObject({ text: '"Hold a workshop', status: { text: "Complete" } });
+    const runaway = parseDelimitedTable(
+      doc(
+        header,
+        '1,Agree a vision,"Hold a workshop,Complete',
+        ...Array.from({ length: 201 }, () => "x"),
+        'end",Complete',
+      ),
+    );
+    expect(runaway.recommendations[0]?.actions[0]).toMatchObject({
+      text: '"Hold a workshop',
+      status: { text: "Complete" },
+    });
   });
 
   it("returns on 200 KB of rows that each open a quote and never close it, reading them literally", () => {
-    const plan = parsePlan(doc("Ref,Recommendation,Action,Status", ...Array.from({ length: 8_000 }, (_, i) => `${i + 1},Agree,"Hold,Complete`)));
+    const plan = parsePlan(
+      doc(
+        "Ref,Recommendation,Action,Status",
+        ...Array.from({ length: 8_000 }, (_, i) => `${i + 1},Agree,"Hold,Complete`),
+      ),
+    );
     expect(plan.recommendations).toHaveLength(8_000);
     expect(plan.recommendations.at(-1)?.actions[0]).toMatchObject({ text: '"Hold', status: { status: "COMPLETE" } });
   });

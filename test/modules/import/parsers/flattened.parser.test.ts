@@ -11,19 +11,30 @@ describe("flattened tables: Brentwood", () => {
     expect(plan.title).toBe("Corporate Peer Review");
     expect(plan.recommendations.map((r) => r.reference)).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9"]);
     expect(plan.recommendations.every((r) => r.actions.length === 1)).toBe(true);
-    expect(plan.recommendations.filter((r) => r.actions[0]?.status?.status === "COMPLETE").map((r) => r.reference)).toEqual(["3", "7"]);
+    expect(
+      plan.recommendations.filter((r) => r.actions[0]?.status?.status === "COMPLETE").map((r) => r.reference),
+    ).toEqual(["3", "7"]);
   });
 
   it("splits the first line at the council's own voice, not at an en dash inside the recommendation", () => {
     const fifth = plan.recommendations[4];
-    expect(fifth?.text).toBe("Make a political decision on the future of the one team arrangements with Rochford District Council – options paper for future");
+    expect(fifth?.text).toBe(
+      "Make a political decision on the future of the one team arrangements with Rochford District Council – options paper for future",
+    );
     expect(fifth?.position).toBe(
       "We have engaged the East of England Local Government Association to conduct a review\nWe will present a report back to members at Committee following this review",
     );
   });
 
   it("reads people, timescale and status from the end of the run-together last line", () => {
-    expect(plan.recommendations.map((r) => [r.accountable, r.responsible, r.actions[0]?.target.raw, r.actions[0]?.status?.text])).toEqual([
+    expect(
+      plan.recommendations.map((r) => [
+        r.accountable,
+        r.responsible,
+        r.actions[0]?.target.raw,
+        r.actions[0]?.status?.text,
+      ]),
+    ).toEqual([
       ["Leader of the Council", "Chief Executive", "Oct 24", "In progress"],
       ["Chief Executive", "Director of Policy & Transformation", "Dec 24", "In progress"],
       ["Chief Executive", "Director of Policy & Transformation", "May 24", "Complete"],
@@ -67,27 +78,47 @@ describe("flattened tables from another council", () => {
     expect(plan.layout).toBe("FLATTENED_TABLE");
     expect(plan.title).toBe("Peer challenge: our response");
     const [first, second] = plan.recommendations;
-    expect(first).toMatchObject({ reference: "R1", text: "Agree a medium-term financial strategy", position: null, accountable: null, responsible: null });
+    expect(first).toMatchObject({
+      reference: "R1",
+      text: "Agree a medium-term financial strategy",
+      position: null,
+      accountable: null,
+      responsible: null,
+    });
     expect(first?.actions[0]).toMatchObject({
       text: "Our draft strategy goes to Cabinet in June\nSavings options are being worked up with each service",
       lead: "Section 151 Officer",
       target: { raw: "Q2 2025/26", deadline: "2025-09-30" },
       status: { status: "NOT_STARTED" },
     });
-    expect(second?.actions[0]).toMatchObject({ lead: "Head of HR", target: { deadline: "2026-03-31" }, status: { status: "IN_PROGRESS" }, line: 8 });
+    expect(second?.actions[0]).toMatchObject({
+      lead: "Head of HR",
+      target: { deadline: "2026-03-31" },
+      status: { status: "IN_PROGRESS" },
+      line: 8,
+    });
     expect(plan.unplaced.map((u) => u.text)).toEqual(["Northtown District Council", "Contact us"]);
   });
 
   it("gives one person both roles when only one is printed under Accountable and Responsible", () => {
     const plan = parseFlattenedTable(
-      doc("Ref Recommendation Position Accountable Responsible Timescale Status", "1 Publish a plan - We have drafted it", "Chief Executive Dec 24 Complete"),
+      doc(
+        "Ref Recommendation Position Accountable Responsible Timescale Status",
+        "1 Publish a plan - We have drafted it",
+        "Chief Executive Dec 24 Complete",
+      ),
     );
     expect(plan.recommendations[0]).toMatchObject({ accountable: "Chief Executive", responsible: "Chief Executive" });
   });
 
   it("warns when a record never reaches its people, timescale and status line", () => {
     const plan = parseFlattenedTable(
-      doc("Ref Recommendation Position Accountable Responsible Timescale Status", "1 Publish a plan - We have drafted it", "2 Consult residents - We will run a survey", "Leader Chief Executive Oct 24 In progress"),
+      doc(
+        "Ref Recommendation Position Accountable Responsible Timescale Status",
+        "1 Publish a plan - We have drafted it",
+        "2 Consult residents - We will run a survey",
+        "Leader Chief Executive Oct 24 In progress",
+      ),
     );
     expect(plan.recommendations).toHaveLength(2);
     expect(plan.warnings.map((w) => [w.code, w.line])).toEqual([["import.row_shape", 2]]);
@@ -98,7 +129,15 @@ describe("flattened tables from another council", () => {
 describe("flattened tables: text around the table", () => {
   it("warns only about unplaced lines that look like records", () => {
     const plan = parseFlattenedTable(
-      doc("Our action plan", "1 stray numbered line above the table", "Ref Recommendation Position Accountable Responsible Timescale Status", "1 Publish a plan - We have drafted it", "Chief Executive Dec 24 Complete", "", "Related documents"),
+      doc(
+        "Our action plan",
+        "1 stray numbered line above the table",
+        "Ref Recommendation Position Accountable Responsible Timescale Status",
+        "1 Publish a plan - We have drafted it",
+        "Chief Executive Dec 24 Complete",
+        "",
+        "Related documents",
+      ),
     );
     expect(plan.unplaced.map((u) => u.line)).toEqual([2, 7]);
     expect(plan.warnings.map((w) => [w.code, w.line])).toEqual([["import.unplaced_line", 2]]);
@@ -124,7 +163,12 @@ describe("flattened tables: references", () => {
       ["1 (2)", "Review the plan"],
     ]);
     expect(plan.warnings).toEqual([
-      { line: 6, code: "import.duplicate_reference", message: 'Line 6: reference "1" is already used by the recommendation at line 2; this recommendation is "1 (2)".' },
+      {
+        line: 6,
+        code: "import.duplicate_reference",
+        message:
+          'Line 6: reference "1" is already used by the recommendation at line 2; this recommendation is "1 (2)".',
+      },
     ]);
   });
 });
@@ -138,13 +182,28 @@ describe("flattened tables: over-long closing lines", () => {
     const plan = parseFlattenedTable(doc(header, "1 Publish a plan - We have drafted it", closing));
     expect(plan.warnings.map((w) => [w.code, w.line])).toEqual([["import.row_shape", 3]]);
     expect(plan.unplaced).toEqual([{ line: 3, text: closing }]);
-    expect(plan.recommendations[0]).toMatchObject({ accountable: null, responsible: null, position: "We have drafted it" });
-    expect(plan.recommendations[0]?.actions[0]).toMatchObject({ target: { raw: null }, status: { text: "", status: "UNKNOWN" } });
+    expect(plan.recommendations[0]).toMatchObject({
+      accountable: null,
+      responsible: null,
+      position: "We have drafted it",
+    });
+    expect(plan.recommendations[0]?.actions[0]).toMatchObject({
+      target: { raw: null },
+      status: { text: "", status: "UNKNOWN" },
+    });
   });
 
   it("returns on a 200 KB closing line of role modifiers, with the same warning", () => {
     const closing = `Chief Executive Director of ${"Acting ".repeat(30_000)}Dec 24 Complete`;
-    const plan = parsePlan(doc(header, "1 Publish a plan - We have drafted it", closing, "2 Consult residents - We will run a survey", "Leader Chief Executive Oct 24 In progress"));
+    const plan = parsePlan(
+      doc(
+        header,
+        "1 Publish a plan - We have drafted it",
+        closing,
+        "2 Consult residents - We will run a survey",
+        "Leader Chief Executive Oct 24 In progress",
+      ),
+    );
     expect(plan.layout).toBe("FLATTENED_TABLE");
     expect(plan.warnings.map((w) => [w.code, w.line])).toEqual([["import.row_shape", 3]]);
     expect(plan.recommendations[1]).toMatchObject({ accountable: "Leader", responsible: "Chief Executive" });

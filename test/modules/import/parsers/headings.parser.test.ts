@@ -50,14 +50,34 @@ describe("heading-and-paragraph plans from another council", () => {
     expect(plan.layout).toBe("HEADING_PARAGRAPHS");
     expect(plan.title).toBe("Our improvement commitments");
     expect(plan.recommendations.map((r) => [r.reference, r.title, r.text, r.line])).toEqual([
-      ["1", "Listening to residents", "We will run an annual residents' survey and publish what we change as a result.", 6],
-      ["2", "Better decisions", "We will publish a forward plan of key decisions. Scrutiny will see major decisions before they are taken.", 9],
+      [
+        "1",
+        "Listening to residents",
+        "We will run an annual residents' survey and publish what we change as a result.",
+        6,
+      ],
+      [
+        "2",
+        "Better decisions",
+        "We will publish a forward plan of key decisions. Scrutiny will see major decisions before they are taken.",
+        9,
+      ],
     ]);
     expect(plan.unplaced.map((u) => u.text)).toEqual(["Skip to main content", "Contents", "Back to top"]);
   });
 
   it("treats prose before the first heading as preamble", () => {
-    const plan = parseHeadingParagraphs(doc("Plan title", "", "An introduction that is not a commitment.", "", "Finance", "", "We will balance the budget."));
+    const plan = parseHeadingParagraphs(
+      doc(
+        "Plan title",
+        "",
+        "An introduction that is not a commitment.",
+        "",
+        "Finance",
+        "",
+        "We will balance the budget.",
+      ),
+    );
     expect(plan.recommendations.map((r) => r.title)).toEqual(["Finance"]);
     expect(plan.unplaced).toEqual([{ line: 3, text: "An introduction that is not a commitment." }]);
   });

@@ -41,7 +41,9 @@ describe("parsePlan rejects documents that cannot be parsed at all", () => {
   });
 
   it("rejects a document in no known layout", () => {
-    expect(parseError("Just one paragraph of prose, with nothing else in the document at all.").code).toBe("import.unknown_layout");
+    expect(parseError("Just one paragraph of prose, with nothing else in the document at all.").code).toBe(
+      "import.unknown_layout",
+    );
   });
 
   it("rejects a document that shows a layout's features but yields no recommendation", () => {
@@ -57,7 +59,13 @@ describe("parsePlan rejects documents that cannot be parsed at all", () => {
 });
 
 describe("parsePlan normalises the text before reading it", () => {
-  const table = ["Heading of the plan", "", "No.\tRecommendation\tActions\tLead", "1\tAgree a vision\tHold a workshop\tChief Executive", "\t\tShare the vision\t"];
+  const table = [
+    "Heading of the plan",
+    "",
+    "No.\tRecommendation\tActions\tLead",
+    "1\tAgree a vision\tHold a workshop\tChief Executive",
+    "\t\tShare the vision\t",
+  ];
 
   it.each([
     ["LF", "\n"],
@@ -80,7 +88,13 @@ describe("parsePlan normalises the text before reading it", () => {
   });
 
   it("returns per-line problems as warnings, not exceptions", () => {
-    const plan = parsePlan(doc("No.\tRecommendation\tActions\tLead\tTarget Date", "1\tAgree a vision\tHold a workshop\tChief Executive\tsoonish", "2\tOnly two"));
+    const plan = parsePlan(
+      doc(
+        "No.\tRecommendation\tActions\tLead\tTarget Date",
+        "1\tAgree a vision\tHold a workshop\tChief Executive\tsoonish",
+        "2\tOnly two",
+      ),
+    );
     expect(plan.warnings.map((w) => w.code)).toEqual(["import.unparsed_date", "import.row_shape"]);
   });
 });
@@ -94,9 +108,35 @@ describe("parsePlan gives every recommendation a unique reference", () => {
   it("in every family, even where the document numbers nothing", () => {
     const plans = [
       parsePlan(doc("Ref\tRecommendation\tAction\tLead", "1\tFirst\tA\tX", "2\tSecond\tB\tY", "1\tThird\tC\tZ")),
-      parsePlan(doc("Ref Recommendation Position Accountable Responsible Timescale Status", "1 First - We will", "Chief Executive Dec 24 Complete", "1 Second - We will", "Chief Executive Dec 24 Complete")),
-      parsePlan(doc("A paragraph that recommends something.", "• First action", "", "Another paragraph that recommends something.", "• Second action")),
-      parsePlan(doc("Plan title", "", "First heading", "A paragraph under it.", "", "Second heading", "Another paragraph under it.")),
+      parsePlan(
+        doc(
+          "Ref Recommendation Position Accountable Responsible Timescale Status",
+          "1 First - We will",
+          "Chief Executive Dec 24 Complete",
+          "1 Second - We will",
+          "Chief Executive Dec 24 Complete",
+        ),
+      ),
+      parsePlan(
+        doc(
+          "A paragraph that recommends something.",
+          "• First action",
+          "",
+          "Another paragraph that recommends something.",
+          "• Second action",
+        ),
+      ),
+      parsePlan(
+        doc(
+          "Plan title",
+          "",
+          "First heading",
+          "A paragraph under it.",
+          "",
+          "Second heading",
+          "Another paragraph under it.",
+        ),
+      ),
     ];
     expect(plans.map((plan) => [plan.layout, plan.recommendations.map((r) => r.reference)])).toEqual([
       ["DELIMITED_TABLE", ["1", "2", "1 (2)"]],
@@ -114,7 +154,12 @@ describe("parsePlan returns on 200 KB pathological documents of every family", (
 
   it("in a delimited table, warning about the cells it cannot read", () => {
     expect(junk.length).toBeGreaterThan(190_000);
-    const plan = parsePlan(doc("Ref\tRecommendation\tAction\tLead\tDeadline\tStatus", `1\tAgree a vision\tHold a workshop\t${junk}\t${junk}\t${junk}`));
+    const plan = parsePlan(
+      doc(
+        "Ref\tRecommendation\tAction\tLead\tDeadline\tStatus",
+        `1\tAgree a vision\tHold a workshop\t${junk}\t${junk}\t${junk}`,
+      ),
+    );
     expect(plan.layout).toBe("DELIMITED_TABLE");
     expect(plan.warnings.map((w) => [w.code, w.line])).toEqual([
       ["import.unparsed_date", 2],
@@ -123,7 +168,13 @@ describe("parsePlan returns on 200 KB pathological documents of every family", (
   });
 
   it("in a flattened table, warning about the closing line it does not split", () => {
-    const plan = parsePlan(doc("Ref Recommendation Position Accountable Responsible Timescale Status", "1 Publish a plan - We have drafted it", `Chief Executive ${junk} Dec 24 Complete`));
+    const plan = parsePlan(
+      doc(
+        "Ref Recommendation Position Accountable Responsible Timescale Status",
+        "1 Publish a plan - We have drafted it",
+        `Chief Executive ${junk} Dec 24 Complete`,
+      ),
+    );
     expect(plan.layout).toBe("FLATTENED_TABLE");
     expect(plan.warnings.map((w) => [w.code, w.line])).toEqual([["import.row_shape", 3]]);
   });
