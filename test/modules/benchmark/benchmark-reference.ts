@@ -236,16 +236,14 @@ export async function storeWorld(db: Database, world: GenWorld, subThemes: Theme
         if (!rec) throw new Error("recommendation not stored");
         const subThemeIds = genRec.subThemes.map((i) => subThemes[i]?.id ?? -1);
         if (subThemeIds.length) {
-          await db
-            .insert(recommendationThemesTable)
-            .values(
-              subThemeIds.map((themeId) => ({
-                recommendationId: rec.id,
-                themeId,
-                method: "HAND" as const,
-                confidence: 1,
-              })),
-            );
+          await db.insert(recommendationThemesTable).values(
+            subThemeIds.map((themeId) => ({
+              recommendationId: rec.id,
+              themeId,
+              method: "HAND" as const,
+              confidence: 1,
+            })),
+          );
         }
         for (const [ai, genAction] of genRec.actions.entries()) {
           const [action] = await db
