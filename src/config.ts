@@ -11,6 +11,10 @@ export interface AppConfig {
   /** Bearer token that unlocks mutations; null refuses every mutation. */
   adminToken: string | null;
   statementTimeoutMs: number;
+  /** How long to wait for PostgreSQL to accept a connection, at start and for each new pool connection. */
+  databaseConnectTimeoutMs: number;
+  /** On SIGTERM/SIGINT, how long in-flight requests may take to finish before their connections are cut. */
+  shutdownGraceMs: number;
   maxQueryDepth: number;
   /** Estimated fields an operation may resolve (lists multiplied through); see cost-limit.rule.ts. */
   maxQueryCost: number;
@@ -85,6 +89,8 @@ export function loadConfig(env: Env = process.env, projectRoot: string = process
     port: integer("PORT", 4000, 0, 65535),
     adminToken,
     statementTimeoutMs: integer("STATEMENT_TIMEOUT_MS", 10_000, 100, 600_000),
+    databaseConnectTimeoutMs: integer("DATABASE_CONNECT_TIMEOUT_MS", 10_000, 100, 600_000),
+    shutdownGraceMs: integer("SHUTDOWN_GRACE_MS", 10_000, 0, 600_000),
     maxQueryDepth: integer("MAX_QUERY_DEPTH", 12, 2, 50),
     maxQueryCost: integer("MAX_QUERY_COST", 500_000, 100, 100_000_000),
     bodyLimitBytes: integer("BODY_LIMIT_BYTES", 1024 * 1024, 1024, 50 * 1024 * 1024),

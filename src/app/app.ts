@@ -52,6 +52,7 @@ import { createThemeRepository } from "../modules/theme/theme.repository.js";
 import { ThemeLinkResolver, ThemeResolver } from "../modules/theme/theme.resolver.js";
 import { ThemeService } from "../modules/theme/theme.service.js";
 import { loadOverrides, loadRules } from "../modules/theme/theme.taxonomy.js";
+import { operationNamePlugin } from "./access-log.js";
 import type { AppContext } from "./context.js";
 import { costLimitRule } from "./cost-limit.rule.js";
 import { depthLimitRule } from "./depth-limit.rule.js";
@@ -166,6 +167,9 @@ export async function createApp({
     formatError: createErrorFormatter(logger),
     validationRules: [depthLimitRule(config.maxQueryDepth), costLimitRule(config.maxQueryCost)],
     includeStacktraceInErrorResponses: false,
+    // main.ts owns SIGINT/SIGTERM: Apollo's own handlers would stop it mid-request (STACK.md pitfall 8).
+    stopOnTerminationSignals: false,
+    plugins: [operationNamePlugin()],
     logger: {
       debug: () => undefined,
       info: (m) => logger.info(String(m)),

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { HeaderMap } from "@apollo/server";
 import { sharedErrorCodes } from "../shared/errors/app-error.js";
+import { runInRequestContext } from "../shared/request-context.js";
+import { beginRequest } from "./access-log.js";
 import type { App } from "./app.js";
 
 class BodyTooLarge extends Error {}
@@ -46,10 +48,12 @@ export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL,
 /** Serves /graphql through Apollo's HTTP integration API, plus any extra GET routes (CSV exports). */
 export function createHttpServer(app: App, routes: Record<string, RouteHandler> = {}): Server {
   return createServer((req, res) => {
-    void handle(req, res).catch((error: unknown) => {
-      app.logger.error("unhandled HTTP error", { error: error instanceof Error ? error.stack : String(error) });
-      if (!res.headersSent) sendJson(res, 500, errorBody("Internal server error", sharedErrorCodes.internal));
-      else res.end();
+    runInRequestContext(beginRequest(app.logger, req, res), () => {
+      void handle(req, res).catch((error: unknown) => {
+        app.logger.error("unhandled HTTP error", { error: error instanceof Error ? error.stack : String(error) });
+        if (!res.headersSent) sendJson(res, 500, errorBody("Internal server error", sharedErrorCodes.internal));
+        else res.end();
+      });
     });
   });
 
@@ -103,4 +107,57 @@ export function createHttpServer(app: App, routes: Record<string, RouteHandler> 
     for await (const chunk of result.body.asyncIterator) res.write(chunk);
     res.end();
   }
+}
+
+/** The port cannot be listened on; the message says why in one line, fit to show as it is. */
+export class PortUnavailableError extends Error {
+  override name = "PortUnavailableError";
+}
+
+/** Listens, turning the usual refusals (port taken, no privilege, foreign address) into one line each. */
+export function listen(server: Server, port: number, host: string | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      const where = host === undefined ? `port ${port}` : `port ${port} on ${host}`;
+      const reason: Record<string, string> = {
+        EADDRINUSE: `${where} is in use`,
+        EACCES: `${where} needs privileges this process does not have`,
+        EADDRNOTAVAIL: `HOST ${host} is not an address of this machine`,
+        ENOTFOUND: `HOST ${host} is not a known host name`,
+      };
+      const known = error.code === undefined ? undefined : reason[error.code];
+      reject(known === undefined ? error : new PortUnavailableError(known));
+    };
+    server.once("error", onError);
+    server.listen(port, host, () => {
+      server.off("error", onError);
+      resolve();
+    });
+  });
+}
+
+/**
+ * Stops accepting connections and lets in-flight requests finish; keep-alive connections are
+ * closed as soon as they fall idle, and whatever is still open after `graceMs` is cut. Resolves
+ * once every connection is gone, telling whether any had to be cut.
+ */
+export function closeGracefully(server: Server, graceMs: number): Promise<{ cut: boolean }> {
+  return new Promise((resolve) => {
+    let cut = false;
+    // A request arriving on a kept-alive connection is still answered, then the connection closes.
+    const closeAfterwards = (_req: IncomingMessage, res: ServerResponse) => res.setHeader("connection", "close");
+    server.prependListener("request", closeAfterwards);
+    // Node closes idle connections once, at close(); those whose response finishes later need this.
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
+    const deadline = setTimeout(() => {
+      cut = true;
+      server.closeAllConnections();
+    }, graceMs);
+    server.close(() => {
+      clearInterval(sweep);
+      clearTimeout(deadline);
+      server.off("request", closeAfterwards);
+      resolve({ cut });
+    });
+  });
 }

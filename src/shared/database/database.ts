@@ -1,3 +1,4 @@
+import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { Logger as DrizzleLogger } from "drizzle-orm/logger";
@@ -7,6 +8,8 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import type { Logger } from "../logger.js";
+import { currentRequest } from "../request-context.js";
 import * as schema from "./database.schema.js";
 
 export type DatabaseSchema = typeof schema;
@@ -25,21 +28,41 @@ export interface DatabaseOptions {
   pgliteDataDir: string;
   statementTimeoutMs: number;
   projectRoot: string;
+  /** How long to wait for PostgreSQL to accept a connection before giving up (postgres.js waits 30 s). */
+  databaseConnectTimeoutMs?: number;
   /** Sees every SQL statement; tests use it to count statements per request. */
   queryLogger?: DrizzleLogger;
 }
 
+/** The database cannot be used at all; the message says why in one line, fit to show as it is. */
+export class DatabaseUnavailableError extends Error {
+  override name = "DatabaseUnavailableError";
+}
+
+/**
+ * Opens the database and proves it answers, so that a wrong address, a missing database or an
+ * unusable data folder is reported in one line before migrations run.
+ */
+
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   const migrationsFolder = path.join(options.projectRoot, "drizzle");
-  const logger = options.queryLogger;
+  const logger = requestCountingLogger(options.queryLogger);
   if (options.databaseUrl !== null) {
     const client = postgres(options.databaseUrl, {
       max: 10,
       onnotice: () => undefined,
+      connect_timeout: (options.databaseConnectTimeoutMs ?? 10_000) / 1000,
       // JIT compilation costs 1-1.7 s per benchmark statement here and saves nothing at this size.
       connection: { statement_timeout: options.statementTimeoutMs, application_name: "cpc-graph", jit: "off" },
     });
-    const db = drizzlePostgres({ client, schema, ...(logger ? { logger } : {}) });
+    try {
+      // Raw client, not drizzle: the probe is not one of the statements anybody counts.
+      await client`select 1`;
+    } catch (error) {
+      await client.end({ timeout: 0 });
+      throw new DatabaseUnavailableError(describePostgresFailure(error, options.databaseUrl));
+    }
+    const db = drizzlePostgres({ client, schema, logger });
     return {
       db,
       driver: "postgres",
@@ -47,16 +70,93 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       close: () => client.end({ timeout: 5 }),
     };
   }
-  const client = new PGlite(options.pgliteDataDir);
-  await client.waitReady;
+  const client = await openPglite(options.pgliteDataDir);
   await client.exec(`SET statement_timeout = ${Math.trunc(options.statementTimeoutMs)}`);
-  const db = drizzlePglite({ client, schema, ...(logger ? { logger } : {}) });
+  const db = drizzlePglite({ client, schema, logger });
   return {
     db,
     driver: "pglite",
     migrate: () => migratePglite(db, { migrationsFolder }),
     close: () => client.close(),
   };
+}
+
+/** Charges every statement to the HTTP request it runs for (the access log's count), then passes it on. */
+function requestCountingLogger(next: DrizzleLogger | undefined): DrizzleLogger {
+  return {
+    logQuery(query, params) {
+      const request = currentRequest();
+      if (request) request.statements += 1;
+      next?.logQuery(query, params);
+    },
+  };
+}
+
+const sqlLogLimit = 2000;
+
+/** Logs each SQL statement at debug level; parameter values are left out, they may be anybody's data. */
+export function sqlDebugLogger(logger: Logger): DrizzleLogger {
+  return {
+    logQuery(query, params) {
+      logger.debug("sql", {
+        sql: query.length > sqlLogLimit ? `${query.slice(0, sqlLogLimit)}…` : query,
+        params: params.length,
+      });
+    },
+  };
+}
+
+function describePostgresFailure(error: unknown, databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  const where = `${url.hostname}:${url.port || "5432"}`;
+  const database = decodeURIComponent(url.pathname.slice(1)) || decodeURIComponent(url.username) || "postgres";
+  const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
+  const message = error instanceof Error ? error.message : String(error);
+  switch (code) {
+    case "ECONNREFUSED":
+      return `cannot reach PostgreSQL at ${where}: connection refused`;
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return `cannot reach PostgreSQL at ${where}: host ${url.hostname} not found`;
+    case "CONNECT_TIMEOUT":
+      return `cannot reach PostgreSQL at ${where}: no answer within the connect timeout (DATABASE_CONNECT_TIMEOUT_MS)`;
+    case "3D000":
+      return `database ${database} does not exist on PostgreSQL at ${where}`;
+    case "28000":
+    case "28P01":
+      return `PostgreSQL at ${where} refused the login: ${message}`;
+    default:
+      return `cannot use PostgreSQL at ${where}: ${message}`;
+  }
+}
+
+/** PGlite's own errors for an unusable folder are bare ("ErrnoError", "failed to initialize"): check first. */
+async function openPglite(dataDir: string): Promise<PGlite> {
+  if (!dataDir.startsWith("memory://")) {
+    if (existsSync(dataDir) && !statSync(dataDir).isDirectory()) {
+      throw new DatabaseUnavailableError(`PGlite data folder ${dataDir} is a file, not a folder (PGLITE_DATA_DIR)`);
+    }
+    try {
+      mkdirSync(dataDir, { recursive: true });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new DatabaseUnavailableError(`cannot create the PGlite data folder ${dataDir}: ${reason}`);
+    }
+    const entries = readdirSync(dataDir);
+    if (entries.length > 0 && !entries.includes("PG_VERSION")) {
+      throw new DatabaseUnavailableError(
+        `${dataDir} holds other files and no PGlite database (PGLITE_DATA_DIR must be empty or PGlite's)`,
+      );
+    }
+  }
+  try {
+    const client = new PGlite(dataDir);
+    await client.waitReady;
+    return client;
+  } catch (error) {
+    const reason = error instanceof Error && error.message ? error.message : String(error);
+    throw new DatabaseUnavailableError(`cannot open the PGlite data folder ${dataDir}: ${reason}`);
+  }
 }
 
 /** Counts SQL statements (drizzle's logger hook) so tests can assert a request's cost. */
