@@ -24,6 +24,7 @@ export function beginRequest(logger: Logger, req: IncomingMessage, res: ServerRe
   res.setHeader(requestIdHeader, context.id);
   const started = performance.now();
   const path = new URL(req.url ?? "/", "http://localhost").pathname;
+  logger.debug("request started", { requestId: context.id, method: req.method, path });
   res.once("close", () => {
     const fields = {
       requestId: context.id,

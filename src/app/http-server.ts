@@ -47,7 +47,8 @@ export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL,
 
 /** Serves /graphql through Apollo's HTTP integration API, plus any extra GET routes (CSV exports). */
 export function createHttpServer(app: App, routes: Record<string, RouteHandler> = {}): Server {
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
+    trackInFlight(server, res);
     runInRequestContext(beginRequest(app.logger, req, res), () => {
       void handle(req, res).catch((error: unknown) => {
         app.logger.error("unhandled HTTP error", { error: error instanceof Error ? error.stack : String(error) });
@@ -56,6 +57,7 @@ export function createHttpServer(app: App, routes: Record<string, RouteHandler> 
       });
     });
   });
+  return server;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -136,6 +138,16 @@ export function listen(server: Server, port: number, host: string | undefined): 
   });
 }
 
+const inFlight = new WeakMap<Server, Set<ServerResponse>>();
+
+/** Remembers the response until it is done, so that a shutdown can tell it to close its connection. */
+function trackInFlight(server: Server, res: ServerResponse): void {
+  let responses = inFlight.get(server);
+  if (!responses) inFlight.set(server, (responses = new Set()));
+  responses.add(res);
+  res.once("close", () => responses.delete(res));
+}
+
 /**
  * Stops accepting connections and lets in-flight requests finish; keep-alive connections are
  * closed as soon as they fall idle, and whatever is still open after `graceMs` is cut. Resolves
@@ -144,9 +156,13 @@ export function listen(server: Server, port: number, host: string | undefined): 
 export function closeGracefully(server: Server, graceMs: number): Promise<{ cut: boolean }> {
   return new Promise((resolve) => {
     let cut = false;
-    // A request arriving on a kept-alive connection is still answered, then the connection closes.
-    const closeAfterwards = (_req: IncomingMessage, res: ServerResponse) => res.setHeader("connection", "close");
-    server.prependListener("request", closeAfterwards);
+    // Answered in full, but told the connection will not be reused: the server is going away.
+    const closeAfterwards = (res: ServerResponse) => {
+      if (!res.headersSent) res.setHeader("connection", "close");
+    };
+    for (const res of inFlight.get(server) ?? []) closeAfterwards(res);
+    const onRequest = (_req: IncomingMessage, res: ServerResponse) => closeAfterwards(res);
+    server.prependListener("request", onRequest);
     // Node closes idle connections once, at close(); those whose response finishes later need this.
     const sweep = setInterval(() => server.closeIdleConnections(), 50);
     const deadline = setTimeout(() => {
@@ -156,7 +172,7 @@ export function closeGracefully(server: Server, graceMs: number): Promise<{ cut:
     server.close(() => {
       clearInterval(sweep);
       clearTimeout(deadline);
-      server.off("request", closeAfterwards);
+      server.off("request", onRequest);
       resolve({ cut });
     });
   });

@@ -1,57 +1,27 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { randomBytes } from "node:crypto";
-import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseKind, serverUrl } from "../support/test-database.js";
+import { createServiceDatabase, startEntryPoint, type EntryPoint } from "../support/entry-point.js";
+import { databaseKind } from "../support/test-database.js";
 
 /**
- * Builds and starts the real entry point exactly as `npm start` does (tsc, then node
- * dist/src/main.js) on an empty database, and talks to it over HTTP.
+ * Starts the real entry point exactly as `npm start` does (dist/ is built once for the run by
+ * test/support/build-once.ts, then node dist/src/main.js) on an empty database, and talks to it over HTTP.
  */
 describe(`the service started as npm start starts it (${databaseKind})`, () => {
-  let child: ChildProcess;
+  let entry: EntryPoint;
   let base = "";
-  let dataDir = "";
-  let databaseName: string | null = null;
-  const admin = serverUrl ? postgres(serverUrl, { max: 1, onnotice: () => undefined }) : null;
+  let database: Awaited<ReturnType<typeof createServiceDatabase>>;
 
   beforeAll(async () => {
-    execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { stdio: "inherit" });
-    dataDir = mkdtempSync(path.join(tmpdir(), "cpc-graph-main-"));
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: "0", LOG_LEVEL: "info", PGLITE_DATA_DIR: dataDir };
-    delete env["DATABASE_URL"];
-    if (admin && serverUrl) {
-      databaseName = `cpc_test_main_${randomBytes(4).toString("hex")}`;
-      await admin.unsafe(`create database "${databaseName}"`);
-      const url = new URL(serverUrl);
-      url.pathname = `/${databaseName}`;
-      env["DATABASE_URL"] = url.toString();
-    }
-    child = spawn(process.execPath, ["dist/src/main.js"], { env, stdio: ["ignore", "ignore", "pipe"] });
-    base = await new Promise<string>((resolve, reject) => {
-      let log = "";
-      const timer = setTimeout(() => reject(new Error(`no start within 90 s:\n${log}`)), 90_000);
-      child.stderr?.on("data", (chunk: Buffer) => {
-        log += chunk.toString();
-        const match = /"url":"(http:\/\/localhost:\d+)\/graphql"/.exec(log);
-        if (match?.[1]) {
-          clearTimeout(timer);
-          resolve(match[1]);
-        }
-      });
-      child.once("exit", (code) => reject(new Error(`exited with ${code}:\n${log}`)));
-    });
+    database = await createServiceDatabase();
+    const started = await startEntryPoint(database.env);
+    entry = started;
+    base = started.base;
   }, 150_000);
 
   afterAll(async () => {
-    child.kill("SIGTERM");
-    await new Promise((resolve) => child.once("exit", resolve));
-    rmSync(dataDir, { recursive: true, force: true });
-    if (admin && databaseName) await admin.unsafe(`drop database if exists "${databaseName}" with (force)`);
-    await admin?.end();
+    entry.child.kill("SIGTERM");
+    await entry.exited;
+    await database.dispose();
   });
 
   const post = (body: string, headers: Record<string, string> = {}) =>
@@ -101,8 +71,12 @@ describe(`the service started as npm start starts it (${databaseKind})`, () => {
     );
   });
 
-  it("answers unknown paths with 404 JSON", async () => {
+  it("answers unknown paths with 404 and a coded JSON error naming the path", async () => {
     const response = await fetch(`${base}/nope`);
     expect(response.status).toBe(404);
+    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(await response.json()).toEqual({
+      errors: [{ message: "No route /nope; the API is at /graphql", extensions: { code: "request.not_found" } }],
+    });
   });
 });
