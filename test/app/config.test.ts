@@ -23,4 +23,14 @@ describe("configuration", () => {
     expect(caught).toBeInstanceOf(ConfigError);
     expect((caught as ConfigError).problems).toHaveLength(4);
   });
+
+  it("waits 10 s for in-flight requests and for PostgreSQL's connection unless told otherwise", () => {
+    expect(loadConfig({})).toMatchObject({ shutdownGraceMs: 10_000, databaseConnectTimeoutMs: 10_000 });
+    expect(loadConfig({ SHUTDOWN_GRACE_MS: "0", DATABASE_CONNECT_TIMEOUT_MS: "2500" })).toMatchObject({
+      shutdownGraceMs: 0,
+      databaseConnectTimeoutMs: 2500,
+    });
+    expect(() => loadConfig({ SHUTDOWN_GRACE_MS: "-1" })).toThrow(/SHUTDOWN_GRACE_MS must be an integer from 0/);
+    expect(() => loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: "soon" })).toThrow(/DATABASE_CONNECT_TIMEOUT_MS/);
+  });
 });
