@@ -8,8 +8,7 @@ import { recommendationScopeWhere, type RecommendationScope } from "../recommend
 import { recommendationsTable } from "../recommendation/recommendation.table.js";
 import { actionsTable, type ActionRow } from "./action.table.js";
 import { progressUpdatesTable, type ProgressUpdateRow } from "./progress-update.table.js";
-
-export type ActionStatusValue = ProgressUpdateRow["status"];
+import type { ActionStatusValue } from "./action.values.js";
 
 export interface ActionQuery extends RecommendationScope {
   statuses?: ActionStatusValue[];

@@ -6,8 +6,7 @@ import { AppError, sharedErrorCodes } from "../../shared/errors/app-error.js";
 import { toGlobalId } from "../../shared/graphql/global-id.js";
 import { isIsoDate } from "../../shared/graphql/local-date.scalar.js";
 import type { ActionFilter } from "../action/action.input.js";
-import type { ActionStatusValue } from "../action/action.repository.js";
-import { actionStatus } from "../action/progress-update.table.js";
+import { actionStatuses, type ActionStatusValue } from "../action/action.values.js";
 import { financialQuarter, financialYear } from "./benchmark.calendar.js";
 import { benchmarkError, benchmarkErrorCodes } from "./benchmark.errors.js";
 import type { BenchmarkHaving, BenchmarkOrder } from "./benchmark.input.js";
@@ -297,7 +296,7 @@ export function parseBenchmarkQuery(params: URLSearchParams): BenchmarkRequest {
   const themes = list(params, "filter.themes");
   if (themes.length) filter.themes = themes;
   const statuses = list(params, "filter.statuses").map((s): ActionStatusValue =>
-    oneOf(actionStatus.enumValues, s, "filter.statuses"),
+    oneOf(actionStatuses, s, "filter.statuses"),
   );
   if (statuses.length) filter.statuses = statuses;
   filter.peerGroup = single(params, "filter.peerGroup");

@@ -1,4 +1,4 @@
-import type { ActionStatusValue } from "../action/action.repository.js";
+import type { ActionStatusValue } from "../action/action.values.js";
 
 /**
  * The benchmark vocabulary shared by the repository (SQL column names), the service (validation),

@@ -1,15 +1,10 @@
 import { and, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../../shared/database/database.js";
-import {
-  actionWhere,
-  isOverdueAsOf,
-  statusAsOf,
-  type ActionQuery,
-  type ActionStatusValue,
-} from "../action/action.repository.js";
+import { actionWhere, isOverdueAsOf, statusAsOf, type ActionQuery } from "../action/action.repository.js";
+import { actionStatuses, type ActionStatusValue } from "../action/action.values.js";
 import { actionsTable } from "../action/action.table.js";
-import { actionStatus, progressUpdatesTable } from "../action/progress-update.table.js";
+import { progressUpdatesTable } from "../action/progress-update.table.js";
 import { councilsTable } from "../council/council.table.js";
 import { peerChallengesTable } from "../peer-challenge/peer-challenge.table.js";
 import { peerGroupMembersTable } from "../peer-group/peer-group.table.js";
@@ -420,7 +415,7 @@ function text(value: unknown): string | null {
 function status(value: unknown): ActionStatusValue | null {
   const name = text(value);
   if (name === null) return null;
-  const found = actionStatus.enumValues.find((s) => s === name);
+  const found = actionStatuses.find((s) => s === name);
   if (found === undefined) throw new Error(`unexpected action status ${name} from the database`);
   return found;
 }

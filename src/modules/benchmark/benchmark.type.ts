@@ -2,7 +2,7 @@ import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
 import { enumOf } from "../../shared/graphql/enum-of.js";
 import { LocalDateScalar } from "../../shared/graphql/local-date.scalar.js";
 import { ActionStatus } from "../action/action.type.js";
-import type { ActionStatusValue } from "../action/action.repository.js";
+import type { ActionStatusValue } from "../action/action.values.js";
 import {
   benchmarkDimensions,
   benchmarkIntervals,
