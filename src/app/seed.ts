@@ -7,7 +7,7 @@ import type { NewPeerGroupRow } from "../modules/peer-group/peer-group.table.js"
 import type { ThemeSeed } from "../modules/theme/theme.repository.js";
 import { loadTaxonomy } from "../modules/theme/theme.taxonomy.js";
 import type { Logger } from "../shared/logger.js";
-import type { AppRepositories, AppServices } from "./app.js";
+import type { AppRepositories, AppServices } from "../context.js";
 
 interface PlanManifest {
   plans: {

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import type { AppContext } from "../../app/context.js";
+import type { AppContext } from "../../context.js";
 import { toGlobalId } from "../../shared/graphql/global-id.js";
 import { LocalDateScalar } from "../../shared/graphql/local-date.scalar.js";
 import { toConnection } from "../../shared/graphql/pagination.js";

@@ -1,6 +1,7 @@
 import { badInput } from "../../shared/errors/app-error.js";
 import { toPageRequest, type Page } from "../../shared/graphql/pagination.js";
-import { checkSearch, type ScopeService } from "../recommendation/recommendation-scope.service.js";
+import { checkSearch } from "../../shared/graphql/search-argument.js";
+import type { ScopeService } from "../recommendation/recommendation-scope.service.js";
 import type { ActionQuery, ActionRepository } from "./action.repository.js";
 import type { ActionRow } from "./action.table.js";
 import type { ActionFilter } from "./action.input.js";

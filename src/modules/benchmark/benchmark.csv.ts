@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import type { ServerResponse } from "node:http";
-import type { RouteHandler } from "../../app/http-server.js";
-import type { AppContext } from "../../app/context.js";
+import type { AppContext, ContextFactory } from "../../context.js";
+import type { RouteHandler } from "../../shared/http/route-handler.js";
 import { AppError, sharedErrorCodes } from "../../shared/errors/app-error.js";
 import { toGlobalId } from "../../shared/graphql/global-id.js";
 import { isIsoDate } from "../../shared/graphql/local-date.scalar.js";
@@ -33,7 +33,7 @@ import type { BenchmarkRequest, BenchmarkResultValues } from "./benchmark.servic
  * The rows are the query's rows (totals are left out, as they would double count in a pivot
  * table); invalid parameters get HTTP 400 with a JSON body naming the code and the parameter.
  */
-export const benchmarkCsvRoute: RouteHandler = async (req, res, url, app) => {
+export const benchmarkCsvRoute: RouteHandler<ContextFactory> = async (req, res, url, app) => {
   const ctx = app.createContext({ authorization: req.headers.authorization });
   let result: BenchmarkResultValues;
   try {

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-g
 import { ConnectionArgs } from "../../shared/graphql/connection-args.js";
 import { toConnection } from "../../shared/graphql/pagination.js";
 import { RecommendationConnection } from "../recommendation/recommendation.type.js";
-import type { AppContext } from "../../app/context.js";
+import type { AppContext } from "../../context.js";
 import { toGlobalId } from "../../shared/graphql/global-id.js";
 import type { RecommendationThemeRow } from "../recommendation/recommendation.table.js";
 import type { ThemeRow } from "./theme.table.js";
