@@ -4,7 +4,7 @@ import type { PageRequest } from "../../shared/graphql/pagination.js";
 import { escapeLike } from "../../shared/database/like-pattern.js";
 import { councilsTable } from "../council/council.table.js";
 import { peerChallengesTable } from "../peer-challenge/peer-challenge.table.js";
-import { peerGroupMembersTable } from "../peer-group/peer-group.table.js";
+import { isPeerGroupMember } from "../peer-group/peer-group.membership.js";
 import { recommendationsTable, recommendationThemesTable, type RecommendationRow } from "./recommendation.table.js";
 
 /** Filters shared by recommendations and actions (an action matches through its recommendation). */
@@ -30,10 +30,7 @@ export function recommendationScopeWhere(q: RecommendationScope): SQL | undefine
     q.peerChallengeIds?.length ? inArray(r.peerChallengeId, q.peerChallengeIds) : undefined,
     q.peerGroupId === undefined
       ? undefined
-      : inArray(
-          pc.councilId,
-          sql`(select ${peerGroupMembersTable.councilId} from ${peerGroupMembersTable} where ${peerGroupMembersTable.peerGroupId} = ${q.peerGroupId})`,
-        ),
+      : isPeerGroupMember(pc.councilId, q.peerGroupId),
     q.themeIds?.length
       ? sql`exists (select 1 from ${recommendationThemesTable} where ${recommendationThemesTable.recommendationId} = ${r.id} and ${inArray(recommendationThemesTable.themeId, q.themeIds)})`
       : undefined,
