@@ -45,9 +45,3 @@ export class ActionService {
     return { items: rows, totalCount, request };
   }
 }
-
-/** DOMAIN.md: days overdue on T = T − D, for a deadline D before T and a status that is not COMPLETE. */
-export function daysOverdue(deadline: string | null, status: string, asOf: string): number | null {
-  if (deadline === null || status === "COMPLETE" || deadline >= asOf) return null;
-  return Math.round((Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${deadline}T00:00:00Z`)) / 86_400_000);
-}

@@ -10,14 +10,8 @@ import { actionStatuses, type ActionStatusValue } from "../action/action.values.
 import { financialQuarter, financialYear } from "./benchmark.calendar.js";
 import { benchmarkError, benchmarkErrorCodes } from "./benchmark.errors.js";
 import type { BenchmarkHaving, BenchmarkOrder } from "./benchmark.input.js";
-import {
-  benchmarkDimensions,
-  benchmarkMeasures,
-  measureDefinitions,
-  type BenchmarkDimensionValue,
-  type BenchmarkMeasureValue,
-  type BenchmarkRowValues,
-} from "./benchmark.model.js";
+import { benchmarkDimensions, type BenchmarkDimensionValue, type BenchmarkRowValues } from "./benchmark.model.js";
+import { benchmarkMeasures, measureDefinitions, type BenchmarkMeasureValue } from "./benchmark.measures.js";
 import type { BenchmarkRequest, BenchmarkResultValues } from "./benchmark.service.js";
 
 /**
@@ -183,7 +177,7 @@ async function csvColumns(result: BenchmarkResultValues, ctx: AppContext): Promi
   return [
     ...groupBy.flatMap((d) => columnsOf[d]),
     { name: "as_of", value: () => asOf },
-    ...measureDefinitions.map((d): CsvColumn => ({ name: d.column, value: (r) => plain(r.measures[d.field]) })),
+    ...measureDefinitions.map((d): CsvColumn => ({ name: d.csvColumn, value: (r) => plain(r.measures[d.field]) })),
   ];
 }
 

@@ -6,11 +6,11 @@ import type { ActionStatusValue } from "../action/action.values.js";
 import {
   benchmarkDimensions,
   benchmarkIntervals,
-  benchmarkMeasures,
   sortDirections,
   type BenchmarkDimensionValue,
   type BenchmarkIntervalValue,
 } from "./benchmark.model.js";
+import { benchmarkMeasures } from "./benchmark.measures.js";
 
 export const BenchmarkDimension = enumOf(benchmarkDimensions);
 registerEnumType(BenchmarkDimension, {

@@ -24,9 +24,7 @@ function whereOf(query: CouncilQuery): SQL | undefined {
     query.countyCodes?.length
       ? or(inArray(c.countyCode, query.countyCodes), inArray(c.registerCode, query.countyCodes))
       : undefined,
-    query.peerGroupId === undefined
-      ? undefined
-      : isPeerGroupMember(c.id, query.peerGroupId),
+    query.peerGroupId === undefined ? undefined : isPeerGroupMember(c.id, query.peerGroupId),
     query.search
       ? or(ilike(c.name, `%${escapeLike(query.search)}%`), ilike(c.officialName, `%${escapeLike(query.search)}%`))
       : undefined,

@@ -16,9 +16,7 @@ function whereOf(q: PeerChallengeQuery): SQL | undefined {
   const pc = peerChallengesTable;
   return and(
     q.councilIds?.length ? inArray(pc.councilId, q.councilIds) : undefined,
-    q.peerGroupId === undefined
-      ? undefined
-      : isPeerGroupMember(pc.councilId, q.peerGroupId),
+    q.peerGroupId === undefined ? undefined : isPeerGroupMember(pc.councilId, q.peerGroupId),
     q.heldFrom ? gte(pc.heldOn, q.heldFrom) : undefined,
     q.heldTo ? lte(pc.heldOn, q.heldTo) : undefined,
   );

@@ -28,9 +28,7 @@ export function recommendationScopeWhere(q: RecommendationScope): SQL | undefine
   return and(
     q.councilIds?.length ? inArray(pc.councilId, q.councilIds) : undefined,
     q.peerChallengeIds?.length ? inArray(r.peerChallengeId, q.peerChallengeIds) : undefined,
-    q.peerGroupId === undefined
-      ? undefined
-      : isPeerGroupMember(pc.councilId, q.peerGroupId),
+    q.peerGroupId === undefined ? undefined : isPeerGroupMember(pc.councilId, q.peerGroupId),
     q.themeIds?.length
       ? sql`exists (select 1 from ${recommendationThemesTable} where ${recommendationThemesTable.recommendationId} = ${r.id} and ${inArray(recommendationThemesTable.themeId, q.themeIds)})`
       : undefined,
