@@ -1,4 +1,4 @@
-import { benchmarkCsvRoute } from "../modules/benchmark/benchmark.csv.js";
+import { benchmarkCsvRoute } from "../modules/benchmark/benchmark-csv.route.js";
 import type { RouteHandler } from "./http-server.js";
 
 /** GET routes beside /graphql. */
