@@ -2,6 +2,7 @@ import { once } from "node:events";
 import type { ServerResponse } from "node:http";
 import type { AppContext } from "../../context.js";
 import { toGlobalId } from "../../shared/graphql/global-id.js";
+import { loadAll } from "../../shared/graphql/loader-helpers.js";
 import { financialQuarter, financialYear } from "./benchmark.calendar.js";
 import { measureDefinitions } from "./benchmark.measures.js";
 import type { BenchmarkDimensionValue, BenchmarkRowValues } from "./benchmark.model.js";
@@ -34,16 +35,22 @@ export async function csvColumns(result: BenchmarkResultValues, ctx: AppContext)
   ];
   // Loaded together, so each kind of object costs one batched statement whatever the row count.
   const [councils, themes, challenges] = await Promise.all([
-    ctx.loaders.council.byId.loadMany(ids((r) => r.councilId)),
-    ctx.loaders.theme.byId.loadMany([...ids((r) => r.themeId), ...ids((r) => r.lgaComponentId)]),
-    ctx.loaders.peerChallenge.byId.loadMany(ids((r) => r.peerChallengeId)),
+    loadAll(
+      ctx.loaders.council.byId,
+      ids((r) => r.councilId),
+    ),
+    loadAll(ctx.loaders.theme.byId, [...ids((r) => r.themeId), ...ids((r) => r.lgaComponentId)]),
+    loadAll(
+      ctx.loaders.peerChallenge.byId,
+      ids((r) => r.peerChallengeId),
+    ),
   ]);
-  const byId = <T extends { id: number }>(list: (T | null | Error)[]) =>
-    new Map(list.filter((x): x is T => x !== null && !(x instanceof Error)).map((x) => [x.id, x]));
+  const byId = <T extends { id: number }>(list: (T | null)[]) =>
+    new Map(list.filter((x): x is T => x !== null).map((x) => [x.id, x]));
   const councilById = byId(councils);
   const themeById = byId(themes);
   const challengeById = byId(challenges);
-  const challengeCouncils = await ctx.loaders.council.byId.loadMany([
+  const challengeCouncils = await loadAll(ctx.loaders.council.byId, [
     ...new Set([...challengeById.values()].map((c) => c.councilId)),
   ]);
   for (const c of byId(challengeCouncils).values()) councilById.set(c.id, c);
