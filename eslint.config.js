@@ -21,6 +21,23 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Modules are composed by app/, never the other way round: arrows run app → modules → shared.
+    files: ["src/modules/**/*.ts", "src/shared/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/app/*"],
+              message: "src/modules and src/shared must not import src/app (the composition root).",
+            },
+          ],
+        },
+      ],
+    },
+  },
   { files: ["*.config.ts", "*.config.js"], rules: { "no-restricted-syntax": "off" } },
   { files: ["eslint.config.js"], ...tseslint.configs.disableTypeChecked },
 );

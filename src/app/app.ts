@@ -5,6 +5,7 @@ import { ApolloServer } from "@apollo/server";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import type { AppConfig } from "../config.js";
+import type { AppContext, AppLoaders, AppRepositories, AppServices, ContextFactory } from "../context.js";
 import type { Database } from "../shared/database/database.js";
 import { todayIso } from "../shared/graphql/local-date.scalar.js";
 import type { Logger } from "../shared/logger.js";
@@ -53,13 +54,12 @@ import { ThemeLinkResolver, ThemeResolver } from "../modules/theme/theme.resolve
 import { ThemeService } from "../modules/theme/theme.service.js";
 import { loadOverrides, loadRules } from "../modules/theme/theme.taxonomy.js";
 import { operationNamePlugin } from "./access-log.js";
-import type { AppContext } from "./context.js";
 import { costLimitRule } from "./cost-limit.rule.js";
 import { depthLimitRule } from "./depth-limit.rule.js";
 import { createErrorFormatter } from "./error-format.js";
 import { NodeResolver } from "./node.resolver.js";
 
-export function createRepositories(db: Database) {
+export function createRepositories(db: Database): AppRepositories {
   return {
     council: createCouncilRepository({ db }),
     peerGroup: createPeerGroupRepository({ db }),
@@ -72,9 +72,11 @@ export function createRepositories(db: Database) {
     benchmark: createBenchmarkRepository({ db }),
   };
 }
-export type AppRepositories = ReturnType<typeof createRepositories>;
 
-export function createServices(repos: AppRepositories, config: Pick<AppConfig, "projectRoot" | "staleAfterMonths">) {
+export function createServices(
+  repos: AppRepositories,
+  config: Pick<AppConfig, "projectRoot" | "staleAfterMonths">,
+): AppServices {
   const peerGroup = new PeerGroupService(repos.peerGroup);
   const council = new CouncilService(repos.council, peerGroup);
   const theme = new ThemeService(repos.theme);
@@ -93,9 +95,8 @@ export function createServices(repos: AppRepositories, config: Pick<AppConfig, "
     benchmark: new BenchmarkService(repos.benchmark, action, peerGroup, config.staleAfterMonths),
   };
 }
-export type AppServices = ReturnType<typeof createServices>;
 
-export function createLoaders(repos: AppRepositories) {
+export function createLoaders(repos: AppRepositories): AppLoaders {
   return {
     council: createCouncilLoaders(repos.council),
     peerGroup: createPeerGroupLoaders(repos.peerGroup),
@@ -107,7 +108,6 @@ export function createLoaders(repos: AppRepositories) {
     benchmark: createBenchmarkLoaders(repos.benchmark, repos.peerGroup),
   };
 }
-export type AppLoaders = ReturnType<typeof createLoaders>;
 
 export const resolvers = [
   NodeResolver,
@@ -137,15 +137,13 @@ export async function createSchema(): Promise<GraphQLSchema> {
   });
 }
 
-export interface App {
+export interface App extends ContextFactory {
   schema: GraphQLSchema;
   server: ApolloServer<AppContext>;
   repositories: AppRepositories;
   services: AppServices;
   config: AppConfig;
   logger: Logger;
-  /** A fresh context (new DataLoaders) for one request. */
-  createContext(request: { authorization?: string | undefined }): AppContext;
   stop(): Promise<void>;
 }
 

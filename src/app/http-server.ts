@@ -4,6 +4,7 @@ import { sharedErrorCodes } from "../shared/errors/app-error.js";
 import { runInRequestContext } from "../shared/request-context.js";
 import { beginRequest } from "./access-log.js";
 import type { App } from "./app.js";
+import type { RouteHandler } from "../shared/http/route-handler.js";
 
 class BodyTooLarge extends Error {}
 class RequestAborted extends Error {}
@@ -43,10 +44,8 @@ function errorBody(message: string, code: string) {
   return { errors: [{ message, extensions: { code } }] };
 }
 
-export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL, app: App) => Promise<void>;
-
 /** Serves /graphql through Apollo's HTTP integration API, plus any extra GET routes (CSV exports). */
-export function createHttpServer(app: App, routes: Record<string, RouteHandler> = {}): Server {
+export function createHttpServer(app: App, routes: Record<string, RouteHandler<App>> = {}): Server {
   const server = createServer((req, res) => {
     trackInFlight(server, res);
     runInRequestContext(beginRequest(app.logger, req, res), () => {

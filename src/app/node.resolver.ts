@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
 import { AppError, sharedErrorCodes } from "../shared/errors/app-error.js";
 import { fromGlobalId, type NodeType } from "../shared/graphql/global-id.js";
 import { Node } from "../shared/graphql/node.interface.js";
-import type { AppContext } from "./context.js";
+import type { AppContext } from "../context.js";
 
 @Resolver()
 export class NodeResolver {

@@ -1,7 +1,8 @@
-import { benchmarkCsvRoute } from "../modules/benchmark/benchmark.csv.js";
-import type { RouteHandler } from "./http-server.js";
+import { benchmarkCsvRoute } from "../modules/benchmark/benchmark-csv.route.js";
+import type { RouteHandler } from "../shared/http/route-handler.js";
+import type { App } from "./app.js";
 
 /** GET routes beside /graphql. */
-export const httpRoutes: Record<string, RouteHandler> = {
+export const httpRoutes: Record<string, RouteHandler<App>> = {
   "/export/benchmark.csv": benchmarkCsvRoute,
 };

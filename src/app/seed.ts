@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { readCouncilRegister, slugify } from "../modules/council/council.register.js";
+import { readCouncilRegister } from "../modules/council/council.register.js";
 import type { ImportReport } from "../modules/import/import.service.js";
 import type { NewPeerChallenge } from "../modules/import/import.repository.js";
-import type { NewPeerGroupRow } from "../modules/peer-group/peer-group.table.js";
+import { builtInPeerGroups } from "../modules/peer-group/peer-group.builtins.js";
 import type { ThemeSeed } from "../modules/theme/theme.repository.js";
 import { loadTaxonomy } from "../modules/theme/theme.taxonomy.js";
 import type { Logger } from "../shared/logger.js";
-import type { AppRepositories, AppServices } from "./app.js";
+import type { AppRepositories, AppServices } from "../context.js";
 
 interface PlanManifest {
   plans: {
@@ -55,53 +55,7 @@ export async function seedDatabase(args: {
       return id;
     });
 
-  const groups: { group: NewPeerGroupRow; members: string[] }[] = [];
-  const byKey = <K extends string>(key: (c: (typeof councils)[number]) => K | null) => {
-    const map = new Map<K, string[]>();
-    for (const c of councils) {
-      const k = key(c);
-      if (k !== null) map.set(k, [...(map.get(k) ?? []), c.gssCode]);
-    }
-    return map;
-  };
-  for (const [type, members] of byKey((c) => c.typeCode)) {
-    const typeName = councils.find((c) => c.typeCode === type)?.typeName ?? type;
-    groups.push({
-      group: {
-        slug: `type-${type.toLowerCase()}`,
-        name: `${typeName}s`,
-        kind: "TYPE",
-        description: `Every current English council of type ${type} (${typeName}).`,
-      },
-      members,
-    });
-  }
-  for (const [region, members] of byKey((c) => c.region)) {
-    groups.push({
-      group: {
-        slug: `region-${slugify(region)}`,
-        name: region,
-        kind: "REGION",
-        description: `Every current English council in the ${region} region.`,
-      },
-      members,
-    });
-  }
-  for (const county of councils.filter((c) => c.typeCode === "CTY")) {
-    const members = [
-      county.gssCode,
-      ...councils.filter((c) => c.countyCode === county.registerCode).map((c) => c.gssCode),
-    ];
-    groups.push({
-      group: {
-        slug: `county-${county.registerCode.toLowerCase()}`,
-        name: `${county.name} county area`,
-        kind: "COUNTY",
-        description: `${county.officialName} and the district councils in its area.`,
-      },
-      members,
-    });
-  }
+  const groups = builtInPeerGroups(councils);
   const named = JSON.parse(read("peer-groups.json")) as NamedGroups;
   for (const g of named.groups) {
     groups.push({

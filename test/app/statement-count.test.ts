@@ -73,4 +73,34 @@ describe(`statements per request (${databaseKind})`, () => {
     // the taxonomy, actions, statuses as of the day, progress updates.
     expect(withFive).toBe(12);
   });
+
+  it("pages every theme's recommendations in the same number of statements for the 5 components or all 27 themes", async () => {
+    const page = "recommendations(first: 3) { totalCount nodes { reference } }";
+    t.database.counter.reset();
+    const components = await t.execute<{ themes: { recommendations: { totalCount: number } }[] }>(
+      `{ themes { code ${page} } }`,
+    );
+    const forComponents = t.database.counter.count;
+    expect(components.errors).toBeUndefined();
+    expect(components.data?.themes).toHaveLength(5);
+
+    t.database.counter.reset();
+    const all = await t.execute<{ themes: { children: { recommendations: { totalCount: number } }[] }[] }>(
+      `{ themes { code ${page} children { code ${page} } } }`,
+    );
+    const forAll = t.database.counter.count;
+    expect(all.errors).toBeUndefined();
+    expect(all.data?.themes.flatMap((c) => c.children)).toHaveLength(22);
+
+    t.database.counter.reset();
+    const one = await t.execute(`{ theme(code: "governance-culture") { code ${page} } }`);
+    expect(one.errors).toBeUndefined();
+    // The theme by code, then its page: one theme costs what five do.
+    expect(t.database.counter.count).toBe(2);
+    // The taxonomy, then one statement for the components' pages.
+    expect(forComponents).toBe(2);
+    // The taxonomy for the components, the taxonomy again for their children (a second loader
+    // tick), and one statement per level of pages: the components', then the sub-themes'.
+    expect(forAll).toBe(4);
+  });
 });

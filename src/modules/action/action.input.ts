@@ -1,7 +1,7 @@
 import { Field, InputType } from "type-graphql";
 import { LocalDateScalar } from "../../shared/graphql/local-date.scalar.js";
 import { ActionStatus } from "./action.type.js";
-import type { ActionStatusValue } from "./action.repository.js";
+import type { ActionStatusValue } from "./action.values.js";
 
 @InputType("ActionFilter", {
   description:

@@ -8,8 +8,8 @@ import { recommendationScopeWhere, type RecommendationScope } from "../recommend
 import { recommendationsTable } from "../recommendation/recommendation.table.js";
 import { actionsTable, type ActionRow } from "./action.table.js";
 import { progressUpdatesTable, type ProgressUpdateRow } from "./progress-update.table.js";
-
-export type ActionStatusValue = ProgressUpdateRow["status"];
+import type { ActionStatusValue } from "./action.values.js";
+import { isOverdueAsOfSql, statusAsOfSql, updateInForce } from "./action.status-rules.js";
 
 export interface ActionQuery extends RecommendationScope {
   statuses?: ActionStatusValue[];
@@ -20,38 +20,17 @@ export interface ActionQuery extends RecommendationScope {
   search?: string;
 }
 
-/**
- * An action's status on `asOf`: its latest progress update recorded on or before that day
- * (ties broken by insertion order), UNKNOWN when there is none. Correlated on `actions.id`, so
- * it can sit in any query over the actions table, the benchmarks' and series' included.
- */
-export function statusAsOf(asOf: string | SQL): SQL<ActionStatusValue> {
-  const pu = progressUpdatesTable;
-  // A day may also be an SQL expression that varies per row (a series' period ends).
-  const day = typeof asOf === "string" ? sql`${asOf}::date` : asOf;
-  return sql<ActionStatusValue>`coalesce((select ${pu.status} from ${pu} where ${pu.actionId} = ${actionsTable.id} and ${pu.recordedOn} <= ${day} order by ${pu.recordedOn} desc, ${pu.id} desc limit 1), 'UNKNOWN')`;
-}
-
-/** DOMAIN.md: overdue on T when the deadline D < T and the status on T is not COMPLETE. */
-export function isOverdueAsOf(asOf: string): SQL<boolean> {
-  return sql<boolean>`(${actionsTable.deadline} < ${asOf}::date and ${statusAsOf(asOf)} <> 'COMPLETE')`;
-}
-
 export function actionWhere(q: ActionQuery, asOf: string): SQL | undefined {
   const a = actionsTable;
   return and(
     recommendationScopeWhere(q),
     q.statuses?.length
-      ? sql`${statusAsOf(asOf)} in (${sql.join(
+      ? sql`${statusAsOfSql(asOf)} in (${sql.join(
           q.statuses.map((s) => sql`${s}`),
           sql`, `,
         )})`
       : undefined,
-    q.overdue === undefined
-      ? undefined
-      : q.overdue
-        ? isOverdueAsOf(asOf)
-        : sql`not coalesce(${isOverdueAsOf(asOf)}, false)`,
+    q.overdue === undefined ? undefined : q.overdue ? isOverdueAsOfSql(asOf) : sql`not ${isOverdueAsOfSql(asOf)}`,
     q.hasDeadline === undefined ? undefined : q.hasDeadline ? isNotNull(a.deadline) : isNull(a.deadline),
     q.deadlineFrom ? gte(a.deadline, q.deadlineFrom) : undefined,
     q.deadlineTo ? lte(a.deadline, q.deadlineTo) : undefined,
@@ -129,8 +108,8 @@ export function createActionRepository({ db }: { db: Database }) {
       return db
         .selectDistinctOn([pu.actionId])
         .from(pu)
-        .where(and(inArray(pu.actionId, [...ids]), lte(pu.recordedOn, asOf)))
-        .orderBy(asc(pu.actionId), sql`${pu.recordedOn} desc`, sql`${pu.id} desc`);
+        .where(and(inArray(pu.actionId, [...ids]), updateInForce.recordedBy(asOf)))
+        .orderBy(asc(pu.actionId), ...updateInForce.order);
     },
   };
 }

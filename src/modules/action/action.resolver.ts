@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import type { AppContext } from "../../app/context.js";
+import type { AppContext } from "../../context.js";
 import { toGlobalId } from "../../shared/graphql/global-id.js";
 import { LocalDateScalar } from "../../shared/graphql/local-date.scalar.js";
 import { toConnection } from "../../shared/graphql/pagination.js";
@@ -7,7 +7,7 @@ import { SourceLocation } from "../import/source-document.type.js";
 import { Recommendation } from "../recommendation/recommendation.type.js";
 import type { RecommendationRow } from "../recommendation/recommendation.table.js";
 import { ActionsArgs } from "./action.args.js";
-import { daysOverdue } from "./action.service.js";
+import { daysOverdue, deadlinePassed, isOverdue, statusAsOf } from "./action.status-rules.js";
 import type { ActionRow } from "./action.table.js";
 import { Action, ActionConnection, ActionStatus, ProgressUpdate, RagColour, Target } from "./action.type.js";
 import type { ProgressUpdateRow } from "./progress-update.table.js";
@@ -52,7 +52,7 @@ export class ActionResolver {
     @Ctx() ctx: AppContext,
     @Arg("asOf", () => LocalDateScalar, asOfArg) asOf?: string | null,
   ): Promise<string> {
-    return (await this.updateAsOf(action, ctx, asOf))?.status ?? "UNKNOWN";
+    return statusAsOf(await this.updateAsOf(action, ctx, asOf));
   }
 
   @FieldResolver(() => String, {
@@ -88,7 +88,10 @@ export class ActionResolver {
     @Ctx() ctx: AppContext,
     @Arg("asOf", () => LocalDateScalar, asOfArg) asOf?: string | null,
   ): Promise<boolean> {
-    return (await this.daysOverdue(action, ctx, asOf)) !== null;
+    const day = asOf ?? action.queryAsOf ?? ctx.today;
+    // A deadline not yet passed settles it without loading the status.
+    if (!deadlinePassed(action.deadline, day)) return false;
+    return isOverdue(action.deadline, statusAsOf(await this.updateAsOf(action, ctx, day)), day);
   }
 
   @FieldResolver(() => Int, {
@@ -101,9 +104,8 @@ export class ActionResolver {
     @Arg("asOf", () => LocalDateScalar, asOfArg) asOf?: string | null,
   ): Promise<number | null> {
     const day = asOf ?? action.queryAsOf ?? ctx.today;
-    if (action.deadline === null || action.deadline >= day) return null;
-    const status = (await this.updateAsOf(action, ctx, day))?.status ?? "UNKNOWN";
-    return daysOverdue(action.deadline, status, day);
+    if (!deadlinePassed(action.deadline, day)) return null;
+    return daysOverdue(action.deadline, statusAsOf(await this.updateAsOf(action, ctx, day)), day);
   }
 
   @FieldResolver(() => [ProgressUpdate], { description: "Its whole status history, oldest first." })

@@ -1,6 +1,7 @@
 import { badInput } from "../../shared/errors/app-error.js";
 import { toPageRequest, type Page } from "../../shared/graphql/pagination.js";
-import { checkSearch, type ScopeService } from "../recommendation/recommendation-scope.service.js";
+import { checkSearch } from "../../shared/graphql/search-argument.js";
+import type { ScopeService } from "../recommendation/recommendation-scope.service.js";
 import type { ActionQuery, ActionRepository } from "./action.repository.js";
 import type { ActionRow } from "./action.table.js";
 import type { ActionFilter } from "./action.input.js";
@@ -43,10 +44,4 @@ export class ActionService {
     const { rows, totalCount } = await this.actions.findPage(query, asOf, request);
     return { items: rows, totalCount, request };
   }
-}
-
-/** DOMAIN.md: days overdue on T = T − D, for a deadline D before T and a status that is not COMPLETE. */
-export function daysOverdue(deadline: string | null, status: string, asOf: string): number | null {
-  if (deadline === null || status === "COMPLETE" || deadline >= asOf) return null;
-  return Math.round((Date.parse(`${asOf}T00:00:00Z`) - Date.parse(`${deadline}T00:00:00Z`)) / 86_400_000);
 }

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, integer, pgEnum, pgTable, text, unique } from "drizzle-orm/pg-core";
-import { deadlinePrecisions } from "../import/import.plan.js";
 import { sourceDocumentsTable } from "../import/source-document.table.js";
 import { recommendationsTable } from "../recommendation/recommendation.table.js";
+import { deadlinePrecisions } from "./action.values.js";
 
 export const deadlinePrecision = pgEnum("deadline_precision", deadlinePrecisions);
 

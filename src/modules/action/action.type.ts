@@ -3,18 +3,21 @@ import { enumOf } from "../../shared/graphql/enum-of.js";
 import { LocalDateScalar } from "../../shared/graphql/local-date.scalar.js";
 import { Connection } from "../../shared/graphql/pagination.js";
 import { Node } from "../../shared/graphql/node.interface.js";
-import { deadlinePrecision } from "./action.table.js";
-import { actionStatus, progressUpdateSource, ragColour } from "./progress-update.table.js";
+import {
+  actionStatuses,
+  deadlinePrecisions,
+  progressUpdateSources,
+  ragColours,
+  type ActionStatusValue as Status,
+  type DeadlinePrecisionValue as Precision,
+  type ProgressUpdateSourceValue as Source,
+  type RagColourValue as Rag,
+} from "./action.values.js";
 
-type Precision = (typeof deadlinePrecision.enumValues)[number];
-type Status = (typeof actionStatus.enumValues)[number];
-type Rag = (typeof ragColour.enumValues)[number];
-type Source = (typeof progressUpdateSource.enumValues)[number];
-
-export const DeadlinePrecision = enumOf(deadlinePrecision.enumValues);
-export const ActionStatus = enumOf(actionStatus.enumValues);
-export const RagColour = enumOf(ragColour.enumValues);
-export const ProgressUpdateSource = enumOf(progressUpdateSource.enumValues);
+export const DeadlinePrecision = enumOf(deadlinePrecisions);
+export const ActionStatus = enumOf(actionStatuses);
+export const RagColour = enumOf(ragColours);
+export const ProgressUpdateSource = enumOf(progressUpdateSources);
 
 registerEnumType(DeadlinePrecision, {
   name: "DeadlinePrecision",

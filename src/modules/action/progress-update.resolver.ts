@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, ID, Resolver, Root } from "type-graphql";
-import type { AppContext } from "../../app/context.js";
+import type { AppContext } from "../../context.js";
 import { toGlobalId } from "../../shared/graphql/global-id.js";
 import { SourceDocument } from "../import/source-document.type.js";
 import type { SourceDocumentRow } from "../import/source-document.table.js";

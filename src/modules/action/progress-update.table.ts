@@ -1,11 +1,11 @@
 import { date, index, integer, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
-import { actionStatuses, ragColours } from "../import/import.plan.js";
 import { sourceDocumentsTable } from "../import/source-document.table.js";
 import { actionsTable } from "./action.table.js";
+import { actionStatuses, progressUpdateSources, ragColours } from "./action.values.js";
 
 export const actionStatus = pgEnum("action_status", actionStatuses);
 export const ragColour = pgEnum("rag_colour", ragColours);
-export const progressUpdateSource = pgEnum("progress_update_source", ["DOCUMENT", "IMPORT", "EDITOR"]);
+export const progressUpdateSource = pgEnum("progress_update_source", progressUpdateSources);
 
 /**
  * Append-only status history (a trigger refuses UPDATE and DELETE): an action's status on a day

@@ -1,6 +1,7 @@
 import { Field, Float, InputType } from "type-graphql";
 import { LocalDateScalar } from "../../shared/graphql/local-date.scalar.js";
-import type { BenchmarkDimensionValue, BenchmarkMeasureValue, SortDirectionValue } from "./benchmark.model.js";
+import type { BenchmarkDimensionValue, SortDirectionValue } from "./benchmark.model.js";
+import type { BenchmarkMeasureValue } from "./benchmark.measures.js";
 import { BenchmarkDimension, BenchmarkMeasure, BenchmarkSortDirection } from "./benchmark.type.js";
 
 @InputType("BenchmarkHaving", {

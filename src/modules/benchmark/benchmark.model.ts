@@ -1,8 +1,11 @@
-import type { ActionStatusValue } from "../action/action.repository.js";
+import type { ActionQuery } from "../action/action.repository.js";
+import type { ActionStatusValue } from "../action/action.values.js";
+import type { BenchmarkMeasureValue, MeasureValues } from "./benchmark.measures.js";
 
 /**
- * The benchmark vocabulary shared by the repository (SQL column names), the service (validation),
- * the GraphQL types (enums) and the CSV export (column names), so the four never drift apart.
+ * The benchmark vocabulary shared by the repository, the service (validation), the GraphQL types
+ * (enums) and the CSV export, so the four never drift apart; the measures themselves are defined in
+ * benchmark.measures.ts.
  */
 
 export const benchmarkDimensions = [
@@ -18,85 +21,17 @@ export const benchmarkDimensions = [
 ] as const;
 export type BenchmarkDimensionValue = (typeof benchmarkDimensions)[number];
 
-/** Every measure a benchmark row, its totals and a series point carry. */
-export interface MeasureValues {
-  actions: number;
-  withDeadline: number;
-  noDeadline: number;
-  complete: number;
-  inProgress: number;
-  notStarted: number;
-  ongoing: number;
-  unknown: number;
-  overdue: number;
-  overdueRate: number | null;
-  completionRate: number | null;
-  medianDaysOverdue: number | null;
-  p90DaysOverdue: number | null;
-  maxDaysOverdue: number | null;
-  dueInNext90Days: number;
-  lastUpdatedOn: string | null;
-}
-
-/** count: Int ≥ 0; rate: Float in [0, 1] or null; days: a number of days or null; date: YYYY-MM-DD or null. */
-export type MeasureKind = "count" | "rate" | "days" | "date";
-
-export interface MeasureDefinition {
-  measure: string;
-  field: keyof MeasureValues;
-  /** snake_case: the SQL column (prefixed m_) and the CSV column. */
-  column: string;
-  kind: MeasureKind;
-}
-
-export const measureDefinitions = [
-  { measure: "ACTIONS", field: "actions", column: "actions", kind: "count" },
-  { measure: "WITH_DEADLINE", field: "withDeadline", column: "with_deadline", kind: "count" },
-  { measure: "NO_DEADLINE", field: "noDeadline", column: "no_deadline", kind: "count" },
-  { measure: "COMPLETE", field: "complete", column: "complete", kind: "count" },
-  { measure: "IN_PROGRESS", field: "inProgress", column: "in_progress", kind: "count" },
-  { measure: "NOT_STARTED", field: "notStarted", column: "not_started", kind: "count" },
-  { measure: "ONGOING", field: "ongoing", column: "ongoing", kind: "count" },
-  { measure: "UNKNOWN", field: "unknown", column: "unknown", kind: "count" },
-  { measure: "OVERDUE", field: "overdue", column: "overdue", kind: "count" },
-  { measure: "OVERDUE_RATE", field: "overdueRate", column: "overdue_rate", kind: "rate" },
-  { measure: "COMPLETION_RATE", field: "completionRate", column: "completion_rate", kind: "rate" },
-  { measure: "MEDIAN_DAYS_OVERDUE", field: "medianDaysOverdue", column: "median_days_overdue", kind: "days" },
-  { measure: "P90_DAYS_OVERDUE", field: "p90DaysOverdue", column: "p90_days_overdue", kind: "days" },
-  { measure: "MAX_DAYS_OVERDUE", field: "maxDaysOverdue", column: "max_days_overdue", kind: "days" },
-  { measure: "DUE_IN_NEXT_90_DAYS", field: "dueInNext90Days", column: "due_in_next_90_days", kind: "count" },
-  { measure: "LAST_UPDATED_ON", field: "lastUpdatedOn", column: "last_updated_on", kind: "date" },
-] as const satisfies readonly MeasureDefinition[];
-
-export type BenchmarkMeasureValue = (typeof measureDefinitions)[number]["measure"];
-export const benchmarkMeasures = measureDefinitions.map((m) => m.measure);
-
-export function measureDefinition(measure: BenchmarkMeasureValue): MeasureDefinition {
-  const found = measureDefinitions.find((m) => m.measure === measure);
-  if (!found) throw new Error(`unknown benchmark measure ${measure}`);
-  return found;
-}
-
-/** What an empty set of actions measures: the totals of a benchmark that matched nothing. */
-export function emptyMeasures(): MeasureValues {
-  return {
-    actions: 0,
-    withDeadline: 0,
-    noDeadline: 0,
-    complete: 0,
-    inProgress: 0,
-    notStarted: 0,
-    ongoing: 0,
-    unknown: 0,
-    overdue: 0,
-    overdueRate: null,
-    completionRate: null,
-    medianDaysOverdue: null,
-    p90DaysOverdue: null,
-    maxDaysOverdue: null,
-    dueInNext90Days: 0,
-    lastUpdatedOn: null,
-  };
+/** A validated benchmark request in database terms (ids, not client keys). */
+export interface BenchmarkQuery {
+  /** The `filter` argument, resolved by ActionService.toQuery. */
+  action: ActionQuery;
+  /** The benchmark's own `peerGroup` argument; ANDed with any peer group in the filter. */
+  peerGroupId?: number;
+  groupBy: BenchmarkDimensionValue[];
+  having: HavingCondition[];
+  orderBy: OrderTerm[];
+  /** Rows kept per benchmark (per series point); null keeps all. */
+  limit: number | null;
 }
 
 /** The default and the most rows one benchmark returns (`first`). */

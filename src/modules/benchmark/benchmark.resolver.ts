@@ -1,5 +1,5 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import type { AppContext } from "../../app/context.js";
+import type { AppContext } from "../../context.js";
 import { LocalDateScalar } from "../../shared/graphql/local-date.scalar.js";
 import { Council } from "../council/council.type.js";
 import type { CouncilRow } from "../council/council.table.js";

@@ -6,10 +6,8 @@ import { addMonths, countPeriods, dueAfter, onTime, seriesPeriods, type SeriesPe
 import { benchmarkError, benchmarkErrorCodes } from "./benchmark.errors.js";
 import type { BenchmarkHaving, BenchmarkOrder } from "./benchmark.input.js";
 import {
-  emptyMeasures,
   maxBenchmarkRows,
   maxSeriesPeriods,
-  measureDefinition,
   type BenchmarkDimensionValue,
   type BenchmarkIntervalValue,
   type BenchmarkPartition,
@@ -18,10 +16,11 @@ import {
   type ComparisonRowValues,
   type CouncilFreshness,
   type HavingCondition,
-  type MeasureValues,
   type OrderTerm,
 } from "./benchmark.model.js";
-import type { BenchmarkQuery, BenchmarkRepository } from "./benchmark.repository.js";
+import { emptyMeasures, measureDefinition, type MeasureValues } from "./benchmark.measures.js";
+import type { BenchmarkRepository } from "./benchmark.repository.js";
+import type { BenchmarkQuery } from "./benchmark.model.js";
 
 /** A benchmark request as clients spell it (GraphQL arguments or the CSV query string). */
 export interface BenchmarkRequest {

@@ -2,15 +2,15 @@ import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
 import { enumOf } from "../../shared/graphql/enum-of.js";
 import { LocalDateScalar } from "../../shared/graphql/local-date.scalar.js";
 import { ActionStatus } from "../action/action.type.js";
-import type { ActionStatusValue } from "../action/action.repository.js";
+import type { ActionStatusValue } from "../action/action.values.js";
 import {
   benchmarkDimensions,
   benchmarkIntervals,
-  benchmarkMeasures,
   sortDirections,
   type BenchmarkDimensionValue,
   type BenchmarkIntervalValue,
 } from "./benchmark.model.js";
+import { benchmarkMeasures } from "./benchmark.measures.js";
 
 export const BenchmarkDimension = enumOf(benchmarkDimensions);
 registerEnumType(BenchmarkDimension, {

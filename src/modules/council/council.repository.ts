@@ -3,7 +3,7 @@ import type { Database } from "../../shared/database/database.js";
 import { escapeLike } from "../../shared/database/like-pattern.js";
 import type { PageRequest } from "../../shared/graphql/pagination.js";
 import { peerChallengesTable } from "../peer-challenge/peer-challenge.table.js";
-import { peerGroupMembersTable } from "../peer-group/peer-group.table.js";
+import { isPeerGroupMember } from "../peer-group/peer-group.membership.js";
 import { councilsTable, type CouncilRow, type NewCouncilRow } from "./council.table.js";
 
 export interface CouncilQuery {
@@ -24,12 +24,7 @@ function whereOf(query: CouncilQuery): SQL | undefined {
     query.countyCodes?.length
       ? or(inArray(c.countyCode, query.countyCodes), inArray(c.registerCode, query.countyCodes))
       : undefined,
-    query.peerGroupId === undefined
-      ? undefined
-      : inArray(
-          c.id,
-          sql`(select ${peerGroupMembersTable.councilId} from ${peerGroupMembersTable} where ${peerGroupMembersTable.peerGroupId} = ${query.peerGroupId})`,
-        ),
+    query.peerGroupId === undefined ? undefined : isPeerGroupMember(c.id, query.peerGroupId),
     query.search
       ? or(ilike(c.name, `%${escapeLike(query.search)}%`), ilike(c.officialName, `%${escapeLike(query.search)}%`))
       : undefined,

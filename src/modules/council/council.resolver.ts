@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import type { AppContext } from "../../app/context.js";
+import type { AppContext } from "../../context.js";
 import { toGlobalId } from "../../shared/graphql/global-id.js";
 import { toConnection } from "../../shared/graphql/pagination.js";
 import { PeerChallenge } from "../peer-challenge/peer-challenge.type.js";

@@ -1,14 +1,13 @@
 import { AppError } from "../../shared/errors/app-error.js";
 import { checkList, checkText } from "../../shared/errors/input-guards.js";
 import type { PeerGroupService } from "../peer-group/peer-group.service.js";
-import { checkSearch } from "../recommendation/recommendation-scope.service.js";
+import { checkSearch } from "../../shared/graphql/search-argument.js";
 import type { CouncilFilter } from "./council.input.js";
 import { toPageRequest, type Page } from "../../shared/graphql/pagination.js";
 import { badGssCode, councilErrorCodes, councilNotFound } from "./council.errors.js";
 import type { CouncilQuery, CouncilRepository } from "./council.repository.js";
 import type { CouncilRow } from "./council.table.js";
-
-export const gssCodePattern = /^E\d{8}$/;
+import { gssCodePattern } from "./council.gss-code.js";
 
 export class CouncilService {
   constructor(

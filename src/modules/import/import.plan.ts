@@ -4,33 +4,15 @@
  * so that `npm run import -- --json` output can be consumed by the same scripts as the API.
  */
 
-/** How exactly a deadline phrase names its period (DOMAIN.md, "Dates, statuses and overdue"). */
-export const deadlinePrecisions = [
-  "DAY",
-  "MONTH",
-  "QUARTER",
-  "SEASON",
-  "FINANCIAL_YEAR",
-  "YEAR",
-  /** Starts at a date (or now) and has no end: never overdue. */
-  "ONGOING",
-  /** Nothing usable: TBC, empty, unparseable. */
-  "UNKNOWN",
-] as const;
-export type DeadlinePrecision = (typeof deadlinePrecisions)[number];
-
-export const actionStatuses = ["COMPLETE", "IN_PROGRESS", "NOT_STARTED", "ONGOING", "UNKNOWN"] as const;
-export type ActionStatus = (typeof actionStatuses)[number];
-
-export const ragColours = ["RED", "AMBER", "GREEN"] as const;
-export type RagColour = (typeof ragColours)[number];
+import type { ActionStatusValue, DeadlinePrecisionValue, RagColourValue } from "../action/action.values.js";
+import type { RecommendationKindValue } from "../recommendation/recommendation.values.js";
 
 export interface ParsedTarget {
   /** The phrase as printed, whitespace-normalised; null when the layout has no target column or the cell is empty. */
   raw: string | null;
   /** ISO date (YYYY-MM-DD): the last day of the last period the phrase names; null when there is no deadline. */
   deadline: string | null;
-  precision: DeadlinePrecision;
+  precision: DeadlinePrecisionValue;
   /** Earlier dates named in the same phrase (ISO, last day of their period), in the order printed. */
   milestones: string[];
 }
@@ -38,8 +20,8 @@ export interface ParsedTarget {
 export interface ParsedStatus {
   /** As printed, whitespace-normalised; "" for an empty cell. */
   text: string;
-  status: ActionStatus;
-  rag: RagColour | null;
+  status: ActionStatusValue;
+  rag: RagColourValue | null;
 }
 
 export interface PlanAction {
@@ -57,15 +39,12 @@ export interface PlanAction {
   line: number;
 }
 
-export const recommendationKinds = ["RECOMMENDATION", "COMMITMENT"] as const;
-export type RecommendationKind = (typeof recommendationKinds)[number];
-
 export interface PlanRecommendation {
   /** Reference as printed ("1", "R3"); documents that print none get their 1-based order as a string. */
   reference: string;
   order: number;
   /** RECOMMENDATION for a peer team's recommendation; COMMITMENT for a council's narrative undertaking with no actions. */
-  kind: RecommendationKind;
+  kind: RecommendationKindValue;
   /** Short title if the document prints one (a heading, Chelmsford's "Action" column). */
   title: string | null;
   text: string;

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, max, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, max, sql } from "drizzle-orm";
 import type { Database } from "../../shared/database/database.js";
 import { actionsTable } from "../action/action.table.js";
 import { progressUpdatesTable } from "../action/progress-update.table.js";
@@ -7,6 +7,7 @@ import { recommendationsTable, recommendationThemesTable } from "../recommendati
 import type { HeldRecommendation, PlanDiff } from "./import.matcher.js";
 import type { PlanAction, PlanRecommendation } from "./import.plan.js";
 import { sourceDocumentsTable } from "./source-document.table.js";
+import { updateInForce } from "../action/action.status-rules.js";
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
@@ -195,10 +196,10 @@ export function createImportRepository({ db }: { db: Database }): ImportReposito
                   pu.actionId,
                   actions.map((a) => a.id),
                 ),
-                lte(pu.recordedOn, asOf),
+                updateInForce.recordedBy(asOf),
               ),
             )
-            .orderBy(asc(pu.actionId), sql`${pu.recordedOn} desc`, sql`${pu.id} desc`)
+            .orderBy(asc(pu.actionId), ...updateInForce.order)
         : [];
       const latestByAction = new Map(latest.map((u) => [u.actionId, u]));
       return recs.map((r) => ({

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
-import type { AppContext } from "../../app/context.js";
+import type { AppContext } from "../../context.js";
 import { AppError, sharedErrorCodes } from "../../shared/errors/app-error.js";
 import { toGlobalId } from "../../shared/graphql/global-id.js";
 import { ImportPlanInput } from "./import.input.js";

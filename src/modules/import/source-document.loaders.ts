@@ -11,8 +11,9 @@ export function createSourceDocumentLoaders(documents: SourceDocumentRepository)
     byId,
     /** A document split into lines once per request, however many records point into it. */
     linesById: new DataLoader<number, string[] | null>(async (ids) =>
+      // A failed document fails its own key (DataLoader rejects a slot holding an Error), not the batch.
       (await byId.loadMany(ids)).map((doc) =>
-        doc === null || doc instanceof Error ? null : doc.content.split(/\r\n|\r|\n/),
+        doc === null ? null : doc instanceof Error ? doc : doc.content.split(/\r\n|\r|\n/),
       ),
     ),
     byPeerChallengeId: new DataLoader<number, SourceDocumentRow[]>(async (ids) =>

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, ID, Resolver, Root } from "type-graphql";
-import type { AppContext } from "../../app/context.js";
+import type { AppContext } from "../../context.js";
 import { toGlobalId } from "../../shared/graphql/global-id.js";
 import { Council } from "../council/council.type.js";
 import type { CouncilRow } from "../council/council.table.js";

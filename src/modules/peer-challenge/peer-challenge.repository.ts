@@ -2,7 +2,7 @@ import { and, asc, count, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../shared/database/database.js";
 import type { PageRequest } from "../../shared/graphql/pagination.js";
 import { councilsTable } from "../council/council.table.js";
-import { peerGroupMembersTable } from "../peer-group/peer-group.table.js";
+import { isPeerGroupMember } from "../peer-group/peer-group.membership.js";
 import { peerChallengesTable, type PeerChallengeRow } from "./peer-challenge.table.js";
 
 export interface PeerChallengeQuery {
@@ -16,12 +16,7 @@ function whereOf(q: PeerChallengeQuery): SQL | undefined {
   const pc = peerChallengesTable;
   return and(
     q.councilIds?.length ? inArray(pc.councilId, q.councilIds) : undefined,
-    q.peerGroupId === undefined
-      ? undefined
-      : inArray(
-          pc.councilId,
-          sql`(select ${peerGroupMembersTable.councilId} from ${peerGroupMembersTable} where ${peerGroupMembersTable.peerGroupId} = ${q.peerGroupId})`,
-        ),
+    q.peerGroupId === undefined ? undefined : isPeerGroupMember(pc.councilId, q.peerGroupId),
     q.heldFrom ? gte(pc.heldOn, q.heldFrom) : undefined,
     q.heldTo ? lte(pc.heldOn, q.heldTo) : undefined,
   );

@@ -1,5 +1,5 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import type { AppContext } from "../../app/context.js";
+import type { AppContext } from "../../context.js";
 import { ConnectionArgs } from "../../shared/graphql/connection-args.js";
 import { toGlobalId } from "../../shared/graphql/global-id.js";
 import { toConnection } from "../../shared/graphql/pagination.js";

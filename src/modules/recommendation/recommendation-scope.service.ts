@@ -1,4 +1,3 @@
-import { badInput } from "../../shared/errors/app-error.js";
 import { checkList, checkText } from "../../shared/errors/input-guards.js";
 import type { CouncilService } from "../council/council.service.js";
 import type { PeerGroupService } from "../peer-group/peer-group.service.js";
@@ -11,8 +10,6 @@ export interface ScopeFilter {
   peerGroup?: string | null;
   themes?: string[] | null;
 }
-
-const maxSearchLength = 200;
 
 /**
  * Turns client keys (GSS codes, peer group slugs, theme codes) into database ids, failing with the
@@ -42,13 +39,4 @@ export class ScopeService {
     }
     return scope;
   }
-}
-
-export function checkSearch(search: string | null | undefined, argument: string): string | undefined {
-  if (search == null) return undefined;
-  const trimmed = checkText(search, argument).trim();
-  if (trimmed.length > maxSearchLength) {
-    throw badInput(argument, `${argument} is ${trimmed.length} characters long; at most ${maxSearchLength}`);
-  }
-  return trimmed.length ? trimmed : undefined;
 }

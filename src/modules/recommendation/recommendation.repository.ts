@@ -1,10 +1,12 @@
-import { and, asc, count, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gt, ilike, inArray, lte, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../../shared/database/database.js";
 import type { PageRequest } from "../../shared/graphql/pagination.js";
 import { escapeLike } from "../../shared/database/like-pattern.js";
 import { councilsTable } from "../council/council.table.js";
 import { peerChallengesTable } from "../peer-challenge/peer-challenge.table.js";
-import { peerGroupMembersTable } from "../peer-group/peer-group.table.js";
+import { isPeerGroupMember } from "../peer-group/peer-group.membership.js";
+import { themesTable } from "../theme/theme.table.js";
 import { recommendationsTable, recommendationThemesTable, type RecommendationRow } from "./recommendation.table.js";
 
 /** Filters shared by recommendations and actions (an action matches through its recommendation). */
@@ -28,17 +30,24 @@ export function recommendationScopeWhere(q: RecommendationScope): SQL | undefine
   return and(
     q.councilIds?.length ? inArray(pc.councilId, q.councilIds) : undefined,
     q.peerChallengeIds?.length ? inArray(r.peerChallengeId, q.peerChallengeIds) : undefined,
-    q.peerGroupId === undefined
-      ? undefined
-      : inArray(
-          pc.councilId,
-          sql`(select ${peerGroupMembersTable.councilId} from ${peerGroupMembersTable} where ${peerGroupMembersTable.peerGroupId} = ${q.peerGroupId})`,
-        ),
+    q.peerGroupId === undefined ? undefined : isPeerGroupMember(pc.councilId, q.peerGroupId),
     q.themeIds?.length
       ? sql`exists (select 1 from ${recommendationThemesTable} where ${recommendationThemesTable.recommendationId} = ${r.id} and ${inArray(recommendationThemesTable.themeId, q.themeIds)})`
       : undefined,
   );
 }
+
+/** The order every list of recommendations takes: by council, challenge, then document order. */
+const recommendationOrder: SQL[] = [
+  asc(councilsTable.name),
+  sql`${peerChallengesTable.heldOn} nulls last`,
+  asc(recommendationsTable.peerChallengeId),
+  asc(recommendationsTable.order),
+  asc(recommendationsTable.id),
+];
+
+const subTheme = alias(themesTable, "sub_theme");
+const keyTheme = alias(themesTable, "key_theme");
 
 export function createRecommendationRepository({ db }: { db: Database }) {
   return {
@@ -64,13 +73,7 @@ export function createRecommendationRepository({ db }: { db: Database }) {
         .innerJoin(peerChallengesTable, eq(peerChallengesTable.id, r.peerChallengeId))
         .innerJoin(councilsTable, eq(councilsTable.id, peerChallengesTable.councilId))
         .where(where)
-        .orderBy(
-          asc(councilsTable.name),
-          sql`${peerChallengesTable.heldOn} nulls last`,
-          asc(r.peerChallengeId),
-          asc(r.order),
-          asc(r.id),
-        )
+        .orderBy(...recommendationOrder)
         .limit(page.limit)
         .offset(page.offset);
       const [total] = await db
@@ -79,6 +82,67 @@ export function createRecommendationRepository({ db }: { db: Database }) {
         .innerJoin(peerChallengesTable, eq(peerChallengesTable.id, r.peerChallengeId))
         .where(where);
       return { rows: rows.map((x) => x.recommendation), totalCount: total?.n ?? 0 };
+    },
+
+    /**
+     * One page of the recommendations under each theme (a component stands for itself and its
+     * sub-themes, as in the themes filter), in list order, with each theme's total: one statement
+     * for any number of themes, plus one for the totals of themes whose page came back empty when
+     * it need not have (a page past the end, or first: 0).
+     */
+    async findPagesByThemeIds(
+      themeIds: readonly number[],
+      page: PageRequest,
+    ): Promise<Map<number, { rows: RecommendationRow[]; totalCount: number }>> {
+      const rt = recommendationThemesTable;
+      const matched = db
+        .selectDistinct({ themeId: sql<number>`${keyTheme.id}`.as("theme_id"), recommendationId: rt.recommendationId })
+        .from(rt)
+        .innerJoin(subTheme, eq(subTheme.id, rt.themeId))
+        .innerJoin(keyTheme, or(eq(keyTheme.id, subTheme.id), eq(keyTheme.id, subTheme.parentId)))
+        .where(inArray(keyTheme.id, [...themeIds]))
+        .as("matched");
+      const ranked = db
+        .select({
+          themeId: matched.themeId,
+          recommendationId: matched.recommendationId,
+          position:
+            sql<number>`row_number() over (partition by ${matched.themeId} order by ${sql.join(recommendationOrder, sql`, `)})`.as(
+              "rank_in_theme",
+            ),
+          total: sql<number>`count(*) over (partition by ${matched.themeId})`.as("theme_total"),
+        })
+        .from(matched)
+        .innerJoin(recommendationsTable, eq(recommendationsTable.id, matched.recommendationId))
+        .innerJoin(peerChallengesTable, eq(peerChallengesTable.id, recommendationsTable.peerChallengeId))
+        .innerJoin(councilsTable, eq(councilsTable.id, peerChallengesTable.councilId))
+        .as("ranked");
+      const rows = await db
+        .select({ themeId: ranked.themeId, total: ranked.total, recommendation: recommendationsTable })
+        .from(ranked)
+        .innerJoin(recommendationsTable, eq(recommendationsTable.id, ranked.recommendationId))
+        .where(and(gt(ranked.position, page.offset), lte(ranked.position, page.offset + page.limit)))
+        .orderBy(ranked.themeId, ranked.position);
+      const pages = new Map(themeIds.map((id) => [id, { rows: [] as RecommendationRow[], totalCount: 0 }]));
+      for (const row of rows) {
+        const found = pages.get(row.themeId);
+        if (found === undefined) continue;
+        found.rows.push(row.recommendation);
+        found.totalCount = Number(row.total);
+      }
+      const uncounted = themeIds.filter((id) => pages.get(id)?.rows.length === 0);
+      if (uncounted.length > 0 && (page.offset > 0 || page.limit === 0)) {
+        const totals = await db
+          .select({ themeId: matched.themeId, n: count() })
+          .from(matched)
+          .where(inArray(matched.themeId, uncounted))
+          .groupBy(matched.themeId);
+        for (const t of totals) {
+          const found = pages.get(t.themeId);
+          if (found !== undefined) found.totalCount = t.n;
+        }
+      }
+      return pages;
     },
 
     async findByIds(ids: readonly number[]): Promise<RecommendationRow[]> {

@@ -1,7 +1,8 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import type { AppContext } from "../../app/context.js";
+import type { AppContext } from "../../context.js";
 import { ConnectionArgs } from "../../shared/graphql/connection-args.js";
 import { toGlobalId } from "../../shared/graphql/global-id.js";
+import { loadAll } from "../../shared/graphql/loader-helpers.js";
 import { toConnection } from "../../shared/graphql/pagination.js";
 import { Action } from "../action/action.type.js";
 import type { ActionRow } from "../action/action.table.js";
@@ -48,8 +49,11 @@ export class RecommendationResolver {
   @FieldResolver(() => [Theme], { description: "The sub-themes it is classified under, most confident first." })
   async themes(@Root() rec: RecommendationRow, @Ctx() ctx: AppContext): Promise<ThemeRow[]> {
     const links = await ctx.loaders.theme.linksByRecommendationId.load(rec.id);
-    const themes = await ctx.loaders.theme.byId.loadMany(links.map((l) => l.themeId));
-    return themes.filter((t): t is ThemeRow => t !== null && !(t instanceof Error));
+    const themes = await loadAll(
+      ctx.loaders.theme.byId,
+      links.map((l) => l.themeId),
+    );
+    return themes.filter((t): t is ThemeRow => t !== null);
   }
 
   @FieldResolver(() => [ThemeLink], {

@@ -2,7 +2,8 @@ import { toPageRequest, type Page } from "../../shared/graphql/pagination.js";
 import type { RecommendationFilter } from "./recommendation.input.js";
 import type { RecommendationRepository } from "./recommendation.repository.js";
 import type { RecommendationRow } from "./recommendation.table.js";
-import { checkSearch, type ScopeService } from "./recommendation-scope.service.js";
+import { checkSearch } from "../../shared/graphql/search-argument.js";
+import type { ScopeService } from "./recommendation-scope.service.js";
 
 export class RecommendationService {
   constructor(

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgEnum, pgTable, primaryKey, real, text, unique } from "drizzle-orm/pg-core";
-import { recommendationKinds } from "../import/import.plan.js";
 import { sourceDocumentsTable } from "../import/source-document.table.js";
 import { peerChallengesTable } from "../peer-challenge/peer-challenge.table.js";
 import { themesTable } from "../theme/theme.table.js";
+import { recommendationKinds } from "./recommendation.values.js";
 
 export const recommendationKind = pgEnum("recommendation_kind", recommendationKinds);
 export const themeLinkMethod = pgEnum("theme_link_method", ["RULE", "HAND"]);

@@ -2,10 +2,10 @@ import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
 import { enumOf } from "../../shared/graphql/enum-of.js";
 import { Connection } from "../../shared/graphql/pagination.js";
 import { Node } from "../../shared/graphql/node.interface.js";
-import { recommendationKind } from "./recommendation.table.js";
+import { recommendationKinds, type RecommendationKindValue } from "./recommendation.values.js";
 
-type Kind = (typeof recommendationKind.enumValues)[number];
-export const RecommendationKind = enumOf(recommendationKind.enumValues);
+type Kind = RecommendationKindValue;
+export const RecommendationKind = enumOf(recommendationKinds);
 registerEnumType(RecommendationKind, {
   name: "RecommendationKind",
   description: "What sort of record a recommendation is.",

@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { ConnectionArgs } from "../../shared/graphql/connection-args.js";
-import { toConnection } from "../../shared/graphql/pagination.js";
+import { toConnection, toPageRequest } from "../../shared/graphql/pagination.js";
 import { RecommendationConnection } from "../recommendation/recommendation.type.js";
-import type { AppContext } from "../../app/context.js";
+import type { AppContext } from "../../context.js";
 import { toGlobalId } from "../../shared/graphql/global-id.js";
 import type { RecommendationThemeRow } from "../recommendation/recommendation.table.js";
 import type { ThemeRow } from "./theme.table.js";
@@ -46,7 +46,9 @@ export class ThemeResolver {
     @Ctx() ctx: AppContext,
     @Args(() => ConnectionArgs) { first, after }: ConnectionArgs,
   ) {
-    return toConnection(await ctx.services.recommendation.list({ themes: [theme.code] }, first, after));
+    const request = toPageRequest(first, after);
+    const { rows, totalCount } = await ctx.loaders.recommendation.pageByThemeId(request).load(theme.id);
+    return toConnection({ items: rows, totalCount, request });
   }
 
   @FieldResolver(() => [Theme], { description: "A component's sub-themes; empty for a sub-theme." })

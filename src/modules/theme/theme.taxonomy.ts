@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { gssCodePattern } from "../council/council.gss-code.js";
 
 /**
  * The theme taxonomy, the classifier's rule set and the hand overrides, each kept as JSON under
@@ -84,7 +85,6 @@ export interface ThemeOverrides {
 type JsonObject = Record<string, unknown>;
 
 const componentCodePattern = /^[a-z]+(?:-[a-z]+)*$/;
-const gssCodePattern = /^[EWSN]\d{8}$/;
 
 class Problems {
   readonly list: string[] = [];

@@ -12,7 +12,7 @@ import {
 } from "../../../src/modules/recommendation/recommendation.table.js";
 import type { ThemeRow } from "../../../src/modules/theme/theme.table.js";
 import type { Database } from "../../../src/shared/database/database.js";
-import type { MeasureValues } from "../../../src/modules/benchmark/benchmark.model.js";
+import type { MeasureValues } from "../../../src/modules/benchmark/benchmark.measures.js";
 
 /** The service's measure names: only the type is shared; every figure here is computed independently. */
 export type Measures = MeasureValues;

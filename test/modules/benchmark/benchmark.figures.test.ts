@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../support/test-app.js";
 import { databaseKind } from "../../support/test-database.js";
-import type { MeasureValues } from "../../../src/modules/benchmark/benchmark.model.js";
+import type { MeasureValues } from "../../../src/modules/benchmark/benchmark.measures.js";
 
 /** The service's measure names: only the type is shared; every figure here is computed independently. */
 type Measures = MeasureValues;

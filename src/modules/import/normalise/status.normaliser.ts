@@ -3,7 +3,8 @@
  * printed text and any RAG colour. Cells are often a "Timescale and status" mix ("Complete January
  * 2025. Ongoing"), so statuses are read from status words wherever they appear in the cell.
  */
-import type { ActionStatus, ParsedStatus, RagColour } from "../import.plan.js";
+import type { ActionStatusValue, RagColourValue } from "../../action/action.values.js";
+import type { ParsedStatus } from "../import.plan.js";
 import { cleanText, textBefore } from "./text.normaliser.js";
 
 // Negated and future forms are read (and blanked) first, so that "Not started" is not read as
@@ -49,7 +50,7 @@ const OPEN_ONLY = /^open\.?$/i;
 // BRAG schemes print blue for a finished action; blue is not a RAG colour, so it sets no RAG.
 const BLUE_ONLY = /^(?:blue|\(blue\))\.?$/i;
 
-const RAG_WORD: Readonly<Record<string, RagColour>> = {
+const RAG_WORD: Readonly<Record<string, RagColourValue>> = {
   red: "RED",
   amber: "AMBER",
   green: "GREEN",
@@ -93,7 +94,7 @@ function ongoingReading(text: string): "ONGOING" | "IN_PROGRESS" | null {
   return reading;
 }
 
-function statusOf(text: string): ActionStatus {
+function statusOf(text: string): ActionStatusValue {
   if (text === "") return "UNKNOWN";
   if (BLUE_ONLY.test(text)) return "COMPLETE";
   const notStarted = NOT_STARTED.test(text);
@@ -118,7 +119,7 @@ function statusOf(text: string): ActionStatus {
   return "UNKNOWN";
 }
 
-function ragOf(text: string): RagColour | null {
+function ragOf(text: string): RagColourValue | null {
   const match = RAG_WHOLE_CELL.exec(text) ?? RAG_IN_CELL.exec(text);
   // Only the alternative that matched captures; the other groups are undefined and join as "".
   const colour = match === null ? "" : match.slice(1).join("");

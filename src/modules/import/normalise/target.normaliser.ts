@@ -5,7 +5,8 @@
  * milestones, and start dates ("commenced …", "from …", "… onwards") are never the deadline: a
  * phrase with only start dates describes ongoing work.
  */
-import type { DeadlinePrecision, ParsedTarget } from "../import.plan.js";
+import type { DeadlinePrecisionValue } from "../../action/action.values.js";
+import type { ParsedTarget } from "../import.plan.js";
 import { cleanText, textBefore } from "./text.normaliser.js";
 
 interface DateMention {
@@ -13,7 +14,7 @@ interface DateMention {
   end: number;
   /** Null for a period the importer recognises but cannot date exactly (a half-year). */
   iso: string | null;
-  precision: Exclude<DeadlinePrecision, "ONGOING" | "UNKNOWN">;
+  precision: Exclude<DeadlinePrecisionValue, "ONGOING" | "UNKNOWN">;
 }
 
 type DatedMention = DateMention & { iso: string };
@@ -300,7 +301,7 @@ const EXPLICITLY_UNKNOWN =
 function target(
   raw: string | null,
   deadline: string | null,
-  precision: DeadlinePrecision,
+  precision: DeadlinePrecisionValue,
   milestones: string[] = [],
 ): ParsedTarget {
   return { raw, deadline, precision, milestones };

@@ -1,0 +1,83 @@
+import type { ActionLoaders } from "./modules/action/action.loaders.js";
+import type { ActionRepository } from "./modules/action/action.repository.js";
+import type { ActionService } from "./modules/action/action.service.js";
+import type { BenchmarkLoaders } from "./modules/benchmark/benchmark.loaders.js";
+import type { BenchmarkRepository } from "./modules/benchmark/benchmark.repository.js";
+import type { BenchmarkService } from "./modules/benchmark/benchmark.service.js";
+import type { CouncilLoaders } from "./modules/council/council.loaders.js";
+import type { CouncilRepository } from "./modules/council/council.repository.js";
+import type { CouncilService } from "./modules/council/council.service.js";
+import type { ImportRepository } from "./modules/import/import.repository.js";
+import type { ImportService } from "./modules/import/import.service.js";
+import type { SourceDocumentLoaders } from "./modules/import/source-document.loaders.js";
+import type { SourceDocumentRepository } from "./modules/import/source-document.repository.js";
+import type { PeerChallengeLoaders } from "./modules/peer-challenge/peer-challenge.loaders.js";
+import type { PeerChallengeRepository } from "./modules/peer-challenge/peer-challenge.repository.js";
+import type { PeerChallengeService } from "./modules/peer-challenge/peer-challenge.service.js";
+import type { PeerGroupLoaders } from "./modules/peer-group/peer-group.loaders.js";
+import type { PeerGroupRepository } from "./modules/peer-group/peer-group.repository.js";
+import type { PeerGroupService } from "./modules/peer-group/peer-group.service.js";
+import type { ScopeService } from "./modules/recommendation/recommendation-scope.service.js";
+import type { RecommendationLoaders } from "./modules/recommendation/recommendation.loaders.js";
+import type { RecommendationRepository } from "./modules/recommendation/recommendation.repository.js";
+import type { RecommendationService } from "./modules/recommendation/recommendation.service.js";
+import type { ThemeLoaders } from "./modules/theme/theme.loaders.js";
+import type { ThemeRepository } from "./modules/theme/theme.repository.js";
+import type { ThemeService } from "./modules/theme/theme.service.js";
+import type { Logger } from "./shared/logger.js";
+
+/*
+ * The request context's shape, apart from the composition root that fills it (app/app.ts): the
+ * modules' resolvers read it, and nothing here imports app/, so arrows run modules → context ← app.
+ */
+
+export interface AppRepositories {
+  council: CouncilRepository;
+  peerGroup: PeerGroupRepository;
+  peerChallenge: PeerChallengeRepository;
+  recommendation: RecommendationRepository;
+  theme: ThemeRepository;
+  action: ActionRepository;
+  sourceDocument: SourceDocumentRepository;
+  import: ImportRepository;
+  benchmark: BenchmarkRepository;
+}
+
+export interface AppServices {
+  council: CouncilService;
+  peerGroup: PeerGroupService;
+  theme: ThemeService;
+  scope: ScopeService;
+  action: ActionService;
+  peerChallenge: PeerChallengeService;
+  recommendation: RecommendationService;
+  import: ImportService;
+  benchmark: BenchmarkService;
+}
+
+/** One request's DataLoaders. */
+export interface AppLoaders {
+  council: CouncilLoaders;
+  peerGroup: PeerGroupLoaders;
+  peerChallenge: PeerChallengeLoaders;
+  recommendation: RecommendationLoaders;
+  theme: ThemeLoaders;
+  action: ActionLoaders;
+  sourceDocument: SourceDocumentLoaders;
+  benchmark: BenchmarkLoaders;
+}
+
+/** What every resolver sees: services, this request's DataLoaders, and who is asking. */
+export interface AppContext {
+  services: AppServices;
+  loaders: AppLoaders;
+  /** The default `asOf`: today in UTC, fixed once per request so one response never straddles midnight. */
+  today: string;
+  isAdmin: boolean;
+  logger: Logger;
+}
+
+/** What an HTTP route beside /graphql needs from the app: a fresh context per request. */
+export interface ContextFactory {
+  createContext(request: { authorization?: string | undefined }): AppContext;
+}
