@@ -2,7 +2,7 @@ import { once } from "node:events";
 import type { ServerResponse } from "node:http";
 import type { RouteHandler } from "../../app/http-server.js";
 import type { AppContext } from "../../app/context.js";
-import { AppError, sharedErrorCodes } from "../../shared/errors/app-error.js";
+import { AppError, errorResponseBody, sharedErrorCodes } from "../../shared/errors/app-error.js";
 import { toGlobalId } from "../../shared/graphql/global-id.js";
 import { isIsoDate } from "../../shared/graphql/local-date.scalar.js";
 import type { ActionFilter } from "../action/action.input.js";
@@ -42,9 +42,7 @@ export const benchmarkCsvRoute: RouteHandler = async (req, res, url, app) => {
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     res.writeHead(400, { "content-type": "application/json; charset=utf-8" });
-    res.end(
-      JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] }),
-    );
+    res.end(JSON.stringify(errorResponseBody(error)));
     return;
   }
   const columns = await csvColumns(result, ctx);
