@@ -26,6 +26,37 @@ describe(`bad input gets a clear, coded error (${databaseKind})`, () => {
     expect(error?.message).toContain("E07999999");
   });
 
+  it("answers the other aliased council lookups when one GSS code is unknown, with an error at its path", async () => {
+    const { data, errors } = await t.execute(
+      `{ a: council(gssCode: "E07000073") { name } b: council(gssCode: "E07999999") { name } c: council(slug: "southend-on-sea") { name } }`,
+    );
+    expect(data).toEqual({ a: { name: "Harlow" }, b: null, c: { name: "Southend-on-Sea" } });
+    expect(errors).toEqual([
+      {
+        message: expect.stringContaining("E07999999") as string,
+        locations: [{ line: 1, column: 45 }],
+        path: ["b"],
+        extensions: { code: "NOT_FOUND", reason: "council.not_found", argument: "gssCode" },
+      },
+    ]);
+  });
+
+  it("answers the other aliased node lookups when one global ID names nothing", async () => {
+    const lookup = await t.execute<{ council: { id: string } }>(`{ council(gssCode: "E07000073") { id } }`);
+    const harlowId = lookup.data?.council.id ?? "";
+    const missingId = Buffer.from("Council:999999").toString("base64url");
+    const { data, errors } = await t.execute(
+      `query($a: ID!, $b: ID!) { a: node(id: $a) { ... on Council { gssCode } } b: node(id: $b) { id } }`,
+      { a: harlowId, b: missingId },
+    );
+    expect(data).toEqual({ a: { gssCode: "E07000073" }, b: null });
+    expect(errors).toHaveLength(1);
+    expect(errors?.[0]).toMatchObject({
+      path: ["b"],
+      extensions: { code: "NOT_FOUND", reason: "node.not_found", argument: "id" },
+    });
+  });
+
   it("rejects a malformed GSS code for a single council lookup", async () => {
     const { error } = await firstError(`{ council(gssCode: "harlow") { name } }`);
     expect(error?.extensions).toEqual({ code: "BAD_USER_INPUT", reason: "council.bad_gss_code", argument: "gssCode" });
