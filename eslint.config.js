@@ -39,5 +39,5 @@ export default tseslint.config(
     },
   },
   { files: ["*.config.ts", "*.config.js"], rules: { "no-restricted-syntax": "off" } },
-  { files: ["eslint.config.js"], ...tseslint.configs.disableTypeChecked },
+  { files: ["eslint.config.js", "bin/*.js"], ...tseslint.configs.disableTypeChecked },
 );

@@ -14,7 +14,7 @@ import {
   type ValidationContext,
 } from "graphql";
 import { maxPageSize } from "../shared/graphql/pagination.js";
-import { sharedErrorCodes } from "../shared/errors/app-error.js";
+import { errorExtensions, sharedErrorCodes } from "../shared/errors/app-error.js";
 
 /**
  * Typical lengths of the graph's plain (unpaginated) list fields. Peer groups make the graph
@@ -110,7 +110,7 @@ export function costLimitRule(maxCost: number) {
               `The query would resolve about ${cost} fields; at most ${maxCost} are allowed. Ask for smaller pages or fewer nested lists.`,
               {
                 nodes: node,
-                extensions: { code: sharedErrorCodes.costExceeded, cost, maxCost },
+                extensions: { ...errorExtensions(sharedErrorCodes.costExceeded), cost, maxCost },
               },
             ),
           );

@@ -6,7 +6,7 @@ import {
   type SelectionSetNode,
   type ValidationContext,
 } from "graphql";
-import { sharedErrorCodes } from "../shared/errors/app-error.js";
+import { errorExtensions, sharedErrorCodes } from "../shared/errors/app-error.js";
 
 /** Rejects operations nested deeper than `maxDepth` fields, following fragments, before any resolver runs. */
 export function depthLimitRule(maxDepth: number) {
@@ -48,7 +48,7 @@ export function depthLimitRule(maxDepth: number) {
           context.reportError(
             new GraphQLError(`The query is ${depth} fields deep; at most ${maxDepth} are allowed`, {
               nodes: node,
-              extensions: { code: sharedErrorCodes.depthExceeded },
+              extensions: errorExtensions(sharedErrorCodes.depthExceeded),
             }),
           );
         }

@@ -1,52 +1,54 @@
 import type { GraphQLFormattedError } from "graphql";
 import { GraphQLError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
-import { AppError, sharedErrorCodes } from "../shared/errors/app-error.js";
+import { AppError, errorExtensions, formatAppError, sharedErrorCodes } from "../shared/errors/app-error.js";
+import { findErrorCode, type ErrorCode } from "../shared/errors/error-code.js";
+import { protocolErrorCodes } from "../shared/errors/shared.errors.js";
 import type { Logger } from "../shared/logger.js";
 
-/** Codes graphql-js and Apollo give to a client's own mistakes; their messages are safe to show. */
-const clientCodes = new Set([
-  "GRAPHQL_PARSE_FAILED",
-  "GRAPHQL_VALIDATION_FAILED",
-  "BAD_USER_INPUT",
-  "BAD_REQUEST",
-  "OPERATION_RESOLUTION_FAILURE",
-  "PERSISTED_QUERY_NOT_FOUND",
-  "PERSISTED_QUERY_NOT_SUPPORTED",
-]);
+/** The classes graphql-js and Apollo give a client's own mistakes (their messages are safe to show), with their reasons. */
+const protocolCodeByClass = new Map<unknown, ErrorCode>(
+  Object.values(protocolErrorCodes).map((code) => [code.errorClass, code]),
+);
 
-function ownCode(error: unknown): string | null {
+/**
+ * The registered code an error carries, however graphql-js and Apollo wrapped it: an AppError, or a
+ * GraphQLError from a validation rule or scalar with a registered `extensions.reason`.
+ */
+function ownCode(error: unknown): ErrorCode | undefined {
   for (let e: unknown = error, hops = 0; e && hops < 5; hops += 1) {
-    if (e instanceof AppError) return e.code;
-    if (e instanceof GraphQLError) {
-      const code = e.extensions["code"];
-      if (typeof code === "string" && code.includes(".")) return code;
-      e = e.originalError;
-    } else return null;
+    if (e instanceof AppError) return e.errorCode;
+    if (!(e instanceof GraphQLError)) return undefined;
+    const reason = e.extensions["reason"];
+    const code = typeof reason === "string" ? findErrorCode(reason) : undefined;
+    if (code !== undefined) return code;
+    e = e.originalError;
   }
-  return null;
+  return undefined;
 }
 
 /**
- * The one place errors become what clients see: expected failures keep their stable code and
- * where they happened (argument, line, column); anything else is logged and masked.
+ * The one place errors become what clients see: the class in `extensions.code`, the precise code in
+ * `extensions.reason`, and where it happened (argument, line, column); anything else is logged and
+ * masked.
  */
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
+    const where = {
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+    };
     if (original instanceof AppError) {
-      return {
-        message: original.message,
-        ...(formatted.locations ? { locations: formatted.locations } : {}),
-        ...(formatted.path ? { path: formatted.path } : {}),
-        extensions: { code: original.code, ...original.details },
-      };
+      const { message, extensions } = formatAppError(original);
+      return { message, ...where, extensions };
     }
-    const code = ownCode(error);
-    const apolloCode = formatted.extensions?.["code"];
-    if (code !== null || (typeof apolloCode === "string" && clientCodes.has(apolloCode))) {
+    // Apollo sets its own class on what it wraps (a validation rule's error becomes
+    // GRAPHQL_VALIDATION_FAILED): the registry's class for the reason wins, so a reason always has one class.
+    const code = ownCode(error) ?? protocolCodeByClass.get(formatted.extensions?.["code"]);
+    if (code !== undefined) {
       const { http: _http, stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions: { ...extensions, code: code ?? apolloCode } };
+      return { ...formatted, extensions: { ...extensions, ...errorExtensions(code) } };
     }
     logger.error("unexpected error while resolving a request", {
       error:
@@ -58,7 +60,7 @@ export function createErrorFormatter(logger: Logger) {
     return {
       message: "Internal server error",
       ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: { code: sharedErrorCodes.internal },
+      extensions: errorExtensions(sharedErrorCodes.internal),
     };
   };
 }

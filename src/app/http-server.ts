@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { HeaderMap } from "@apollo/server";
-import { sharedErrorCodes } from "../shared/errors/app-error.js";
+import { AppError, errorResponseBody, sharedErrorCodes } from "../shared/errors/app-error.js";
+import type { ErrorCode } from "../shared/errors/error-code.js";
 import { runInRequestContext } from "../shared/request-context.js";
 import { beginRequest } from "./access-log.js";
 import type { App } from "./app.js";
@@ -40,8 +41,8 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-function errorBody(message: string, code: string) {
-  return { errors: [{ message, extensions: { code } }] };
+function errorBody(message: string, code: ErrorCode) {
+  return errorResponseBody(new AppError(code, message));
 }
 
 /** Serves /graphql through Apollo's HTTP integration API, plus any extra GET routes (CSV exports). */
@@ -64,7 +65,11 @@ export function createHttpServer(app: App, routes: Record<string, RouteHandler<A
     const route = routes[url.pathname];
     if (route && req.method === "GET") return route(req, res, url, app);
     if (url.pathname !== "/graphql")
-      return sendJson(res, 404, errorBody(`No route ${url.pathname}; the API is at /graphql`, "request.not_found"));
+      return sendJson(
+        res,
+        404,
+        errorBody(`No route ${url.pathname}; the API is at /graphql`, sharedErrorCodes.routeNotFound),
+      );
 
     let body: string;
     try {
@@ -92,7 +97,7 @@ export function createHttpServer(app: App, routes: Record<string, RouteHandler<A
       try {
         parsed = JSON.parse(body);
       } catch {
-        return sendJson(res, 400, errorBody("The request body is not valid JSON", "request.bad_json"));
+        return sendJson(res, 400, errorBody("The request body is not valid JSON", sharedErrorCodes.badJson));
       }
     }
     const result = await app.server.executeHTTPGraphQLRequest({

@@ -6,7 +6,11 @@ import type { AppContext } from "../context.js";
 
 @Resolver()
 export class NodeResolver {
-  @Query(() => Node, { description: "Any object by its global ID (Relay)." })
+  // Nullable as in Relay: a miss is null plus a node.not_found error for this field, and the rest of the answer stands.
+  @Query(() => Node, {
+    nullable: true,
+    description: "Any object by its global ID (Relay). Null when nothing has the ID, with a node.not_found error.",
+  })
   async node(
     @Ctx() ctx: AppContext,
     @Arg("id", () => ID, { description: "A global ID this service issued." }) id: string,

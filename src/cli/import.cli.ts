@@ -2,53 +2,46 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { todayIso } from "../shared/graphql/local-date.scalar.js";
-import { AppError } from "../shared/errors/app-error.js";
+import { AppError, errorResponseBody } from "../shared/errors/app-error.js";
+import { importFileNotFound } from "../modules/import/import.errors.js";
 import type { ImportReport, ImportResult } from "../modules/import/import.service.js";
 import { fail, openCli } from "./cli-context.js";
 
-const usage = `Usage: npm run import -- <files…> --council <GSS> [--challenge <YYYY-MM-DD>] [--recorded-on <YYYY-MM-DD>] [--dry-run] [--json]
+const usage = `Usage: npx cpc-graph-import <files…> --council <GSS> [--challenge <YYYY-MM-DD>] [--recorded-on <YYYY-MM-DD>] [--dry-run] [--json]
 
 Imports council action plans (text: tables, flattened tables, bullets or headings) into the graph.
   --council       GSS code of the council the plans belong to (E07000073)
   --challenge     first day on site of the CPC the plans answer (default: the council's latest, created if none)
   --recorded-on   the day the documents' statuses were true (default: today)
   --dry-run       parse and compare, write nothing
-  --json          one JSON object per file on standard output: { "plan": …, "report": … }`;
+  --json          one JSON object per file on standard output, nothing else: { "plan": …, "report": … },
+                  or { "file": …, "errors": [{ "message": …, "extensions": { "code": …, "reason": … } }] }`;
 
-let parsed;
-try {
-  parsed = parseArgs({
-    allowPositionals: true,
-    options: {
-      council: { type: "string" },
-      challenge: { type: "string" },
-      "recorded-on": { type: "string" },
-      "dry-run": { type: "boolean", default: false },
-      json: { type: "boolean", default: false },
-      help: { type: "boolean", default: false },
-    },
-  });
-} catch (error) {
-  fail(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
-}
-const { values, positionals: files } = parsed;
-if (values.help) {
-  process.stdout.write(`${usage}\n`);
-  process.exit(0);
-}
-if (files.length === 0) fail(`No files given.\n\n${usage}`);
-if (!values.council) fail(`--council is required.\n\n${usage}`);
+const options = {
+  council: { type: "string" },
+  challenge: { type: "string" },
+  "recorded-on": { type: "string" },
+  "dry-run": { type: "boolean", default: false },
+  json: { type: "boolean", default: false },
+  help: { type: "boolean", default: false },
+} as const;
 
-const { database, services } = await openCli();
-const showProgress = process.stderr.isTTY && files.length > 1;
-const progress = (done: number, file: string) => {
-  if (!showProgress) return;
-  const width = 30;
-  const filled = Math.round((done / files.length) * width);
-  process.stderr.write(
-    `\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${files.length} ${path.basename(file).slice(0, 40).padEnd(40)}`,
-  );
-};
+function parseCommandLine() {
+  try {
+    return parseArgs({ allowPositionals: true, options });
+  } catch (error) {
+    fail(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+  }
+}
+
+/**
+ * Resolves once the text has been handed to the operating system. process.exit() drops a write to
+ * a pipe that is still queued, so the command waits for every write and lets the process end by
+ * itself, with `process.exitCode`.
+ */
+function print(text: string): Promise<void> {
+  return new Promise((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));
+}
 
 function describe(report: ImportReport): string {
   const lines = [
@@ -62,40 +55,63 @@ function describe(report: ImportReport): string {
   return lines.join("\n");
 }
 
-let failures = 0;
-for (const [i, file] of files.entries()) {
-  progress(i, file);
-  let result: ImportResult | null = null;
-  let problem: { code: string; message: string; line?: number; column?: number } | null = null;
-  try {
-    const text = readFileSync(file, "utf8");
-    result = await services.import.importPlan({
-      text,
-      filename: path.basename(file),
-      councilGss: values.council,
-      challengeHeldOn: values.challenge ?? null,
-      recordedOn: values["recorded-on"] ?? todayIso(),
-      dryRun: values["dry-run"],
-    });
-  } catch (error) {
-    if (error instanceof AppError) {
-      const { line, column } = error.details;
-      problem = { code: error.code, message: error.message, ...(line ? { line } : {}), ...(column ? { column } : {}) };
-    } else if (error instanceof Error && "code" in error && (error as NodeJS.ErrnoException).code === "ENOENT") {
-      problem = { code: "import.file_not_found", message: `No such file: ${file}` };
-    } else throw error;
+async function main(): Promise<number> {
+  const { values, positionals: files } = parseCommandLine();
+  if (values.help) {
+    await print(`${usage}\n`);
+    return 0;
   }
-  progress(i + 1, file);
-  if (showProgress) process.stderr.write("\n");
-  if (problem) {
-    failures += 1;
-    const where = problem.line ? ` (line ${problem.line}${problem.column ? `, column ${problem.column}` : ""})` : "";
-    if (values.json) process.stdout.write(`${JSON.stringify({ file, error: problem })}\n`);
-    else process.stderr.write(`${file}: ${problem.code}${where}: ${problem.message}\n`);
-  } else if (result) {
-    if (values.json) process.stdout.write(`${JSON.stringify({ plan: result.plan, report: result.report })}\n`);
-    else process.stdout.write(`${describe(result.report)}\n`);
+  if (files.length === 0) fail(`No files given.\n\n${usage}`);
+  const council = values.council;
+  if (!council) fail(`--council is required.\n\n${usage}`);
+
+  const { database, services } = await openCli();
+  const showProgress = process.stderr.isTTY && files.length > 1;
+  const progress = (done: number, file: string) => {
+    if (!showProgress) return;
+    const width = 30;
+    const filled = Math.round((done / files.length) * width);
+    process.stderr.write(
+      `\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${files.length} ${path.basename(file).slice(0, 40).padEnd(40)}`,
+    );
+  };
+
+  let failures = 0;
+  for (const [i, file] of files.entries()) {
+    progress(i, file);
+    let result: ImportResult | null = null;
+    let problem: AppError | null = null;
+    try {
+      const text = readFileSync(file, "utf8");
+      result = await services.import.importPlan({
+        text,
+        filename: path.basename(file),
+        councilGss: council,
+        challengeHeldOn: values.challenge ?? null,
+        recordedOn: values["recorded-on"] ?? todayIso(),
+        dryRun: values["dry-run"],
+      });
+    } catch (error) {
+      if (error instanceof AppError) problem = error;
+      else if (error instanceof Error && "code" in error && (error as NodeJS.ErrnoException).code === "ENOENT") {
+        problem = importFileNotFound(file);
+      } else throw error;
+    }
+    progress(i + 1, file);
+    if (showProgress) process.stderr.write("\n");
+    if (problem) {
+      failures += 1;
+      const { line, column } = problem.details;
+      const where = line ? ` (line ${line}${column ? `, column ${column}` : ""})` : "";
+      if (values.json) await print(`${JSON.stringify({ file, ...errorResponseBody(problem) })}\n`);
+      else process.stderr.write(`${file}: ${problem.reason}${where}: ${problem.message}\n`);
+    } else if (result) {
+      if (values.json) await print(`${JSON.stringify({ plan: result.plan, report: result.report })}\n`);
+      else await print(`${describe(result.report)}\n`);
+    }
   }
+  await database.close();
+  return failures > 0 ? 1 : 0;
 }
-await database.close();
-process.exit(failures > 0 ? 1 : 0);
+
+process.exitCode = await main();

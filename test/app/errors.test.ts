@@ -18,18 +18,53 @@ describe(`bad input gets a clear, coded error (${databaseKind})`, () => {
 
   it("names the unknown GSS code and where it was given", async () => {
     const { error } = await firstError(`{ actions(filter: { councils: ["E07000073", "E07999999"] }) { totalCount } }`);
-    expect(error?.extensions).toEqual({ code: "council.not_found", argument: "filter.councils[1]" });
+    expect(error?.extensions).toEqual({
+      code: "NOT_FOUND",
+      reason: "council.not_found",
+      argument: "filter.councils[1]",
+    });
     expect(error?.message).toContain("E07999999");
+  });
+
+  it("answers the other aliased council lookups when one GSS code is unknown, with an error at its path", async () => {
+    const { data, errors } = await t.execute(
+      `{ a: council(gssCode: "E07000073") { name } b: council(gssCode: "E07999999") { name } c: council(slug: "southend-on-sea") { name } }`,
+    );
+    expect(data).toEqual({ a: { name: "Harlow" }, b: null, c: { name: "Southend-on-Sea" } });
+    expect(errors).toEqual([
+      {
+        message: expect.stringContaining("E07999999") as string,
+        locations: [{ line: 1, column: 45 }],
+        path: ["b"],
+        extensions: { code: "NOT_FOUND", reason: "council.not_found", argument: "gssCode" },
+      },
+    ]);
+  });
+
+  it("answers the other aliased node lookups when one global ID names nothing", async () => {
+    const lookup = await t.execute<{ council: { id: string } }>(`{ council(gssCode: "E07000073") { id } }`);
+    const harlowId = lookup.data?.council.id ?? "";
+    const missingId = Buffer.from("Council:999999").toString("base64url");
+    const { data, errors } = await t.execute(
+      `query($a: ID!, $b: ID!) { a: node(id: $a) { ... on Council { gssCode } } b: node(id: $b) { id } }`,
+      { a: harlowId, b: missingId },
+    );
+    expect(data).toEqual({ a: { gssCode: "E07000073" }, b: null });
+    expect(errors).toHaveLength(1);
+    expect(errors?.[0]).toMatchObject({
+      path: ["b"],
+      extensions: { code: "NOT_FOUND", reason: "node.not_found", argument: "id" },
+    });
   });
 
   it("rejects a malformed GSS code for a single council lookup", async () => {
     const { error } = await firstError(`{ council(gssCode: "harlow") { name } }`);
-    expect(error?.extensions).toEqual({ code: "council.bad_gss_code", argument: "gssCode" });
+    expect(error?.extensions).toEqual({ code: "BAD_USER_INPUT", reason: "council.bad_gss_code", argument: "gssCode" });
   });
 
   it("rejects a malformed date literal with its line and column", async () => {
     const { error } = await firstError(`{\n  actions(asOf: "2024-02-30") { totalCount }\n}`);
-    expect(error?.extensions?.["code"]).toBe("input.invalid_date");
+    expect(error?.extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "input.invalid_date" });
     expect(error?.locations).toEqual([{ line: 2, column: 17 }]);
   });
 
@@ -37,31 +72,43 @@ describe(`bad input gets a clear, coded error (${databaseKind})`, () => {
     const { error } = await firstError(`query($d: LocalDate) { actions(asOf: $d) { totalCount } }`, {
       d: "30/06/2024",
     });
-    expect(error?.extensions?.["code"]).toBe("input.invalid_date");
+    expect(error?.extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "input.invalid_date" });
   });
 
   it("rejects first above 100", async () => {
     const { error } = await firstError(`{ councils(first: 1000) { totalCount } }`);
-    expect(error?.extensions).toEqual({ code: "pagination.first_out_of_range", argument: "first" });
+    expect(error?.extensions).toEqual({
+      code: "BAD_USER_INPUT",
+      reason: "pagination.first_out_of_range",
+      argument: "first",
+    });
   });
 
   it("rejects a cursor it did not issue", async () => {
     const { error } = await firstError(`{ councils(after: "bm9wZQ") { totalCount } }`);
-    expect(error?.extensions).toEqual({ code: "pagination.bad_cursor", argument: "after" });
+    expect(error?.extensions).toEqual({ code: "BAD_USER_INPUT", reason: "pagination.bad_cursor", argument: "after" });
   });
 
   it("rejects unknown peer groups and theme codes by name", async () => {
     const group = await firstError(`{ actions(filter: { peerGroup: "atlantis" }) { totalCount } }`);
-    expect(group.error?.extensions).toEqual({ code: "peer_group.not_found", argument: "filter.peerGroup" });
+    expect(group.error?.extensions).toEqual({
+      code: "NOT_FOUND",
+      reason: "peer_group.not_found",
+      argument: "filter.peerGroup",
+    });
     const theme = await firstError(`{ recommendations(filter: { themes: ["finance", "nope"] }) { totalCount } }`);
-    expect(theme.error?.extensions).toEqual({ code: "theme.not_found", argument: "filter.themes[1]" });
+    expect(theme.error?.extensions).toEqual({
+      code: "NOT_FOUND",
+      reason: "theme.not_found",
+      argument: "filter.themes[1]",
+    });
   });
 
   it("rejects a global ID it did not issue, and a well-formed one that names nothing", async () => {
     const bad = await firstError(`{ node(id: "not-an-id") { id } }`);
-    expect(bad.error?.extensions).toEqual({ code: "node.bad_id", argument: "id" });
+    expect(bad.error?.extensions).toEqual({ code: "BAD_USER_INPUT", reason: "node.bad_id", argument: "id" });
     const missing = await firstError(`{ node(id: "${Buffer.from("Council:999999").toString("base64url")}") { id } }`);
-    expect(missing.error?.extensions).toEqual({ code: "node.not_found", argument: "id" });
+    expect(missing.error?.extensions).toEqual({ code: "NOT_FOUND", reason: "node.not_found", argument: "id" });
   });
 
   it("refuses queries nested deeper than the limit before running them", async () => {
@@ -69,7 +116,7 @@ describe(`bad input gets a clear, coded error (${databaseKind})`, () => {
     // 13 fields deep (the limit is 12): councils nodes peerChallenges … county county county county name.
     const deep = `{ councils(first: 1) { nodes { peerChallenges { recommendations { actions { recommendation { peerChallenge { council { county { county { county { county { name } } } } } } } } } } } } }`;
     const { error } = await firstError(deep);
-    expect(error?.extensions?.["code"]).toBe("request.depth_exceeded");
+    expect(error?.extensions).toMatchObject({ code: "GRAPHQL_VALIDATION_FAILED", reason: "request.depth_exceeded" });
     expect(t.database.counter.count).toBe(0);
   });
 
@@ -78,7 +125,7 @@ describe(`bad input gets a clear, coded error (${databaseKind})`, () => {
     // Only 11 deep, but council → peer groups → members → peer groups … multiplies to millions of fields.
     const wide = `{ councils(first: 1) { nodes { peerGroups { members { peerGroups { members { peerGroups { members { county { county { name } } } } } } } } } } }`;
     const { error } = await firstError(wide);
-    expect(error?.extensions?.["code"]).toBe("request.cost_exceeded");
+    expect(error?.extensions).toMatchObject({ code: "GRAPHQL_VALIDATION_FAILED", reason: "request.cost_exceeded" });
     expect(t.database.counter.count).toBe(0);
   });
 
@@ -86,33 +133,45 @@ describe(`bad input gets a clear, coded error (${databaseKind})`, () => {
     const search = await firstError(`query($s: String) { actions(filter: { search: $s }) { totalCount } }`, {
       s: "a\u0000b",
     });
-    expect(search.error?.extensions).toEqual({ code: "input.invalid", argument: "filter.search" });
+    expect(search.error?.extensions).toEqual({
+      code: "BAD_USER_INPUT",
+      reason: "input.invalid",
+      argument: "filter.search",
+    });
     const slug = await firstError(`query($s: String!) { peerGroup(slug: $s) { name } }`, { s: "greater\u0000essex" });
-    expect(slug.error?.extensions).toEqual({ code: "input.invalid", argument: "slug" });
+    expect(slug.error?.extensions).toEqual({ code: "BAD_USER_INPUT", reason: "input.invalid", argument: "slug" });
   });
 
   it("refuses list filters longer than 500 entries", async () => {
     const { error } = await firstError(`query($t: [String!]) { councils(filter: { types: $t }) { totalCount } }`, {
       t: Array.from({ length: 70_000 }, () => "NMD"),
     });
-    expect(error?.extensions).toEqual({ code: "input.invalid", argument: "filter.types" });
+    expect(error?.extensions).toEqual({ code: "BAD_USER_INPUT", reason: "input.invalid", argument: "filter.types" });
   });
 
   it("refuses a date window that ends before it starts", async () => {
     const challenges = await firstError(
       `{ peerChallenges(filter: { heldFrom: "2025-01-01", heldTo: "2024-01-01" }) { totalCount } }`,
     );
-    expect(challenges.error?.extensions).toEqual({ code: "input.invalid", argument: "filter.heldFrom" });
+    expect(challenges.error?.extensions).toEqual({
+      code: "BAD_USER_INPUT",
+      reason: "input.invalid",
+      argument: "filter.heldFrom",
+    });
     const actions = await firstError(
       `{ actions(filter: { deadlineFrom: "2025-01-01", deadlineTo: "2024-01-01" }) { totalCount } }`,
     );
-    expect(actions.error?.extensions).toEqual({ code: "input.invalid", argument: "filter.deadlineFrom" });
+    expect(actions.error?.extensions).toEqual({
+      code: "BAD_USER_INPUT",
+      reason: "input.invalid",
+      argument: "filter.deadlineFrom",
+    });
   });
 
   it("refuses judging statuses on more than 31 different days in one request", async () => {
     const days = Array.from({ length: 32 }, (_, i) => `d${i}: status(asOf: "${2000 + i}-01-01")`).join(" ");
     const { errors } = await t.execute(`{ actions(first: 1) { nodes { ${days} } } }`);
-    expect(errors?.[0]?.extensions?.["code"]).toBe("request.too_many_dates");
+    expect(errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "request.too_many_dates" });
   });
 
   it("masks an unexpected failure as a generic internal error with no detail", async () => {
@@ -121,7 +180,7 @@ describe(`bad input gets a clear, coded error (${databaseKind})`, () => {
     try {
       const { error } = await firstError(`{ peerGroups { totalCount } }`);
       expect(error?.message).toBe("Internal server error");
-      expect(error?.extensions).toEqual({ code: "internal" });
+      expect(error?.extensions).toEqual({ code: "INTERNAL_SERVER_ERROR", reason: "internal" });
       expect(JSON.stringify(error)).not.toMatch(/peer_groups|relation|select/i);
     } finally {
       await t.database.db.execute(sql`alter table peer_groups_gone rename to peer_groups`);
@@ -146,12 +205,18 @@ describe("operation guards on hostile queries", () => {
   it("validates a nested-fragment bomb by walking each fragment once", async () => {
     // 2^40 spreads unmemoised would never finish; memoised, validation is linear in fragments.
     const { errors } = await t.execute(fragmentBomb(40));
-    expect(errors?.[0]?.extensions?.["code"]).toBe("request.cost_exceeded");
+    expect(errors?.[0]?.extensions).toMatchObject({
+      code: "GRAPHQL_VALIDATION_FAILED",
+      reason: "request.cost_exceeded",
+    });
   });
 
   it("does not let a negative first lower the estimate of the whole operation", async () => {
     const wide = `a: councils(first: 1) { nodes { peerGroups { members { peerGroups { members { peerGroups { name } } } } } } }`;
     const { errors } = await t.execute(`{ ${wide} b: councils(first: -1000000000) { nodes { name } } }`);
-    expect(errors?.[0]?.extensions?.["code"]).toBe("request.cost_exceeded");
+    expect(errors?.[0]?.extensions).toMatchObject({
+      code: "GRAPHQL_VALIDATION_FAILED",
+      reason: "request.cost_exceeded",
+    });
   });
 });

@@ -1,8 +1,8 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 
 /** Runs `npm run import -- …` the way an analyst does, on a throwaway embedded database. */
 function runImport(args: string[]) {
@@ -72,5 +72,131 @@ describe("npm run import", () => {
     const { status, stderr } = runImport(["seeds/plans/harlow.txt"]);
     expect(status).toBe(2);
     expect(stderr).toContain("--council is required");
+  });
+});
+
+/**
+ * Runs a command with its standard output on a pipe, as `… --json | jq` does, and collects what
+ * arrives. The reader starts late (when the command exits, or after `holdMs`), so the pipe fills and
+ * the command's last writes wait in its queue: ending with process.exit() then lost them, while a
+ * command that waits for its writes simply waits for the reader.
+ */
+function runPiped(command: string, args: string[], dataDir: string, holdMs = 0) {
+  const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DATA_DIR: dataDir, LOG_LEVEL: "silent" };
+  delete env["DATABASE_URL"];
+  const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"], timeout: 120_000 });
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  child.stdout.pause();
+  let reading = false;
+  const read = () => {
+    if (reading) return;
+    reading = true;
+    child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
+    child.stdout.resume();
+  };
+  const hold = setTimeout(read, holdMs);
+  child.on("exit", () => {
+    clearTimeout(hold);
+    read();
+  });
+  child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
+  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (status) =>
+      resolve({ status, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }),
+    );
+  });
+}
+
+/** Every line of `stdout` is one JSON report of a dry run: nothing else, nothing cut off. */
+function reportsIn(stdout: string): { filename: string; dryRun: boolean }[] {
+  expect(stdout.endsWith("\n")).toBe(true);
+  return stdout
+    .slice(0, -1)
+    .split("\n")
+    .map((line) => (JSON.parse(line) as { report: { filename: string; dryRun: boolean } }).report);
+}
+
+describe("the import command's --json output on a pipe", () => {
+  const args = ["seeds/plans/harlow.txt", "seeds/plans/brentwood.txt", "--council", "E07000073", "--dry-run", "--json"];
+  const expected = [
+    { filename: "harlow.txt", dryRun: true },
+    { filename: "brentwood.txt", dryRun: true },
+  ];
+  const root = mkdtempSync(path.join(tmpdir(), "cpc-cli-pipe-"));
+  // Whichever test runs first seeds the embedded database in this folder; the others find it seeded.
+  const dataDir = path.join(root, "data");
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it("writes a file it cannot import as a JSON line in the API's error shape", { timeout: 300_000 }, async () => {
+    const { status, stdout } = await runPiped(
+      process.execPath,
+      ["bin/cpc-graph-import.js", "seeds/plans/nowhere.txt", "--council", "E07000073", "--json"],
+      dataDir,
+    );
+    expect(status).toBe(1);
+    expect(
+      stdout
+        .trim()
+        .split("\n")
+        .map((line) => JSON.parse(line) as unknown),
+    ).toEqual([
+      {
+        file: "seeds/plans/nowhere.txt",
+        errors: [
+          {
+            message: "No such file: seeds/plans/nowhere.txt",
+            extensions: { code: "BAD_USER_INPUT", reason: "import.file_not_found", argument: "file" },
+          },
+        ],
+      },
+    ]);
+  });
+
+  it("is pure JSON lines through the package's bin and through npm run -s", { timeout: 300_000 }, async () => {
+    const viaNpx = await runPiped("npx", ["--no-install", "cpc-graph-import", ...args], dataDir);
+    expect(viaNpx.stderr).toBe("");
+    expect(viaNpx.status).toBe(0);
+    expect(reportsIn(viaNpx.stdout)).toMatchObject(expected);
+    const viaNpm = await runPiped("npm", ["run", "-s", "import", "--", ...args], dataDir);
+    expect(viaNpm.status).toBe(0);
+    expect(reportsIn(viaNpm.stdout)).toMatchObject(expected);
+  });
+
+  it("arrives whole in each of 20 runs", { timeout: 600_000 }, async () => {
+    // One plan, then 5,000 missing files: over a megabyte of JSON lines written in a burst at the
+    // end of the run, far more than a pipe holds, which is when process.exit() used to cut it off.
+    const missing = Array.from({ length: 5000 }, (_, i) => `seeds/plans/missing-${i}.txt`);
+    const burst = ["seeds/plans/harlow.txt", ...missing, "--council", "E07000073", "--dry-run", "--json"];
+    const seeding = ["bin/cpc-graph-import.js", "seeds/plans/harlow.txt", "--council", "E07000073", "--dry-run"];
+    expect((await runPiped(process.execPath, seeding, dataDir)).status).toBe(0);
+    // One data folder per concurrent run: PGlite serves one process per folder.
+    const workers = 4;
+    const runsEach = 5;
+    const results = await Promise.all(
+      Array.from({ length: workers }, async (_, w) => {
+        const copy = path.join(root, `worker-${w}`);
+        cpSync(dataDir, copy, { recursive: true });
+        const outcomes = [];
+        for (let i = 0; i < runsEach; i += 1) {
+          outcomes.push(await runPiped(process.execPath, ["bin/cpc-graph-import.js", ...burst], copy, 1000));
+        }
+        return outcomes;
+      }),
+    );
+    const runs = results.flat();
+    expect(runs).toHaveLength(20);
+    for (const run of runs) {
+      expect(run.status).toBe(1);
+      expect(run.stdout.endsWith("\n")).toBe(true);
+      const lines = run.stdout
+        .slice(0, -1)
+        .split("\n")
+        .map((line) => JSON.parse(line) as { report?: { filename: string }; file?: string });
+      expect(lines).toHaveLength(5001);
+      expect(lines[0]?.report?.filename).toBe("harlow.txt");
+      expect(lines.slice(1).map((line) => line.file)).toEqual(missing);
+    }
   });
 });

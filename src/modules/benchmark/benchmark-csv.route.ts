@@ -1,5 +1,5 @@
 import type { AppContext, ContextFactory } from "../../context.js";
-import { AppError } from "../../shared/errors/app-error.js";
+import { AppError, errorResponseBody } from "../../shared/errors/app-error.js";
 import type { RouteHandler } from "../../shared/http/route-handler.js";
 import { parseBenchmarkCsvParameters } from "./benchmark-csv.params.js";
 import { csvColumns, writeCsv } from "./benchmark-csv.writer.js";
@@ -30,9 +30,7 @@ export const benchmarkCsvRoute: RouteHandler<ContextFactory> = async (req, res, 
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     res.writeHead(400, { "content-type": "application/json; charset=utf-8" });
-    res.end(
-      JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] }),
-    );
+    res.end(JSON.stringify(errorResponseBody(error)));
     return;
   }
   const columns = await csvColumns(result, ctx);

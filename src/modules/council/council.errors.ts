@@ -1,10 +1,11 @@
 import { AppError } from "../../shared/errors/app-error.js";
+import { defineErrorCodes } from "../../shared/errors/error-code.js";
 
-export const councilErrorCodes = {
-  notFound: "council.not_found",
-  badGssCode: "council.bad_gss_code",
-  ambiguousLookup: "council.ambiguous_lookup",
-} as const;
+export const councilErrorCodes = defineErrorCodes({
+  notFound: { reason: "council.not_found", errorClass: "NOT_FOUND" },
+  badGssCode: { reason: "council.bad_gss_code", errorClass: "BAD_USER_INPUT" },
+  ambiguousLookup: { reason: "council.ambiguous_lookup", errorClass: "BAD_USER_INPUT" },
+});
 
 export function councilNotFound(key: string, argument: string): AppError {
   return new AppError(councilErrorCodes.notFound, `No English council has ${key}`, { argument });

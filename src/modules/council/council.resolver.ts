@@ -12,7 +12,13 @@ import { Council, CouncilConnection } from "./council.type.js";
 
 @Resolver(() => Council)
 export class CouncilResolver {
-  @Query(() => Council, { description: "One council, by GSS code or by slug (give exactly one)." })
+  // Nullable, so that one unknown code among aliased lookups costs only its own field: the miss is
+  // an error entry (with its path) beside the other answers.
+  @Query(() => Council, {
+    nullable: true,
+    description:
+      "One council, by GSS code or by slug (give exactly one). Null when none matches, with a council.not_found error for this field.",
+  })
   async council(
     @Ctx() ctx: AppContext,
     @Arg("gssCode", () => String, { nullable: true, description: "GSS code (E07000073)." }) gssCode?: string | null,

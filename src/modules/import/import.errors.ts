@@ -1,9 +1,16 @@
 import { AppError } from "../../shared/errors/app-error.js";
+import { defineErrorCodes } from "../../shared/errors/error-code.js";
 
-export const importErrorCodes = {
-  invalidOption: "import.invalid_option",
-} as const;
+export const importErrorCodes = defineErrorCodes({
+  invalidOption: { reason: "import.invalid_option", errorClass: "BAD_USER_INPUT" },
+  // Only the command line reads files; over GraphQL the text comes in the request.
+  fileNotFound: { reason: "import.file_not_found", errorClass: "BAD_USER_INPUT" },
+});
 
 export function invalidImportOption(argument: string, message: string): AppError {
   return new AppError(importErrorCodes.invalidOption, message, { argument });
+}
+
+export function importFileNotFound(file: string): AppError {
+  return new AppError(importErrorCodes.fileNotFound, `No such file: ${file}`, { argument: "file" });
 }

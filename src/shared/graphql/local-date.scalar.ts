@@ -1,5 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind, type ValueNode } from "graphql";
-import { sharedErrorCodes } from "../errors/app-error.js";
+import { errorExtensions, sharedErrorCodes } from "../errors/app-error.js";
 
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -16,7 +16,7 @@ function parse(value: unknown, node?: ValueNode): string {
   if (typeof value !== "string" || !isIsoDate(value)) {
     throw new GraphQLError(`Expected a calendar date as YYYY-MM-DD, got ${JSON.stringify(value)}`, {
       ...(node ? { nodes: node } : {}),
-      extensions: { code: sharedErrorCodes.invalidDate },
+      extensions: errorExtensions(sharedErrorCodes.invalidDate),
     });
   }
   return value;
@@ -32,7 +32,7 @@ export const LocalDateScalar = new GraphQLScalarType<string, string>({
     if (ast.kind !== Kind.STRING) {
       throw new GraphQLError("Expected a calendar date as a YYYY-MM-DD string", {
         nodes: ast,
-        extensions: { code: sharedErrorCodes.invalidDate },
+        extensions: errorExtensions(sharedErrorCodes.invalidDate),
       });
     }
     // The literal's node gives the client the line and column of the bad date.

@@ -168,8 +168,13 @@ describe(`a council against a peer group, over time, and its freshness (${databa
       group: "nowhere",
       asOf: "2026-11-22",
     });
-    expect(data).toBeNull();
-    expect(errors?.[0]?.extensions).toMatchObject({ code: "peer_group.not_found", argument: "peerGroup" });
+    // The failure empties the nearest nullable field: the council lookup.
+    expect(data).toEqual({ council: null });
+    expect(errors?.[0]?.extensions).toMatchObject({
+      code: "NOT_FOUND",
+      reason: "peer_group.not_found",
+      argument: "peerGroup",
+    });
   });
 
   it("reproduces the single benchmark at every quarter end from 2023-01 to 2026-11", async () => {
@@ -279,15 +284,27 @@ describe(`a council against a peer group, over time, and its freshness (${databa
     const backwards = await t.execute(
       `{ benchmarkSeries(from: "2025-01-01", to: "2024-01-01", interval: MONTH) { points { totals { actions } } } }`,
     );
-    expect(backwards.errors?.[0]?.extensions).toMatchObject({ code: "benchmark.bad_period", argument: "from" });
+    expect(backwards.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      reason: "benchmark.bad_period",
+      argument: "from",
+    });
     const long = await t.execute(
       `{ benchmarkSeries(from: "2000-01-01", to: "2026-11-22", interval: MONTH) { points { totals { actions } } } }`,
     );
-    expect(long.errors?.[0]?.extensions).toMatchObject({ code: "benchmark.too_many_periods", argument: "to" });
+    expect(long.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      reason: "benchmark.too_many_periods",
+      argument: "to",
+    });
     const unknownGroup = await t.execute(
       `{ benchmarkSeries(from: "2024-01-01", to: "2024-12-31", interval: QUARTER, peerGroup: "nowhere") { points { totals { actions } } } }`,
     );
-    expect(unknownGroup.errors?.[0]?.extensions).toMatchObject({ code: "peer_group.not_found", argument: "peerGroup" });
+    expect(unknownGroup.errors?.[0]?.extensions).toMatchObject({
+      code: "NOT_FOUND",
+      reason: "peer_group.not_found",
+      argument: "peerGroup",
+    });
   });
 
   it("reports each council's latest update and whether it is stale, in one statement for the list", async () => {
@@ -334,7 +351,11 @@ describe(`a council against a peer group, over time, and its freshness (${databa
     );
     expect(data?.council).toEqual({ before: null, on: "2023-06-30", stale: true, fresh: false });
     const bad = await t.execute(`{ council(gssCode: "E07000073") { isStale(asOf: "2026-11-22", afterMonths: 0) } }`);
-    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: "benchmark.bad_stale_age", argument: "afterMonths" });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      reason: "benchmark.bad_stale_age",
+      argument: "afterMonths",
+    });
   });
 
   it("judges each CPC against the five- and twelve-month timetable", async () => {

@@ -196,27 +196,30 @@ describe(`GET /export/benchmark.csv (${databaseKind})`, () => {
   });
 
   it.each([
-    ["peerGroup=nowhere", 400, "peer_group.not_found", "peerGroup"],
-    ["groupBy=COUNTY", 400, "benchmark.bad_parameter", "groupBy"],
-    ["asOf=2026-02-30", 400, "input.invalid_date", "asOf"],
-    ["first=5000", 400, "benchmark.first_out_of_range", "first"],
-    ["having=OVERDUE:above:3", 400, "benchmark.bad_parameter", "having[0]"],
-    ["orderBy=OVERDUE:sideways", 400, "benchmark.bad_parameter", "orderBy[0]"],
-    ["groupby=COUNCIL", 400, "benchmark.bad_parameter", "groupby"],
-    ["filter.councils=E07999999", 400, "council.not_found", "filter.councils[0]"],
-    ["filter.overdue=maybe", 400, "benchmark.bad_parameter", "filter.overdue"],
-    ["bom=yes", 400, "benchmark.bad_parameter", "bom"],
-    ["bom=true&bom=false", 400, "benchmark.bad_parameter", "bom"],
-  ])("answers ?%s with HTTP %i and a JSON body naming %s and %s", async (search, status, code, argument) => {
-    const response = await fetch(`${base}/export/benchmark.csv?${search}`);
-    expect(response.status).toBe(status);
-    expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
-    const body = (await response.json()) as {
-      errors: { message: string; extensions: { code: string; argument: string } }[];
-    };
-    expect(body.errors[0]?.extensions).toMatchObject({ code, argument });
-    expect(body.errors[0]?.message.length).toBeGreaterThan(0);
-  });
+    ["peerGroup=nowhere", 400, "NOT_FOUND", "peer_group.not_found", "peerGroup"],
+    ["groupBy=COUNTY", 400, "BAD_USER_INPUT", "benchmark.bad_parameter", "groupBy"],
+    ["asOf=2026-02-30", 400, "BAD_USER_INPUT", "input.invalid_date", "asOf"],
+    ["first=5000", 400, "BAD_USER_INPUT", "benchmark.first_out_of_range", "first"],
+    ["having=OVERDUE:above:3", 400, "BAD_USER_INPUT", "benchmark.bad_parameter", "having[0]"],
+    ["orderBy=OVERDUE:sideways", 400, "BAD_USER_INPUT", "benchmark.bad_parameter", "orderBy[0]"],
+    ["groupby=COUNCIL", 400, "BAD_USER_INPUT", "benchmark.bad_parameter", "groupby"],
+    ["filter.councils=E07999999", 400, "NOT_FOUND", "council.not_found", "filter.councils[0]"],
+    ["filter.overdue=maybe", 400, "BAD_USER_INPUT", "benchmark.bad_parameter", "filter.overdue"],
+    ["bom=yes", 400, "BAD_USER_INPUT", "benchmark.bad_parameter", "bom"],
+    ["bom=true&bom=false", 400, "BAD_USER_INPUT", "benchmark.bad_parameter", "bom"],
+  ])(
+    "answers ?%s with HTTP %i and a JSON body naming %s (%s) and %s",
+    async (search, status, code, reason, argument) => {
+      const response = await fetch(`${base}/export/benchmark.csv?${search}`);
+      expect(response.status).toBe(status);
+      expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
+      const body = (await response.json()) as {
+        errors: { message: string; extensions: { code: string; reason: string; argument: string } }[];
+      };
+      expect(body.errors[0]?.extensions).toEqual({ code, reason, argument });
+      expect(body.errors[0]?.message.length).toBeGreaterThan(0);
+    },
+  );
 
   it("quotes fields as RFC 4180 asks and defuses text that looks like a formula", () => {
     expect(csvField("Southend-on-Sea", true)).toBe("Southend-on-Sea");

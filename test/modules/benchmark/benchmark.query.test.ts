@@ -146,10 +146,10 @@ describe(`benchmark ordering, having, first, errors and statement counts (${data
   });
 
   it.each([
-    [{ first: 1001 }, "benchmark.first_out_of_range", "first"],
-    [{ first: -1 }, "benchmark.first_out_of_range", "first"],
-    [{ groupBy: ["COUNCIL", "THEME", "COUNCIL"] }, "benchmark.bad_group_by", "groupBy[2]"],
-    [{ having: [{ measure: "OVERDUE" }] }, "benchmark.bad_having", "having[0]"],
+    [{ first: 1001 }, "BAD_USER_INPUT", "benchmark.first_out_of_range", "first"],
+    [{ first: -1 }, "BAD_USER_INPUT", "benchmark.first_out_of_range", "first"],
+    [{ groupBy: ["COUNCIL", "THEME", "COUNCIL"] }, "BAD_USER_INPUT", "benchmark.bad_group_by", "groupBy[2]"],
+    [{ having: [{ measure: "OVERDUE" }] }, "BAD_USER_INPUT", "benchmark.bad_having", "having[0]"],
     [
       {
         having: [
@@ -157,21 +157,32 @@ describe(`benchmark ordering, having, first, errors and statement counts (${data
           { measure: "LAST_UPDATED_ON", gt: 3 },
         ],
       },
+      "BAD_USER_INPUT",
       "benchmark.bad_having",
       "having[1].gt",
     ],
-    [{ having: [{ measure: "OVERDUE", before: "2025-01-01" }] }, "benchmark.bad_having", "having[0].before"],
-    [{ orderBy: [{ measure: "OVERDUE", dimension: "COUNCIL" }] }, "benchmark.bad_order", "orderBy[0]"],
-    [{ orderBy: [{ direction: "DESC" }] }, "benchmark.bad_order", "orderBy[0]"],
-    [{ orderBy: [{ dimension: "THEME" }] }, "benchmark.bad_order", "orderBy[0].dimension"],
-    [{ peerGroup: "nowhere" }, "peer_group.not_found", "peerGroup"],
-    [{ filter: { peerGroup: "nowhere" } }, "peer_group.not_found", "filter.peerGroup"],
-    [{ filter: { councils: ["E07999999"] } }, "council.not_found", "filter.councils[0]"],
-  ])("refuses %j with %s naming %s", async (variables, code, argument) => {
+    [
+      { having: [{ measure: "OVERDUE", before: "2025-01-01" }] },
+      "BAD_USER_INPUT",
+      "benchmark.bad_having",
+      "having[0].before",
+    ],
+    [
+      { orderBy: [{ measure: "OVERDUE", dimension: "COUNCIL" }] },
+      "BAD_USER_INPUT",
+      "benchmark.bad_order",
+      "orderBy[0]",
+    ],
+    [{ orderBy: [{ direction: "DESC" }] }, "BAD_USER_INPUT", "benchmark.bad_order", "orderBy[0]"],
+    [{ orderBy: [{ dimension: "THEME" }] }, "BAD_USER_INPUT", "benchmark.bad_order", "orderBy[0].dimension"],
+    [{ peerGroup: "nowhere" }, "NOT_FOUND", "peer_group.not_found", "peerGroup"],
+    [{ filter: { peerGroup: "nowhere" } }, "NOT_FOUND", "peer_group.not_found", "filter.peerGroup"],
+    [{ filter: { councils: ["E07999999"] } }, "NOT_FOUND", "council.not_found", "filter.councils[0]"],
+  ])("refuses %j with %s (%s) naming %s", async (variables, code, reason, argument) => {
     const { data, errors } = await t.execute<Result>(query, { groupBy: ["COUNCIL"], ...variables });
     expect(data).toBeNull();
     expect(errors).toHaveLength(1);
-    expect(errors?.[0]?.extensions).toMatchObject({ code, argument });
+    expect(errors?.[0]?.extensions).toMatchObject({ code, reason, argument });
   });
 
   describe("statement counts", () => {

@@ -192,24 +192,29 @@ describe(`importing, re-importing and updating a plan (${databaseKind})`, () => 
       input: { text: harlowUpdated(), council: "E07000073" },
     });
     expect(data).toBeNull();
-    expect(errors?.[0]?.extensions?.["code"]).toBe("auth.admin_required");
+    expect(errors?.[0]?.extensions).toMatchObject({ code: "UNAUTHENTICATED", reason: "auth.admin_required" });
     expect(await tableCounts(t)).toEqual(before);
   });
 
   it.each([
-    ["an unknown GSS code", { text: harlow, council: "E07999999" }, "council.not_found"],
-    ["a malformed GSS code", { text: harlow, council: "Harlow" }, "council.bad_gss_code"],
-    ["an empty document", { text: "  \n\n", council: "E07000073" }, "import.empty_document"],
-    ["NUL bytes", { text: "No.\tRecommendation\u0000", council: "E07000073" }, "import.binary_content"],
-    ["an unknown layout", { text: "12345 67890", council: "E07000073" }, "import.unknown_layout"],
-  ])("rejects %s with a stable code and writes nothing", async (_what, input, code) => {
+    ["an unknown GSS code", { text: harlow, council: "E07999999" }, "NOT_FOUND", "council.not_found"],
+    ["a malformed GSS code", { text: harlow, council: "Harlow" }, "BAD_USER_INPUT", "council.bad_gss_code"],
+    ["an empty document", { text: "  \n\n", council: "E07000073" }, "BAD_USER_INPUT", "import.empty_document"],
+    [
+      "NUL bytes",
+      { text: "No.\tRecommendation\u0000", council: "E07000073" },
+      "BAD_USER_INPUT",
+      "import.binary_content",
+    ],
+    ["an unknown layout", { text: "12345 67890", council: "E07000073" }, "BAD_USER_INPUT", "import.unknown_layout"],
+  ])("rejects %s with %s (%s) and writes nothing", async (_what, input, code, reason) => {
     const before = await tableCounts(t);
     const { errors } = await t.execute(
       importMutation,
       { input: { ...input, recordedOn: "2025-01-01" } },
       { admin: true },
     );
-    expect(errors?.[0]?.extensions?.["code"]).toBe(code);
+    expect(errors?.[0]?.extensions).toMatchObject({ code, reason });
     expect(await tableCounts(t)).toEqual(before);
   });
 

@@ -1,30 +1,33 @@
 import { AppError } from "../../../shared/errors/app-error.js";
+import { defineErrorCodes } from "../../../shared/errors/error-code.js";
 
 /** Why a whole document was rejected; per-line problems are warnings in the plan instead. */
-export const planParseErrorCodes = {
-  emptyDocument: "import.empty_document",
-  binaryContent: "import.binary_content",
-  unknownLayout: "import.unknown_layout",
-  tooLarge: "import.too_large",
-} as const;
-export type PlanParseErrorCode = (typeof planParseErrorCodes)[keyof typeof planParseErrorCodes];
+export const planParseErrorCodes = defineErrorCodes({
+  emptyDocument: { reason: "import.empty_document", errorClass: "BAD_USER_INPUT" },
+  binaryContent: { reason: "import.binary_content", errorClass: "BAD_USER_INPUT" },
+  unknownLayout: { reason: "import.unknown_layout", errorClass: "BAD_USER_INPUT" },
+  tooLarge: { reason: "import.too_large", errorClass: "BAD_USER_INPUT" },
+});
+export type PlanParseErrorCode = (typeof planParseErrorCodes)[keyof typeof planParseErrorCodes]["reason"];
 
 /** Documents larger than this (UTF-8 bytes) are refused before any parsing work. */
 export const maxPlanBytes = 5 * 1024 * 1024;
 
 /** A document that cannot be parsed at all. `line`/`column` are 1-based, null when no one place is to blame. */
 export class PlanParseError extends AppError {
-  override readonly code: PlanParseErrorCode;
+  override readonly reason: PlanParseErrorCode;
   readonly line: number | null;
   readonly column: number | null;
 
-  constructor(code: PlanParseErrorCode, message: string, where: { line?: number; column?: number } = {}) {
+  constructor(reason: PlanParseErrorCode, message: string, where: { line?: number; column?: number } = {}) {
+    const code = Object.values(planParseErrorCodes).find((c) => c.reason === reason);
+    if (code === undefined) throw new Error(`${reason} is not a parse error code`);
     super(code, message, {
       ...(where.line === undefined ? {} : { line: where.line }),
       ...(where.column === undefined ? {} : { column: where.column }),
     });
     this.name = "PlanParseError";
-    this.code = code;
+    this.reason = reason;
     this.line = where.line ?? null;
     this.column = where.column ?? null;
   }

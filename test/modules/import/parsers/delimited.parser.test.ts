@@ -443,7 +443,7 @@ describe("delimited tables: pathological cells", () => {
     "refuses 200 KB of %j with no closing '>' as a document with no known layout",
     (opening) => {
       expect(() => parsePlan(`<table>${opening.repeat(Math.ceil(200_000 / opening.length))}`)).toThrow(
-        expect.objectContaining({ code: "import.unknown_layout" }),
+        expect.objectContaining({ reason: "import.unknown_layout" }),
       );
     },
   );

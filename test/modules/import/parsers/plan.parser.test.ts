@@ -15,18 +15,18 @@ function parseError(text: string): PlanParseError {
 
 describe("parsePlan rejects documents that cannot be parsed at all", () => {
   it("rejects an empty or whitespace-only document", () => {
-    expect(parseError("").code).toBe("import.empty_document");
-    expect(parseError(" \n\t\r\n\u00A0\uFEFF").code).toBe("import.empty_document");
+    expect(parseError("").reason).toBe("import.empty_document");
+    expect(parseError(" \n\t\r\n\u00A0\uFEFF").reason).toBe("import.empty_document");
   });
 
   it("rejects a document with NUL bytes, naming the line and column of the first", () => {
     const error = parseError(doc("No.\tRecommendation\tActions", "1\tAgree\u0000 a vision\tHold a workshop"));
-    expect(error).toMatchObject({ code: "import.binary_content", line: 2, column: 8 });
+    expect(error).toMatchObject({ reason: "import.binary_content", line: 2, column: 8 });
     expect(error.details).toMatchObject({ line: 2, column: 8 });
   });
 
   it("rejects a document that is mostly control or undecodable characters", () => {
-    expect(parseError("\u0001\u0002\u0003\uFFFD\uFFFDab\u0007\u0008").code).toBe("import.binary_content");
+    expect(parseError("\u0001\u0002\u0003\uFFFD\uFFFDab\u0007\u0008").reason).toBe("import.binary_content");
   });
 
   it("accepts a plan with a few stray control characters", () => {
@@ -35,19 +35,19 @@ describe("parsePlan rejects documents that cannot be parsed at all", () => {
   });
 
   it("rejects a document over 5 MB of UTF-8 before reading it", () => {
-    expect(parseError("a".repeat(maxPlanBytes + 1)).code).toBe("import.too_large");
+    expect(parseError("a".repeat(maxPlanBytes + 1)).reason).toBe("import.too_large");
     // Two bytes a character in UTF-8: under the limit in characters, over it in bytes.
-    expect(parseError("é".repeat(maxPlanBytes / 2 + 1)).code).toBe("import.too_large");
+    expect(parseError("é".repeat(maxPlanBytes / 2 + 1)).reason).toBe("import.too_large");
   });
 
   it("rejects a document in no known layout", () => {
-    expect(parseError("Just one paragraph of prose, with nothing else in the document at all.").code).toBe(
+    expect(parseError("Just one paragraph of prose, with nothing else in the document at all.").reason).toBe(
       "import.unknown_layout",
     );
   });
 
   it("rejects a document that shows a layout's features but yields no recommendation", () => {
-    expect(parseError(doc("Ref\tRecommendation\tAction\tLead", "\t\t\t", "\t")).code).toBe("import.unknown_layout");
+    expect(parseError(doc("Ref\tRecommendation\tAction\tLead", "\t\t\t", "\t")).reason).toBe("import.unknown_layout");
   });
 
   it("throws PlanParseError, an AppError with a stable code, for every rejection", () => {
