@@ -77,7 +77,12 @@ describe(`the service started as npm start starts it (${databaseKind})`, () => {
     expect(response.status).toBe(404);
     expect(response.headers.get("content-type")).toMatch(/^application\/json/);
     expect(await response.json()).toEqual({
-      errors: [{ message: "No route /nope; the API is at /graphql", extensions: { code: "request.not_found" } }],
+      errors: [
+        {
+          message: "No route /nope; the API is at /graphql",
+          extensions: { code: "NOT_FOUND", reason: "request.not_found" },
+        },
+      ],
     });
   });
 });
