@@ -57,6 +57,23 @@ describe(`bad input gets a clear, coded error (${databaseKind})`, () => {
     });
   });
 
+  it("answers the other aliased peer group and theme lookups when one of each is unknown", async () => {
+    const { data, errors } = await t.execute(
+      `{ g: peerGroup(slug: "greater-essex") { name } h: peerGroup(slug: "nowhere") { name }
+         s: theme(code: "governance-culture") { name } u: theme(code: "no-such-theme") { name } }`,
+    );
+    expect(data).toEqual({
+      g: { name: "Greater Essex" },
+      h: null,
+      s: { name: "Governance and culture" },
+      u: null,
+    });
+    expect(errors?.map((e) => [e.path, e.extensions?.["code"], e.extensions?.["reason"]])).toEqual([
+      [["h"], "NOT_FOUND", "peer_group.not_found"],
+      [["u"], "NOT_FOUND", "theme.not_found"],
+    ]);
+  });
+
   it("rejects a malformed GSS code for a single council lookup", async () => {
     const { error } = await firstError(`{ council(gssCode: "harlow") { name } }`);
     expect(error?.extensions).toEqual({ code: "BAD_USER_INPUT", reason: "council.bad_gss_code", argument: "gssCode" });

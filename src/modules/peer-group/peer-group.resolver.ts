@@ -16,7 +16,10 @@ export class PeerGroupsArgs extends ConnectionArgs {
 
 @Resolver(() => PeerGroup)
 export class PeerGroupResolver {
-  @Query(() => PeerGroup, { description: "One peer group, by slug." })
+  @Query(() => PeerGroup, {
+    nullable: true,
+    description: "One peer group, by slug. Null when none matches, with a peer_group.not_found error for this field.",
+  })
   async peerGroup(
     @Ctx() ctx: AppContext,
     @Arg("slug", () => String, { description: "Slug (greater-essex)." }) slug: string,

@@ -17,7 +17,10 @@ export class ThemeResolver {
     return ctx.services.theme.components();
   }
 
-  @Query(() => Theme, { description: "One theme, by code." })
+  @Query(() => Theme, {
+    nullable: true,
+    description: "One theme, by code. Null when none matches, with a theme.not_found error for this field.",
+  })
   async theme(
     @Ctx() ctx: AppContext,
     @Arg("code", () => String, { description: "Theme code (governance-culture.scrutiny)." }) code: string,
