@@ -10,6 +10,7 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts"],
+    globalSetup: ["test/support/database-templates.ts"],
     env: { TZ: "UTC" },
     testTimeout: 60_000,
     hookTimeout: 120_000,

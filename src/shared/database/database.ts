@@ -27,6 +27,8 @@ export interface DatabaseOptions {
   projectRoot: string;
   /** Sees every SQL statement; tests use it to count statements per request. */
   queryLogger?: DrizzleLogger;
+  /** A PGlite `dumpDataDir` archive to start from instead of an empty cluster (tests' snapshot). */
+  pgliteSnapshot?: Blob;
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
@@ -47,7 +49,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       close: () => client.end({ timeout: 5 }),
     };
   }
-  const client = new PGlite(options.pgliteDataDir);
+  const client = new PGlite({
+    dataDir: options.pgliteDataDir,
+    ...(options.pgliteSnapshot ? { loadDataDir: options.pgliteSnapshot } : {}),
+  });
   await client.waitReady;
   await client.exec(`SET statement_timeout = ${Math.trunc(options.statementTimeoutMs)}`);
   const db = drizzlePglite({ client, schema, ...(logger ? { logger } : {}) });
