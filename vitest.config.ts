@@ -1,8 +1,14 @@
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 const require = createRequire(import.meta.url);
+
+/**
+ * Slower suites (fault injection, browser, large property runs): each is a folder test/<name>/,
+ * left out of `npm test`, run as `vitest run --project <name>` by a script of its own.
+ */
+const slowSuites: string[] = [];
 
 export default defineConfig({
   resolve: {
@@ -20,14 +26,16 @@ export default defineConfig({
     maxWorkers: Math.max(2, availableParallelism() - 1),
     // Builds the migrated and the seeded database once per run; each file copies its own.
     globalSetup: ["test/support/database-templates.ts"],
-    // One project per suite, each with its own npm script (README, "Development"): `npm test`
-    // runs "fast"; slower suites (fault injection, browser, large property runs) get a folder
-    // under test/ excluded here and a project and script of their own.
     projects: [
       {
         extends: true,
-        test: { name: "fast", include: ["test/**/*.test.ts"] },
+        test: {
+          name: "fast",
+          include: ["test/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, ...slowSuites.map((name) => `test/${name}/**`)],
+        },
       },
+      ...slowSuites.map((name) => ({ extends: true as const, test: { name, include: [`test/${name}/**/*.test.ts`] } })),
     ],
   },
 });
