@@ -1,7 +1,14 @@
 import { createRequire } from "node:module";
-import { defineConfig } from "vitest/config";
+import { availableParallelism } from "node:os";
+import { configDefaults, defineConfig } from "vitest/config";
 
 const require = createRequire(import.meta.url);
+
+/**
+ * Slower suites (fault injection, browser, large property runs): each is a folder test/<name>/,
+ * left out of `npm test`, run as `vitest run --project <name>` by a script of its own.
+ */
+const slowSuites: string[] = [];
 
 export default defineConfig({
   resolve: {
@@ -9,11 +16,27 @@ export default defineConfig({
     alias: { graphql: require.resolve("graphql") },
   },
   test: {
-    include: ["test/**/*.test.ts"],
     env: { TZ: "UTC" },
-    testTimeout: 60_000,
+    // Only catches a hang: no test relies on it to find slowness (those count work instead).
+    testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: "forks",
-    globalSetup: ["test/support/build-once.ts"],
+    // vitest's default (cores − 1) is one worker on 2 cores, which idles while a file waits on
+    // PostgreSQL, tsc or a spawned CLI: two workers take the suite from ~107 s to ~73 s there.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
+    // Once per run: compiles dist/ for the entry-point tests, and builds the migrated and the seeded
+    // database that each file copies for its own.
+    globalSetup: ["test/support/build-once.ts", "test/support/database-templates.ts"],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "fast",
+          include: ["test/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, ...slowSuites.map((name) => `test/${name}/**`)],
+        },
+      },
+      ...slowSuites.map((name) => ({ extends: true as const, test: { name, include: [`test/${name}/**/*.test.ts`] } })),
+    ],
   },
 });

@@ -1,5 +1,8 @@
+import "reflect-metadata";
 import { sql } from "drizzle-orm";
+import { Kind, parse, validate } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { costLimitRule } from "../../src/app/cost-limit.rule.js";
 import { createTestApp, type TestApp } from "../support/test-app.js";
 import { databaseKind } from "../support/test-database.js";
 
@@ -226,6 +229,27 @@ describe("operation guards on hostile queries", () => {
       code: "GRAPHQL_VALIDATION_FAILED",
       reason: "request.cost_exceeded",
     });
+  });
+
+  it("reads each fragment of a nested-fragment bomb a bounded number of times, not once per spread", () => {
+    // Counts work instead of waiting for a timeout: 20 levels are 2^20 spreads if each is walked
+    // anew, yet the 21 fragments' selections are read once by graphql's own traversal and once by
+    // the memoised estimate (every spread here is at the same page size).
+    const document = parse(fragmentBomb(20));
+    let reads = 0;
+    for (const definition of document.definitions) {
+      if (definition.kind !== Kind.FRAGMENT_DEFINITION) continue;
+      const selectionSet = definition.selectionSet;
+      Object.defineProperty(definition, "selectionSet", {
+        get() {
+          reads += 1;
+          return selectionSet;
+        },
+      });
+    }
+    const errors = validate(t.app.schema, document, [costLimitRule(t.app.config.maxQueryCost)]);
+    expect(errors).toHaveLength(1);
+    expect(reads).toBeLessThanOrEqual(2 * 21);
   });
 
   it("does not let a negative first lower the estimate of the whole operation", async () => {

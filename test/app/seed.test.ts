@@ -22,7 +22,14 @@ const tables = {
 describe(`seeding (${databaseKind})`, () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
+    // Seeds here rather than taking the suite's pre-seeded copy, so that seeding itself is tested.
+    t = await createTestApp({ seed: false });
+    await seedDatabase({
+      repos: t.app.repositories,
+      services: t.app.services,
+      projectRoot: process.cwd(),
+      logger: createLogger("silent"),
+    });
   });
   afterAll(async () => t.close());
 

@@ -1,17 +1,16 @@
 import "reflect-metadata";
 import type { GraphQLFormattedError } from "graphql";
 import { createApp, type App } from "../../src/app/app.js";
-import { seedDatabase, type SeedSummary } from "../../src/app/seed.js";
+import { seedDatabase } from "../../src/app/seed.js";
 import { loadConfig, type AppConfig } from "../../src/config.js";
 import { createLogger } from "../../src/shared/logger.js";
-import { createTestDatabase, type TestDatabase } from "./test-database.js";
+import { createTestDatabase, hasSeededTemplate, type TestDatabase } from "./test-database.js";
 
 export const adminToken = "test-admin-token-0123456789";
 
 export interface TestApp {
   app: App;
   database: TestDatabase;
-  seed: SeedSummary | null;
   /** Runs one operation through Apollo with a fresh request context, as HTTP would. */
   execute<T = Record<string, unknown>>(
     query: string,
@@ -25,24 +24,19 @@ export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
   return { ...loadConfig({ ADMIN_TOKEN: adminToken, LOG_LEVEL: "silent" }), ...overrides };
 }
 
+/** An app over a database of its own, seeded from seeds/ unless `seed: false`. */
 export async function createTestApp(options: { seed?: boolean; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const seeded = options.seed !== false;
+  const database = await createTestDatabase({ seeded });
   const config = testConfig(options.config);
   const logger = createLogger("silent");
   const app = await createApp({ db: database.db, config, logger });
-  const seed =
-    options.seed === false
-      ? null
-      : await seedDatabase({
-          repos: app.repositories,
-          services: app.services,
-          projectRoot: config.projectRoot,
-          logger,
-        });
+  if (seeded && !hasSeededTemplate()) {
+    await seedDatabase({ repos: app.repositories, services: app.services, projectRoot: config.projectRoot, logger });
+  }
   return {
     app,
     database,
-    seed,
     async execute<T>(query: string, variables?: Record<string, unknown>, opts: { admin?: boolean } = {}) {
       const response = await app.server.executeOperation(
         { query, ...(variables ? { variables } : {}) },

@@ -1,10 +1,28 @@
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import postgres from "postgres";
+import { inject } from "vitest";
 import { openDatabase, StatementCounter, type DatabaseHandle } from "../../src/shared/database/database.js";
 
 /** Set to a PostgreSQL server URL to run the suite there too; unset runs on embedded PGlite. */
 export const serverUrl = process.env["TEST_DATABASE_URL"] ?? null;
 export const databaseKind = serverUrl ? "postgres" : "pglite";
+
+/**
+ * Where each test file copies its database from (built once by database-templates.ts): PGlite
+ * `dumpDataDir` archives on disk, or template databases on the PostgreSQL server.
+ */
+export interface DatabaseTemplates {
+  kind: "pglite" | "postgres";
+  migrated: string;
+  seeded: string;
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    databaseTemplates: DatabaseTemplates;
+  }
+}
 
 export interface TestDatabase extends DatabaseHandle {
   counter: StatementCounter;
@@ -13,10 +31,14 @@ export interface TestDatabase extends DatabaseHandle {
 }
 
 /**
- * A freshly migrated database of its own for one test file: in-memory PGlite, or a uniquely
- * named database on the server at TEST_DATABASE_URL, created here and dropped on dispose.
+ * A migrated database of its own for one test file (seeded too with `seeded: true`): in-memory
+ * PGlite, or a uniquely named database on the server at TEST_DATABASE_URL, created here and
+ * dropped on dispose. Copied from the templates the globalSetup built (database-templates.ts),
+ * so no file shares rows with another; without them (another runner) it migrates from scratch.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: { seeded?: boolean } = {}): Promise<TestDatabase> {
+  const templates: DatabaseTemplates | undefined = inject("databaseTemplates");
+  const template = templates?.[options.seeded ? "seeded" : "migrated"];
   const counter = new StatementCounter();
   const common = {
     pgliteDataDir: "memory://",
@@ -25,17 +47,21 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     queryLogger: counter,
   };
   if (!serverUrl) {
-    const handle = await openDatabase({ ...common, databaseUrl: null });
-    await handle.migrate();
+    const handle = await openDatabase({
+      ...common,
+      databaseUrl: null,
+      ...(template ? { pgliteSnapshot: new Blob([readFileSync(template)]) } : {}),
+    });
+    if (!template) await handle.migrate();
     return { ...handle, counter, dispose: () => handle.close() };
   }
   const name = `cpc_test_${process.pid}_${randomBytes(4).toString("hex")}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => undefined });
-  await admin.unsafe(`create database "${name}"`);
+  await admin.unsafe(template ? `create database "${name}" template "${template}"` : `create database "${name}"`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ ...common, databaseUrl: url.toString() });
-  await handle.migrate();
+  if (!template) await handle.migrate();
   return {
     ...handle,
     counter,
@@ -45,4 +71,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await admin.end();
     },
   };
+}
+
+/** Whether createTestDatabase({ seeded: true }) hands out an already seeded copy. */
+export function hasSeededTemplate(): boolean {
+  return (inject("databaseTemplates") as DatabaseTemplates | undefined) !== undefined;
 }

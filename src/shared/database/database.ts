@@ -32,6 +32,8 @@ export interface DatabaseOptions {
   databaseConnectTimeoutMs?: number;
   /** Sees every SQL statement; tests use it to count statements per request. */
   queryLogger?: DrizzleLogger;
+  /** A PGlite `dumpDataDir` archive to start from instead of an empty cluster (tests' snapshot). */
+  pgliteSnapshot?: Blob;
 }
 
 /** The database cannot be used at all; the message says why in one line, fit to show as it is. */
@@ -43,7 +45,6 @@ export class DatabaseUnavailableError extends Error {
  * Opens the database and proves it answers, so that a wrong address, a missing database or an
  * unusable data folder is reported in one line before migrations run.
  */
-
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   const migrationsFolder = path.join(options.projectRoot, "drizzle");
   const logger = requestCountingLogger(options.queryLogger);
@@ -70,7 +71,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       close: () => client.end({ timeout: 5 }),
     };
   }
-  const client = await openPglite(options.pgliteDataDir);
+  const client = await openPglite(options.pgliteDataDir, options.pgliteSnapshot);
   await client.exec(`SET statement_timeout = ${Math.trunc(options.statementTimeoutMs)}`);
   const db = drizzlePglite({ client, schema, logger });
   return {
@@ -131,7 +132,7 @@ function describePostgresFailure(error: unknown, databaseUrl: string): string {
 }
 
 /** PGlite's own errors for an unusable folder are bare ("ErrnoError", "failed to initialize"): check first. */
-async function openPglite(dataDir: string): Promise<PGlite> {
+async function openPglite(dataDir: string, snapshot: Blob | undefined): Promise<PGlite> {
   if (!dataDir.startsWith("memory://")) {
     if (existsSync(dataDir) && !statSync(dataDir).isDirectory()) {
       throw new DatabaseUnavailableError(`PGlite data folder ${dataDir} is a file, not a folder (PGLITE_DATA_DIR)`);
@@ -150,7 +151,7 @@ async function openPglite(dataDir: string): Promise<PGlite> {
     }
   }
   try {
-    const client = new PGlite(dataDir);
+    const client = new PGlite({ dataDir, ...(snapshot ? { loadDataDir: snapshot } : {}) });
     await client.waitReady;
     return client;
   } catch (error) {

@@ -88,6 +88,61 @@ describe(`overdue actions as of a date (${databaseKind})`, () => {
     ]);
   });
 
+  /** One Harlow action's flag and days on a day, through the resolver fields. */
+  async function overdueOn(search: string, asOf: string) {
+    const { data, errors } = await t.execute<{
+      actions: { nodes: { status: string; isOverdue: boolean; daysOverdue: number | null }[] };
+    }>(
+      `query($search: String!, $asOf: LocalDate) { actions(filter: { councils: ["E07000073"], search: $search }, asOf: $asOf) {
+          nodes { status isOverdue daysOverdue } } }`,
+      { search, asOf },
+    );
+    expect(errors).toBeUndefined();
+    expect(data?.actions.nodes).toHaveLength(1);
+    return data?.actions.nodes[0];
+  }
+
+  // "WLT and Cabinet review resident survey results…": "August 2023" (2023-08-31), "Not started" from 2023-06-30.
+  it("does not count an action as overdue before its deadline", async () => {
+    expect(await overdueOn("WLT and Cabinet review resident survey", "2023-08-30")).toEqual({
+      status: "NOT_STARTED",
+      isOverdue: false,
+      daysOverdue: null,
+    });
+  });
+
+  it("does not count an action as overdue on the day of its deadline", async () => {
+    expect(await overdueOn("WLT and Cabinet review resident survey", "2023-08-31")).toEqual({
+      status: "NOT_STARTED",
+      isOverdue: false,
+      daysOverdue: null,
+    });
+  });
+
+  it("does not count an action complete on the day as overdue, though its deadline has passed", async () => {
+    // "Carry out staff survey.": "May 2023" (2023-05-31), "Complete" as recorded on 2023-06-30; the
+    // day before, its status is unknown and the passed deadline makes it overdue by 29 days.
+    expect(await overdueOn("Carry out staff survey", "2023-06-30")).toEqual({
+      status: "COMPLETE",
+      isOverdue: false,
+      daysOverdue: null,
+    });
+    expect(await overdueOn("Carry out staff survey", "2023-06-29")).toEqual({
+      status: "UNKNOWN",
+      isOverdue: true,
+      daysOverdue: 29,
+    });
+  });
+
+  it("does not count an action with no deadline as overdue, however late the day", async () => {
+    // "Enhance digital training for members where identified.": target "Ongoing", no status printed.
+    expect(await overdueOn("Enhance digital training for members", "2030-01-01")).toEqual({
+      status: "UNKNOWN",
+      isOverdue: false,
+      daysOverdue: null,
+    });
+  });
+
   it("never counts an action without a deadline as overdue", async () => {
     const { data } = await t.execute<{ actions: { totalCount: number } }>(
       `{ actions(filter: { hasDeadline: false, overdue: true }, asOf: "2030-01-01") { totalCount } }`,

@@ -109,28 +109,6 @@ describe(`importing, re-importing and updating a plan (${databaseKind})`, () => 
     });
   });
 
-  it("shows the old status before the update's date and the new one after it", async () => {
-    const query = `query($asOf: LocalDate) { actions(filter: { councils: ["E07000073"], search: "Consider changes to contracts" }, asOf: $asOf) {
-      nodes { status statusText progressUpdates { recordedOn status } } } }`;
-    const before = await t.execute<{
-      actions: { nodes: { status: string; statusText: string; progressUpdates: unknown[] }[] };
-    }>(query, { asOf: "2024-05-31" });
-    const after = await t.execute<{ actions: { nodes: { status: string; statusText: string }[] } }>(query, {
-      asOf: "2024-06-01",
-    });
-    expect(before.data?.actions.nodes[0]).toMatchObject({ status: "NOT_STARTED", statusText: "Not started" });
-    expect(before.data?.actions.nodes[0]?.progressUpdates).toEqual([
-      { recordedOn: "2023-06-30", status: "NOT_STARTED" },
-      { recordedOn: "2024-06-01", status: "IN_PROGRESS" },
-    ]);
-    expect(after.data?.actions.nodes[0]).toMatchObject({ status: "IN_PROGRESS", statusText: "In progress" });
-    // Harlow on 2026-11-22: 52 overdue before; two of the three changes completed overdue actions.
-    const overdue = await t.execute<{ actions: { totalCount: number } }>(
-      `{ actions(filter: { councils: ["E07000073"], overdue: true }, asOf: "2026-11-22") { totalCount } }`,
-    );
-    expect(overdue.data?.actions.totalCount).toBe(50);
-  });
-
   it("reports actions that disappeared from a new version without deleting them", async () => {
     const shorter = harlowUpdated()
       .split("\n")
@@ -310,5 +288,43 @@ describe(`importing, re-importing and updating a plan (${databaseKind})`, () => 
       actions: (before.actions ?? 0) + 1,
       updates: (before.updates ?? 0) + 1,
     });
+  });
+});
+
+describe(`the status an action had on a day, after an update (${databaseKind})`, () => {
+  // A database of its own, so that the update is there whichever tests of the file ran first.
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await t.app.services.import.importPlan({
+      text: harlowUpdated(),
+      filename: "harlow-2024.txt",
+      councilGss: "E07000073",
+      challengeHeldOn: "2023-01-01",
+      recordedOn: "2024-06-01",
+    });
+  });
+  afterAll(async () => t.close());
+
+  it("shows the old status before the update's date and the new one after it", async () => {
+    const query = `query($asOf: LocalDate) { actions(filter: { councils: ["E07000073"], search: "Consider changes to contracts" }, asOf: $asOf) {
+      nodes { status statusText progressUpdates { recordedOn status } } } }`;
+    const before = await t.execute<{
+      actions: { nodes: { status: string; statusText: string; progressUpdates: unknown[] }[] };
+    }>(query, { asOf: "2024-05-31" });
+    const after = await t.execute<{ actions: { nodes: { status: string; statusText: string }[] } }>(query, {
+      asOf: "2024-06-01",
+    });
+    expect(before.data?.actions.nodes[0]).toMatchObject({ status: "NOT_STARTED", statusText: "Not started" });
+    expect(before.data?.actions.nodes[0]?.progressUpdates).toEqual([
+      { recordedOn: "2023-06-30", status: "NOT_STARTED" },
+      { recordedOn: "2024-06-01", status: "IN_PROGRESS" },
+    ]);
+    expect(after.data?.actions.nodes[0]).toMatchObject({ status: "IN_PROGRESS", statusText: "In progress" });
+    // Harlow on 2026-11-22: 52 overdue before; two of the three changes completed overdue actions.
+    const overdue = await t.execute<{ actions: { totalCount: number } }>(
+      `{ actions(filter: { councils: ["E07000073"], overdue: true }, asOf: "2026-11-22") { totalCount } }`,
+    );
+    expect(overdue.data?.actions.totalCount).toBe(50);
   });
 });
