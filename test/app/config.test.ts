@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../src/config.js";
 
@@ -32,5 +33,33 @@ describe("configuration", () => {
     });
     expect(() => loadConfig({ SHUTDOWN_GRACE_MS: "-1" })).toThrow(/SHUTDOWN_GRACE_MS must be an integer from 0/);
     expect(() => loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: "soon" })).toThrow(/DATABASE_CONNECT_TIMEOUT_MS/);
+  });
+
+  it("is documented setting by setting in .env.example and the README, with the defaults loadConfig uses", () => {
+    // Every name loadConfig looks up, whatever its value: the environment it is given records them.
+    const read = new Set<string>();
+    const env = new Proxy<Record<string, string | undefined>>(
+      {},
+      {
+        get(_target, name) {
+          if (typeof name === "string") read.add(name);
+          return undefined;
+        },
+      },
+    );
+    const defaults = loadConfig(env, "/srv/app");
+    const example = readFileSync(".env.example", "utf8");
+    const listed = new Map(
+      [...example.matchAll(/^#? ?([A-Z][A-Z0-9_]+)=(.*)$/gm)].map((m) => [m[1] ?? "", m[2] ?? ""] as const),
+    );
+    expect([...listed.keys()].sort()).toEqual([...read].sort());
+    // Uncommented lines state a default: it must be the one the service falls back to.
+    const loadedFromExample = loadConfig(
+      Object.fromEntries([...example.matchAll(/^([A-Z][A-Z0-9_]+)=(.*)$/gm)].map((m) => [m[1], m[2]])),
+      "/srv/app",
+    );
+    expect(loadedFromExample).toEqual(defaults);
+    const readme = readFileSync("README.md", "utf8");
+    for (const name of read) expect(readme).toContain(`\`${name}\``);
   });
 });
