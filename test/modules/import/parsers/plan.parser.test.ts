@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PlanParseError, maxPlanBytes } from "../../../../src/modules/import/parsers/parse.errors.js";
 import { parsePlan } from "../../../../src/modules/import/parsers/plan.parser.js";
+import { pathologicalDocuments, pathologicalJunk } from "./pathological-documents.js";
 import { doc, readSeedPlan, seedPlanNames } from "./seed-plans.js";
 
 function parseError(text: string): PlanParseError {
@@ -147,19 +148,15 @@ describe("parsePlan gives every recommendation a unique reference", () => {
   });
 });
 
-describe("parsePlan returns on 200 KB pathological documents of every family", () => {
-  // Each document repeats what once made a pattern rescan the rest of its input from every
-  // position; vitest's test timeout is the guard, no wall-clock time is asserted.
-  const junk = `${"Acting ".repeat(5000)}${"from Oct 24 ".repeat(3000)}${"to done ".repeat(5000)}&amp;${"<!--".repeat(5000)}${"<table <tr <td ".repeat(3000)}${":".repeat(20_000)}`;
+describe("parsePlan reads 200 KB pathological documents of every family", () => {
+  // What each family makes of input that once sent a pattern quadratic. How the parse time grows
+  // with such input is measured by `npm run bench:parsers` (test/bench/), not by a test timeout.
+  const junk = pathologicalJunk();
+  const documents = pathologicalDocuments(junk);
 
   it("in a delimited table, warning about the cells it cannot read", () => {
     expect(junk.length).toBeGreaterThan(190_000);
-    const plan = parsePlan(
-      doc(
-        "Ref\tRecommendation\tAction\tLead\tDeadline\tStatus",
-        `1\tAgree a vision\tHold a workshop\t${junk}\t${junk}\t${junk}`,
-      ),
-    );
+    const plan = parsePlan(documents["DELIMITED_TABLE"] ?? "");
     expect(plan.layout).toBe("DELIMITED_TABLE");
     expect(plan.warnings.map((w) => [w.code, w.line])).toEqual([
       ["import.unparsed_date", 2],
@@ -168,26 +165,20 @@ describe("parsePlan returns on 200 KB pathological documents of every family", (
   });
 
   it("in a flattened table, warning about the closing line it does not split", () => {
-    const plan = parsePlan(
-      doc(
-        "Ref Recommendation Position Accountable Responsible Timescale Status",
-        "1 Publish a plan - We have drafted it",
-        `Chief Executive ${junk} Dec 24 Complete`,
-      ),
-    );
+    const plan = parsePlan(documents["FLATTENED_TABLE"] ?? "");
     expect(plan.layout).toBe("FLATTENED_TABLE");
     expect(plan.warnings.map((w) => [w.code, w.line])).toEqual([["import.row_shape", 3]]);
   });
 
   it("in paragraphs and bullets, warning about a bullet with no paragraph", () => {
-    const plan = parsePlan(doc(`• ${junk}`, "", `A paragraph ${junk}`, `• ${junk}`, `• ${junk}`));
+    const plan = parsePlan(documents["PARAGRAPH_BULLETS"] ?? "");
     expect(plan.layout).toBe("PARAGRAPH_BULLETS");
     expect(plan.recommendations.map((r) => r.actions.length)).toEqual([2]);
     expect(plan.warnings.map((w) => [w.code, w.line])).toEqual([["import.unplaced_line", 1]]);
   });
 
   it("in headings and paragraphs", () => {
-    const plan = parsePlan(doc("Plan title", "", "First heading", junk, "", "Second heading", junk));
+    const plan = parsePlan(documents["HEADING_PARAGRAPHS"] ?? "");
     expect(plan.layout).toBe("HEADING_PARAGRAPHS");
     expect(plan.recommendations.map((r) => r.title)).toEqual(["First heading", "Second heading"]);
     expect(plan.warnings).toEqual([]);
