@@ -55,7 +55,9 @@ describe("configuration", () => {
     expect([...listed.keys()].sort()).toEqual([...read].sort());
     // Uncommented lines state a default: it must be the one the service falls back to.
     const loadedFromExample = loadConfig(
-      Object.fromEntries([...example.matchAll(/^([A-Z][A-Z0-9_]+)=(.*)$/gm)].map((m) => [m[1], m[2]])),
+      Object.fromEntries(
+        [...example.matchAll(/^([A-Z][A-Z0-9_]+)=(.*)$/gm)].map((m): [string, string] => [m[1] ?? "", m[2] ?? ""]),
+      ),
       "/srv/app",
     );
     expect(loadedFromExample).toEqual(defaults);
