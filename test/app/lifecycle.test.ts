@@ -36,7 +36,11 @@ async function failedStart(env: NodeJS.ProcessEnv): Promise<{ code: number | nul
   return { code, stderr: entry.stderr() };
 }
 
-describe("a start that cannot succeed says why in one line and exits 1", () => {
+// Each test here starts the entry point itself (up to 90 s to start on a loaded machine): a hang
+// guard sized for that, not a measure of speed.
+const startsAProcess = { timeout: 150_000 };
+
+describe("a start that cannot succeed says why in one line and exits 1", startsAProcess, () => {
   const folders: string[] = [];
   const emptyFolder = () => {
     const folder = mkdtempSync(path.join(tmpdir(), "cpc-graph-life-"));
@@ -208,7 +212,7 @@ function halfSentRequest(base: string, id: string) {
   return { answer, finish: () => finish() };
 }
 
-describe(`stopping on a signal (${databaseKind})`, () => {
+describe(`stopping on a signal (${databaseKind})`, startsAProcess, () => {
   let entry: (EntryPoint & { base: string }) | undefined;
   let database: Awaited<ReturnType<typeof createServiceDatabase>> | undefined;
 
@@ -278,5 +282,18 @@ describe(`stopping on a signal (${databaseKind})`, () => {
     await expect(stuck.answer).rejects.toThrow();
     expect(await service.exited).toEqual({ code: 1, signal: null });
     expect(service.lines().some((line) => line.message.startsWith("second signal"))).toBe(true);
+  });
+
+  it("lets the first start's seeding finish on a SIGTERM that arrives meanwhile, then stops with exit 0", async () => {
+    database = await createServiceDatabase();
+    const service = runEntryPoint({ ...database.env, LOG_LEVEL: "info" });
+    entry = { ...service, base: "" };
+    await service.waitForLine((line) => line.message === "empty database: seeding", 90_000);
+    service.child.kill("SIGTERM");
+    expect(await service.exited).toEqual({ code: 0, signal: null });
+    const messages = service.lines().map((line) => line.message);
+    // All five seed plans were written: the signal did not cut the seeding off mid-way.
+    expect(messages.filter((message) => message === "seeded plan")).toHaveLength(5);
+    expect(messages.at(-1)).toBe("cpc-graph stopped");
   });
 });
