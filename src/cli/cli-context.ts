@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { loadConfig } from "../config.js";
-import { openDatabase } from "../shared/database/database.js";
+import { openDatabase, sqlDebugLogger } from "../shared/database/database.js";
 import { createLogger } from "../shared/logger.js";
 import { createRepositories, createServices } from "../app/app.js";
 import { seedIfEmpty } from "../app/seed.js";
@@ -12,7 +12,8 @@ import { seedIfEmpty } from "../app/seed.js";
 export async function openCli({ seed = true } = {}) {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const database = await openDatabase(config);
+  // LOG_LEVEL=debug shows each statement on stderr, as it does for the server.
+  const database = await openDatabase({ ...config, queryLogger: sqlDebugLogger(logger) });
   await database.migrate();
   const repos = createRepositories(database.db);
   const services = createServices(repos, config);

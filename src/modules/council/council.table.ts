@@ -25,6 +25,7 @@ export const councilsTable = pgTable(
     index("councils_type_code_idx").on(t.typeCode),
     index("councils_region_idx").on(t.region),
     index("councils_county_code_idx").on(t.countyCode),
+    // The database's copy of gssCodePattern (council.gss-code.ts), kept as a migration.
     check("councils_gss_code_format", sql`${t.gssCode} ~ '^E[0-9]{8}$'`),
     check("councils_population_positive", sql`${t.population} is null or ${t.population} > 0`),
   ],
