@@ -22,7 +22,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: "forks",
     // vitest's default (cores − 1) is one worker on 2 cores, which idles while a file waits on
-    // PostgreSQL, tsc or a spawned CLI: two workers take the suite from ~107 s to ~73 s there.
+    // PostgreSQL, tsc or a spawned CLI: two workers took the suite from ~107 s to ~73 s (2026-12-01, same load).
     maxWorkers: Math.max(2, availableParallelism() - 1),
     // Once per run: compiles dist/ for the entry-point tests, and builds the migrated and the seeded
     // database that each file copies for its own.
