@@ -3,10 +3,11 @@ import { createServer, type Server } from "node:net";
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import {
   createServiceDatabase,
   runEntryPoint,
+  runningService,
   startEntryPoint,
   type EntryPoint,
   type LogLine,
@@ -108,28 +109,9 @@ describe("a start that cannot succeed says why in one line and exits 1", startsA
 const countQuery = JSON.stringify({ query: "query CountCouncils { councils(first: 1) { totalCount } }" });
 
 describe(`logs of a running service (${databaseKind}, LOG_LEVEL=debug)`, () => {
-  let entry: EntryPoint & { base: string };
-  let database: Awaited<ReturnType<typeof createServiceDatabase>>;
-
-  beforeAll(async () => {
-    database = await createServiceDatabase();
-    entry = await startEntryPoint({ ...database.env, SEED_ON_START: "false", LOG_LEVEL: "debug" });
-  }, 150_000);
-
-  afterAll(async () => {
-    entry.child.kill("SIGTERM");
-    await entry.exited;
-    await database.dispose();
-  });
-
-  const post = (body: string, headers: Record<string, string> = {}) =>
-    fetch(`${entry.base}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...headers },
-      body,
-    });
+  const { entry, post } = runningService({ SEED_ON_START: "false", LOG_LEVEL: "debug" });
   const accessLine = (requestId: string) =>
-    entry.waitForLine((line) => line.message === "request" && line["requestId"] === requestId, 10_000);
+    entry().waitForLine((line) => line.message === "request" && line["requestId"] === requestId, 10_000);
 
   it("writes one access line per request and echoes the caller's request id", async () => {
     const response = await post(countQuery, { "x-request-id": "access-log-1" });
@@ -146,10 +128,16 @@ describe(`logs of a running service (${databaseKind}, LOG_LEVEL=debug)`, () => {
     });
     expect(line["durationMs"]).toEqual(expect.any(Number));
     // The count is of this request's statements alone: the same as its SQL lines at debug level.
-    const sqlLines = entry.lines().filter((l) => l.message === "sql" && l["requestId"] === "access-log-1");
+    const sqlLines = entry()
+      .lines()
+      .filter((l) => l.message === "sql" && l["requestId"] === "access-log-1");
     expect(sqlLines.length).toBeGreaterThan(0);
     expect(line["statements"]).toBe(sqlLines.length);
-    expect(entry.lines().filter((l) => l.message === "request" && l["requestId"] === "access-log-1")).toHaveLength(1);
+    expect(
+      entry()
+        .lines()
+        .filter((l) => l.message === "request" && l["requestId"] === "access-log-1"),
+    ).toHaveLength(1);
   });
 
   it("counts no statements for an operation that reads no table", async () => {
@@ -158,7 +146,7 @@ describe(`logs of a running service (${databaseKind}, LOG_LEVEL=debug)`, () => {
   });
 
   it("replaces an unacceptable request id with a generated one, and logs non-GraphQL requests too", async () => {
-    const response = await fetch(`${entry.base}/nope`, { headers: { "x-request-id": "x".repeat(500) } });
+    const response = await fetch(`${entry().base}/nope`, { headers: { "x-request-id": "x".repeat(500) } });
     expect(response.status).toBe(404);
     const id = response.headers.get("x-request-id") ?? "";
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
@@ -174,14 +162,16 @@ describe(`logs of a running service (${databaseKind}, LOG_LEVEL=debug)`, () => {
       { "x-request-id": "sql-log-1" },
     );
     const access = await accessLine("sql-log-1");
-    const sqlLines = entry.lines().filter((l) => l.message === "sql" && l["requestId"] === "sql-log-1");
+    const sqlLines = entry()
+      .lines()
+      .filter((l) => l.message === "sql" && l["requestId"] === "sql-log-1");
     expect(sqlLines.length).toBe(access["statements"]);
     for (const line of sqlLines) {
       expect(line.level).toBe("debug");
       expect(String(line["sql"])).toMatch(/^select /i);
       expect(line["params"]).toEqual(expect.any(Number));
     }
-    expect(entry.stderr()).not.toContain("secret-looking-value");
+    expect(entry().stderr()).not.toContain("secret-looking-value");
   });
 });
 

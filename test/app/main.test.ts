@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServiceDatabase, startEntryPoint, type EntryPoint } from "../support/entry-point.js";
+import { describe, expect, it } from "vitest";
+import { runningService } from "../support/entry-point.js";
 import { databaseKind } from "../support/test-database.js";
 
 /**
@@ -7,25 +7,7 @@ import { databaseKind } from "../support/test-database.js";
  * test/support/build-once.ts, then node dist/src/main.js) on an empty database, and talks to it over HTTP.
  */
 describe(`the service started as npm start starts it (${databaseKind})`, () => {
-  let entry: EntryPoint;
-  let base = "";
-  let database: Awaited<ReturnType<typeof createServiceDatabase>>;
-
-  beforeAll(async () => {
-    database = await createServiceDatabase();
-    const started = await startEntryPoint(database.env);
-    entry = started;
-    base = started.base;
-  }, 150_000);
-
-  afterAll(async () => {
-    entry.child.kill("SIGTERM");
-    await entry.exited;
-    await database.dispose();
-  });
-
-  const post = (body: string, headers: Record<string, string> = {}) =>
-    fetch(`${base}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+  const { entry, post } = runningService();
 
   it("serves the seeded graph at /graphql", async () => {
     const response = await post(
@@ -73,7 +55,7 @@ describe(`the service started as npm start starts it (${databaseKind})`, () => {
   });
 
   it("answers unknown paths with 404 and a coded JSON error naming the path", async () => {
-    const response = await fetch(`${base}/nope`);
+    const response = await fetch(`${entry().base}/nope`);
     expect(response.status).toBe(404);
     expect(response.headers.get("content-type")).toMatch(/^application\/json/);
     expect(await response.json()).toEqual({

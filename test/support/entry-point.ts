@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+import { afterAll, beforeAll } from "vitest";
 import { serverUrl } from "./test-database.js";
 
 /** One JSON log line as the service writes it on stderr. */
@@ -107,4 +108,39 @@ export async function startEntryPoint(env: NodeJS.ProcessEnv): Promise<EntryPoin
   const serving = await entry.waitForLine((line) => line.message === "cpc-graph is serving");
   const base = String(serving["url"]).replace(/\/graphql$/, "");
   return { ...entry, base };
+}
+
+/**
+ * For a describe block: one running entry point on a database of its own, started before the
+ * block's tests and stopped after them. `entry()` is the running service; `post` sends a body to
+ * its /graphql.
+ */
+export function runningService(env: NodeJS.ProcessEnv = {}): {
+  entry: () => EntryPoint & { base: string };
+  post: (body: string, headers?: Record<string, string>) => Promise<Response>;
+} {
+  let running: (EntryPoint & { base: string }) | undefined;
+  let database: Awaited<ReturnType<typeof createServiceDatabase>> | undefined;
+  beforeAll(async () => {
+    database = await createServiceDatabase();
+    running = await startEntryPoint({ ...database.env, ...env });
+  }, 150_000);
+  afterAll(async () => {
+    running?.child.kill("SIGTERM");
+    await running?.exited;
+    await database?.dispose();
+  });
+  const entry = () => {
+    if (!running) throw new Error("the service has not started (its beforeAll failed)");
+    return running;
+  };
+  return {
+    entry,
+    post: (body, headers = {}) =>
+      fetch(`${entry().base}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body,
+      }),
+  };
 }
