@@ -21,6 +21,8 @@ export interface DatabaseHandle {
   driver: "pglite" | "postgres";
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** PGlite only: an archive of the whole data folder, which `pgliteSnapshot` opens again. */
+  snapshot?(): Promise<Blob>;
 }
 
 export interface DatabaseOptions {
@@ -79,6 +81,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     driver: "pglite",
     migrate: () => migratePglite(db, { migrationsFolder }),
     close: () => client.close(),
+    // Uncompressed: loading a gzip archive costs each test file about 0.3 s more.
+    snapshot: () => client.dumpDataDir("none"),
   };
 }
 
