@@ -5,6 +5,7 @@ import type { ErrorCode } from "../shared/errors/error-code.js";
 import { runInRequestContext } from "../shared/request-context.js";
 import { beginRequest } from "./access-log.js";
 import type { App } from "./app.js";
+import { sendJson } from "../shared/http/json-response.js";
 import type { RouteHandler } from "../shared/http/route-handler.js";
 
 class BodyTooLarge extends Error {}
@@ -34,11 +35,6 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
       if (!req.complete) reject(tooLarge ? new BodyTooLarge() : new RequestAborted());
     });
   });
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
-  res.end(JSON.stringify(body));
 }
 
 function errorBody(message: string, code: ErrorCode) {

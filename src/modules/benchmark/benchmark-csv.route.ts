@@ -1,5 +1,6 @@
 import type { AppContext, ContextFactory } from "../../context.js";
 import { AppError, errorResponseBody } from "../../shared/errors/app-error.js";
+import { sendJson } from "../../shared/http/json-response.js";
 import type { RouteHandler } from "../../shared/http/route-handler.js";
 import { parseBenchmarkCsvParameters } from "./benchmark-csv.params.js";
 import { csvColumns, writeCsv } from "./benchmark-csv.writer.js";
@@ -29,8 +30,7 @@ export const benchmarkCsvRoute: RouteHandler<ContextFactory> = async (req, res, 
     result = await ctx.services.benchmark.benchmark(parameters.request, ctx.today);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    res.writeHead(400, { "content-type": "application/json; charset=utf-8" });
-    res.end(JSON.stringify(errorResponseBody(error)));
+    sendJson(res, 400, errorResponseBody(error));
     return;
   }
   const columns = await csvColumns(result, ctx);
