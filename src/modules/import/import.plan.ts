@@ -6,6 +6,7 @@
 
 import type { ActionStatusValue, DeadlinePrecisionValue, RagColourValue } from "../action/action.values.js";
 import type { RecommendationKindValue } from "../recommendation/recommendation.values.js";
+import type { DocumentFormat, SourceRef } from "./document/document.model.js";
 
 export interface ParsedTarget {
   /** The phrase as printed, whitespace-normalised; null when the layout has no target column or the cell is empty. */
@@ -91,3 +92,52 @@ export const layoutFamilies = [
   "HEADING_PARAGRAPHS",
 ] as const;
 export type LayoutFamily = (typeof layoutFamilies)[number];
+
+/**
+ * How the plan was segmented: one of the text layout families, or the document-model reader's
+ * TABLE (rows of one or more tables) or SECTIONS (headings, paragraphs and list items).
+ */
+export type PlanLayout = LayoutFamily | "TABLE" | "SECTIONS";
+
+export type ActionField = "text" | "lead" | "target" | "status";
+export type RecommendationField = "reference" | "text";
+
+/** 0 (a guess) to 1 (printed under a column or label that says what it is, and normalised cleanly). */
+export type Confidence = number;
+
+export interface ReadAction extends PlanAction {
+  confidence: Record<ActionField, Confidence>;
+  source: SourceRef;
+  /** Why this became an action, in words a person can check against the document. */
+  why: string;
+}
+
+export interface ReadRecommendation extends Omit<PlanRecommendation, "actions"> {
+  actions: ReadAction[];
+  confidence: Record<RecommendationField, Confidence>;
+  source: SourceRef;
+  why: string;
+}
+
+/** A field read with low confidence, for a person to check before the plan counts. */
+export interface LowConfidenceField {
+  reference: string;
+  /** The action's order; null for a field of the recommendation. */
+  order: number | null;
+  field: ActionField | RecommendationField;
+  value: string | null;
+  confidence: Confidence;
+  reason: string;
+  line: number;
+}
+
+/** What the reader returns for any document: a plan whose every field says how sure it is. */
+export interface ReadPlan extends Omit<ParsedPlan, "layout" | "recommendations"> {
+  format: DocumentFormat;
+  layout: PlanLayout;
+  recommendations: ReadRecommendation[];
+  confidence: { overall: Confidence; reasons: string[] };
+  lowConfidence: LowConfidenceField[];
+  /** The document's text as stored (see DocumentModel.text); every `line` points into it. */
+  text: string;
+}

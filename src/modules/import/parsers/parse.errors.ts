@@ -7,6 +7,11 @@ export const planParseErrorCodes = defineErrorCodes({
   binaryContent: { reason: "import.binary_content", errorClass: "BAD_USER_INPUT" },
   unknownLayout: { reason: "import.unknown_layout", errorClass: "BAD_USER_INPUT" },
   tooLarge: { reason: "import.too_large", errorClass: "BAD_USER_INPUT" },
+  noPlanFound: { reason: "import.no_plan_found", errorClass: "BAD_USER_INPUT" },
+  unsupportedFormat: { reason: "import.unsupported_format", errorClass: "BAD_USER_INPUT" },
+  corruptDocument: { reason: "import.corrupt_document", errorClass: "BAD_USER_INPUT" },
+  encryptedDocument: { reason: "import.encrypted_document", errorClass: "BAD_USER_INPUT" },
+  limitExceeded: { reason: "import.limit_exceeded", errorClass: "BAD_USER_INPUT" },
 });
 export type PlanParseErrorCode = (typeof planParseErrorCodes)[keyof typeof planParseErrorCodes]["reason"];
 
