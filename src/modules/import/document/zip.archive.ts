@@ -36,7 +36,7 @@ export function unzipCapped(
   let entries = 0;
   let total = 0;
   const maxTotal = Math.min(limits.maxTotalBytes, Math.max(1024 * 1024, bytes.length * limits.maxRatio));
-  let failure: Error | null = null;
+  let failure = null as PlanParseError | null;
   const unzip = new Unzip((file) => {
     if (failure) return;
     entries++;

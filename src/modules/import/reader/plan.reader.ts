@@ -1,40 +1,193 @@
-import type { PlanAction, PlanRecommendation, ReadAction, ReadPlan, ReadRecommendation } from "../import.plan.js";
+/**
+ * The one plan reader: any published document is lowered to the document model, every way of
+ * segmenting it into a plan is tried (tables, sections, and for text the layout-family parsers), each
+ * reading is scored by the confidence of its fields, and the best plan-shaped one is kept. Pure:
+ * bytes in, plan out, no database.
+ */
+import type { DocumentFormat, DocumentModel } from "../document/document.model.js";
+import { loadDocument } from "../document/document.reader.js";
+import type {
+  ActionField,
+  LowConfidenceField,
+  ParsedPlan,
+  ReadAction,
+  ReadPlan,
+  ReadRecommendation,
+  RecommendationField,
+} from "../import.plan.js";
+import { PlanParseError } from "../parsers/parse.errors.js";
 import { parsePlan } from "../parsers/plan.parser.js";
+import { lowConfidence, placement, scoredLead, scoredStatus, scoredTarget, scoredText } from "./field.evidence.js";
+import { withoutFurniture } from "./furniture.js";
+import type { Candidate } from "./plan.builder.js";
+import { weighPlanEvidence } from "./plan.gate.js";
+import { segmentSections } from "./sections.segmenter.js";
+import { segmentTables } from "./table.segmenter.js";
 
 export interface ReadOptions {
   /** The name the document came with; a hint only, the content decides the format. */
   filename?: string | null;
 }
 
+/** Formats whose text the layout-family parsers (written for pasted text) may also read. */
+const textFormats: ReadonlySet<DocumentFormat> = new Set(["TEXT", "MARKDOWN", "CSV"]);
+
 /**
  * Reads an action plan from a published document (HTML, PDF, DOCX, XLSX, CSV, Markdown or text).
- * Pure: bytes in, plan out, no database. Throws PlanParseError for documents that hold no readable plan.
+ * Throws PlanParseError for documents that cannot be read or hold no plan (`import.no_plan_found`).
  */
-export async function readPlanDocument(bytes: Uint8Array, _options: ReadOptions = {}): Promise<ReadPlan> {
-  // Interim: text only, through the layout-family parsers, until the document-model reader lands.
-  const text = new TextDecoder("utf-8").decode(bytes);
-  const plan = parsePlan(text);
-  const recommendations = plan.recommendations.map(scoreRecommendation);
+export async function readPlanDocument(bytes: Uint8Array, options: ReadOptions = {}): Promise<ReadPlan> {
+  const model = await loadDocument(bytes, options.filename ?? null);
+  return readPlanModel(model);
+}
+
+/** The same reader over a document already lowered to the model. */
+export function readPlanModel(model: DocumentModel): ReadPlan {
+  const { kept } = withoutFurniture(model.blocks);
+  const candidates: Candidate[] = [];
+  const tables = segmentTables(kept, model.title);
+  if (tables) candidates.push(tables);
+  const sections = segmentSections(kept, model.title);
+  if (sections) candidates.push(sections);
+  let layoutError: PlanParseError | null = null;
+  if (textFormats.has(model.format)) {
+    try {
+      candidates.push(fromLayoutParser(parsePlan(model.text)));
+    } catch (error) {
+      if (!(error instanceof PlanParseError)) throw error;
+      // Empty, binary and oversized documents are refused whichever way they are read.
+      if (error.reason !== "import.unknown_layout") throw error;
+      layoutError = error;
+    }
+  }
+  const weighed = candidates
+    .map((candidate) => ({ candidate, evidence: weighPlanEvidence(candidate, model.text), score: score(candidate) }))
+    .sort((a, b) => b.score - a.score);
+  const best = weighed.find((w) => w.evidence.accepted);
+  if (!best) {
+    const why =
+      weighed[0]?.evidence.reasons.join("; ") ??
+      layoutError?.message ??
+      "nothing in it reads as recommendations and actions";
+    throw new PlanParseError("import.no_plan_found", `The document holds no action plan: ${why}.`);
+  }
+  return finish(best.candidate, best.evidence.strength, best.evidence.reasons, model);
+}
+
+/**
+ * What a reading is worth: its actions, each weighted by how sure the reader is of the fields it
+ * found, plus its recommendations. A reading that finds more of the plan, more surely, wins.
+ */
+function score(candidate: Candidate): number {
+  let total = 0;
+  for (const rec of candidate.recommendations) {
+    total += 0.5 * rec.confidence.text;
+    for (const a of rec.actions) {
+      total += 0.4 * a.confidence.text;
+      if (a.lead !== null) total += 0.2 * a.confidence.lead;
+      if (a.target.deadline !== null) total += 0.2 * a.confidence.target;
+      if (a.status !== null && a.status.text !== "") total += 0.2 * a.confidence.status;
+    }
+  }
+  return total;
+}
+
+/** A layout-family parser's plan, scored by the same evidence as the model reader's readings. */
+function fromLayoutParser(plan: ParsedPlan): Candidate {
+  const reasons = new Map<string, string>();
+  const recommendations: ReadRecommendation[] = plan.recommendations.map((rec) => {
+    const text = scoredText(rec.text, placement.header);
+    if (text.reason) reasons.set(`${rec.reference}.0.text`, text.reason);
+    const actions: ReadAction[] = rec.actions.map((a) => {
+      const fields = {
+        text: scoredText(a.text, placement.header),
+        lead: scoredLead(a.lead, a.lead === null ? placement.absent : placement.header),
+        target: scoredTarget(a.target.raw, a.target.raw === null ? placement.absent : placement.header),
+        status: scoredStatus(a.status?.text ?? null, a.status === null ? placement.absent : placement.header),
+      };
+      for (const [field, scored] of Object.entries(fields))
+        if (scored.reason) reasons.set(`${rec.reference}.${a.order}.${field}`, scored.reason);
+      return {
+        ...a,
+        confidence: {
+          text: fields.text.confidence,
+          lead: fields.lead.confidence,
+          target: fields.target.confidence,
+          status: fields.status.confidence,
+        },
+        source: { line: a.line },
+        why: `line ${a.line}: read by the ${plan.layout} layout parser`,
+      };
+    });
+    return {
+      ...rec,
+      actions,
+      confidence: { reference: placement.header, text: text.confidence },
+      source: { line: rec.line },
+      why: `line ${rec.line}: read by the ${plan.layout} layout parser`,
+    };
+  });
   return {
-    ...plan,
-    format: "TEXT",
+    layout: plan.layout,
+    title: plan.title,
     recommendations,
-    confidence: { overall: 1, reasons: [] },
-    lowConfidence: [],
-    text,
+    warnings: plan.warnings,
+    unplaced: plan.unplaced,
+    reasons,
+    evidence: {
+      headerRoles: plan.layout === "DELIMITED_TABLE" || plan.layout === "FLATTENED_TABLE" ? 3 : 0,
+      numbered: 0,
+    },
   };
 }
 
-function scoreRecommendation(rec: PlanRecommendation): ReadRecommendation {
+function finish(candidate: Candidate, strength: number, gateReasons: string[], model: DocumentModel): ReadPlan {
+  const low: LowConfidenceField[] = [];
+  const all: number[] = [];
+  const note = (
+    rec: ReadRecommendation,
+    order: number | null,
+    field: ActionField | RecommendationField,
+    value: string | null,
+    confidence: number,
+    line: number,
+  ) => {
+    all.push(confidence);
+    if (confidence >= lowConfidence) return;
+    const reason =
+      candidate.reasons.get(`${rec.reference}.${order ?? 0}.${field}`) ??
+      "found by position or content only, not under a column or label that names it";
+    low.push({ reference: rec.reference, order, field, value, confidence: round(confidence), reason, line });
+  };
+  for (const rec of candidate.recommendations) {
+    note(rec, null, "reference", rec.reference, rec.confidence.reference, rec.line);
+    note(rec, null, "text", rec.text, rec.confidence.text, rec.line);
+    for (const a of rec.actions) {
+      note(rec, a.order, "text", a.text, a.confidence.text, a.line);
+      note(rec, a.order, "lead", a.lead, a.confidence.lead, a.line);
+      note(rec, a.order, "target", a.target.raw, a.confidence.target, a.line);
+      note(rec, a.order, "status", a.status?.text ?? null, a.confidence.status, a.line);
+    }
+  }
+  const mean = all.length === 0 ? 0 : all.reduce((n, c) => n + c, 0) / all.length;
+  const reasons = [...gateReasons];
+  const byField = new Map<string, number>();
+  for (const f of low) byField.set(f.field, (byField.get(f.field) ?? 0) + 1);
+  for (const [field, count] of byField)
+    reasons.push(`${count} ${field} field${count === 1 ? "" : "s"} read with low confidence`);
   return {
-    ...rec,
-    actions: rec.actions.map(scoreAction),
-    confidence: { reference: 1, text: 1 },
-    source: { line: rec.line },
-    why: "",
+    format: model.format,
+    layout: candidate.layout,
+    title: candidate.title,
+    recommendations: candidate.recommendations,
+    warnings: candidate.warnings,
+    unplaced: candidate.unplaced,
+    confidence: { overall: round(mean * strength), reasons },
+    lowConfidence: low,
+    text: model.text,
   };
 }
 
-function scoreAction(action: PlanAction): ReadAction {
-  return { ...action, confidence: { text: 1, lead: 1, target: 1, status: 1 }, source: { line: action.line }, why: "" };
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
 }

@@ -1,0 +1,52 @@
+import type { Block } from "../document/document.model.js";
+import { cleanText } from "../normalise/text.normaliser.js";
+import { wordCount } from "./field.evidence.js";
+import { furniturePatterns, furnitureSectionHeadings } from "./reader.lexicon.js";
+
+/** Short lines printed this often are running headers, footers or navigation, not plan content. */
+const repeatedFurnitureTimes = 3;
+const maxFurnitureWords = 8;
+
+/**
+ * Drops what is never part of a plan: site furniture, colour keys, sections about the peer team or
+ * contacts, and short lines repeated throughout the document. Tables are kept whole: a table that
+ * holds no plan simply yields no rows.
+ */
+export function withoutFurniture(blocks: readonly Block[]): {
+  kept: Block[];
+  dropped: { line: number; text: string }[];
+} {
+  const counts = new Map<string, number>();
+  for (const block of blocks) {
+    if (block.kind === "table") continue;
+    const key = cleanText(block.text).toLowerCase();
+    if (key !== "" && wordCount(key) <= maxFurnitureWords) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const kept: Block[] = [];
+  const dropped: { line: number; text: string }[] = [];
+  let skipUnder: number | null = null;
+  for (const block of blocks) {
+    if (block.kind === "heading") {
+      if (skipUnder !== null && block.level <= skipUnder) skipUnder = null;
+      if (furnitureSectionHeadings.some((p) => p.test(cleanText(block.text)))) {
+        skipUnder = block.level;
+        dropped.push({ line: block.source.line, text: cleanText(block.text) });
+        continue;
+      }
+    }
+    if (skipUnder !== null) {
+      if (block.kind !== "table") dropped.push({ line: block.source.line, text: cleanText(block.text) });
+      continue;
+    }
+    if (block.kind !== "table") {
+      const text = cleanText(block.text);
+      const key = text.toLowerCase();
+      if (furniturePatterns.some((p) => p.test(text)) || (counts.get(key) ?? 0) >= repeatedFurnitureTimes) {
+        dropped.push({ line: block.source.line, text });
+        continue;
+      }
+    }
+    kept.push(block);
+  }
+  return { kept, dropped };
+}

@@ -1,0 +1,55 @@
+/**
+ * Whether what a segmentation found is an action plan at all. A README, a news page or a corporate
+ * plan has headings, lists and even tables, and any of them can be segmented into "recommendations";
+ * only plan-shaped evidence lets one through, so a document with no plan never updates a council.
+ */
+import type { Candidate } from "./plan.builder.js";
+import { isPlanProse, mentionsCouncilWork } from "./field.evidence.js";
+import { planMentions } from "./reader.lexicon.js";
+
+export interface PlanEvidence {
+  accepted: boolean;
+  /** 0–1: how plan-like the reading is, folded into the plan's overall confidence. */
+  strength: number;
+  reasons: string[];
+}
+
+const share = <T>(items: readonly T[], test: (item: T) => boolean): number =>
+  items.length === 0 ? 0 : items.filter(test).length / items.length;
+
+export function weighPlanEvidence(candidate: Candidate, documentText: string): PlanEvidence {
+  const recs = candidate.recommendations;
+  const actions = recs.flatMap((r) => r.actions);
+  const items = [...recs.map((r) => r.text), ...actions.map((a) => a.text)];
+  const prose = share(items, isPlanProse);
+  const council = share(items, mentionsCouncilWork);
+  const fields = share(
+    actions,
+    (a) =>
+      a.lead !== null ||
+      a.target.deadline !== null ||
+      (a.status !== null && (a.status.status !== "UNKNOWN" || a.status.rag !== null)),
+  );
+  const numbered = recs.length === 0 ? 0 : candidate.evidence.numbered / recs.length;
+  const strong = planMentions.strong.test(documentText);
+  const weak = planMentions.weak.test(documentText);
+  const headerRoles = candidate.evidence.headerRoles;
+
+  const reasons: string[] = [];
+  if (recs.length === 0) return { accepted: false, strength: 0, reasons: ["no recommendation was found"] };
+  if (prose < 0.6)
+    reasons.push(`only ${Math.round(prose * 100)}% of the items read as prose (code, markup or fragments)`);
+  if (council < 0.4) reasons.push(`only ${Math.round(council * 100)}% of the items speak of a council's business`);
+  const structured = headerRoles >= 2 && (fields >= 0.3 || weak);
+  const mentioned = strong && (fields >= 0.2 || numbered >= 0.5 || council >= 0.6);
+  const fielded = weak && fields >= 0.5;
+  if (!structured && !mentioned && !fielded)
+    reasons.push(
+      "no plan-shaped evidence: no plan table header, no mention of a peer challenge or action plan with numbered items, and few leads, dates or statuses",
+    );
+  const accepted = prose >= 0.6 && council >= 0.4 && (structured || mentioned || fielded);
+  const strength =
+    Math.min(1, 0.5 + 0.2 * Math.min(1, headerRoles / 3) + 0.15 * fields + 0.1 * numbered + (strong ? 0.1 : 0)) *
+    Math.min(1, prose + 0.2);
+  return { accepted, strength, reasons };
+}

@@ -1,0 +1,274 @@
+/**
+ * Reads plans written as prose structure rather than tables: recommendations as numbered
+ * paragraphs or headings, actions as list items or paragraphs beneath them, with their lead, target
+ * and status as labelled lines ("Lead: …") or inline ("… – Lead: X – by March 2025").
+ */
+import type { Block, SourceRef } from "../document/document.model.js";
+import { matchTrailingStatus } from "../normalise/status.normaliser.js";
+import { matchTrailingTarget } from "../normalise/target.normaliser.js";
+import { cleanText } from "../normalise/text.normaliser.js";
+import { placement, scoredLead, scoredStatus, scoredTarget, type Scored, wordCount } from "./field.evidence.js";
+import { type Candidate, PlanBuilder } from "./plan.builder.js";
+import { fieldLabels, recommendationNumbering } from "./reader.lexicon.js";
+
+type TextBlock = Exclude<Block, { kind: "table" }>;
+type Field = (typeof fieldLabels)[number]["field"];
+
+const labelledLine = /^([\p{L}][\p{L} ()/&]{0,30}?)\s*(?::|\s[–—-])\s*(.+)$/su;
+
+/** "Lead: X" as a whole block: which field, and its value. */
+export function labelledField(text: string): { field: Field; value: string } | null {
+  const match = labelledLine.exec(cleanText(text));
+  if (!match) return null;
+  const label = match[1]!.trim();
+  const found = fieldLabels.find((f) => f.pattern.test(label));
+  return found ? { field: found.field, value: match[2]!.trim() } : null;
+}
+
+const inlineLabel =
+  /(?:^|[\s(;,|–—-])\s*(lead(?: officer)?|owner|responsible(?: officer)?|target(?: date)?|deadline|due(?: date)?|by when|timescale|status|rag(?: status)?|progress|update)\s*:\s*([^;|()\n–—]+?)\s*(?=[;|()\n–—]|\s-\s|$)/giu;
+
+const bracketedLabel =
+  /\(\s*(lead(?: officer)?|owner|responsible(?: officer)?|target(?: date)?|deadline|due(?: date)?|by when|timescale|status|rag(?: status)?|progress|update)\s*:\s*([^()]+?)\s*\)/giu;
+
+interface InlineFields {
+  text: string;
+  lead: string | null;
+  target: string | null;
+  status: string | null;
+  update: string | null;
+  /** Label (placement.label) or trailing phrase (placement.inline), per field found. */
+  where: Partial<Record<"lead" | "target" | "status", number>>;
+}
+
+/** Cuts labelled fields, then a trailing date or status, out of an action's text. */
+export function inlineFields(raw: string): InlineFields {
+  const out: InlineFields = { text: raw, lead: null, target: null, status: null, update: null, where: {} };
+  // "(Lead: Head of Finance)": the brackets go with the field.
+  let text = raw.replace(bracketedLabel, (whole, label: string, value: string) => {
+    const found = fieldLabels.find((f) => f.pattern.test(label.trim()));
+    if (!found || found.field === "action") return whole;
+    if (found.field === "update") out.update = cleanText(value);
+    else {
+      out[found.field] = cleanText(value);
+      out.where[found.field] = placement.label;
+    }
+    return " ";
+  });
+  for (const match of text.matchAll(inlineLabel)) {
+    const found = fieldLabels.find((f) => f.pattern.test(match[1]!.trim()));
+    if (!found || found.field === "action" || (found.field !== "update" && out[found.field] !== null)) continue;
+    const value = cleanText(match[2]!);
+    if (value === "") continue;
+    if (found.field === "update") out.update = value;
+    else {
+      out[found.field] = value;
+      out.where[found.field] = placement.label;
+    }
+    text = text.replace(match[0], " ");
+  }
+  text = cleanText(text)
+    .replace(/[\s,;:|–—-]+$/u, "")
+    .replace(/\(\s*\)/g, "")
+    .trim();
+  if (out.status === null) {
+    const trailing = matchTrailingStatus(text);
+    if (trailing && wordCount(trailing.rest) >= 3) {
+      out.status = trailing.status;
+      out.where.status = placement.inline;
+      text = trailing.rest.replace(/[\s,;:|–—-]+$/u, "");
+    }
+  }
+  if (out.target === null) {
+    const bracketed = /\s*\(([^()]{3,40})\)\s*$/u.exec(text);
+    const trailing = matchTrailingTarget(text);
+    if (trailing && wordCount(trailing.rest) >= 3) {
+      out.target = trailing.target;
+      out.where.target = placement.inline;
+      text = trailing.rest.replace(/[\s,;:|–—-]+$/u, "");
+    } else if (bracketed && scoredTarget(bracketed[1]!, 1).value.deadline !== null) {
+      out.target = bracketed[1]!;
+      out.where.target = placement.inline;
+      text = text.slice(0, bracketed.index);
+    }
+  }
+  out.text = text.trim();
+  return out;
+}
+
+function numbering(block: TextBlock): { reference: string; rest: string } | null {
+  if (block.kind === "listItem") {
+    if (!block.ordered || block.depth > 0) return null;
+    const marker = (block.marker ?? "").replace(/[.:)]$/, "");
+    return /^\d+$/.test(marker) ? { reference: marker, rest: block.text } : null;
+  }
+  const match = recommendationNumbering.exec(cleanText(block.text));
+  if (!match) return null;
+  const reference = match[1] ?? match[2] ?? match[3]!;
+  const rest = match[4] ?? "";
+  // "3 councillors attended": a bare number opening a sentence is not a reference.
+  if (match[3] !== undefined && block.kind === "paragraph" && !/^\d{1,2}\s*[.:)]/.test(cleanText(block.text)))
+    return null;
+  return { reference, rest };
+}
+
+interface PendingAction {
+  text: string;
+  source: SourceRef;
+  why: string;
+  textWhere: number;
+  fields: Partial<Record<"lead" | "target" | "status" | "update", { value: string; where: number }>>;
+}
+
+export function segmentSections(blocks: readonly Block[], title: string | null): Candidate | null {
+  const text = blocks.filter((b): b is TextBlock => b.kind !== "table");
+  if (text.length === 0) return null;
+  const numbered = text.map(numbering);
+  const numberedCount = numbered.filter((n) => n !== null).length;
+  const headingLevels = text.filter((b) => b.kind === "heading").map((b) => (b as { level: number }).level);
+
+  // Which blocks start a recommendation: printed numbers if there are several, else the level of
+  // heading that most often has content under it, else a paragraph followed by list items.
+  let starts: boolean[];
+  let how: string;
+  if (numberedCount >= 2) {
+    starts = numbered.map((n) => n !== null);
+    how = "numbered as a recommendation";
+  } else if (headingLevels.length >= 2) {
+    const counts = new Map<number, number>();
+    text.forEach((b, i) => {
+      if (b.kind === "heading" && text[i + 1] && text[i + 1]!.kind !== "heading")
+        counts.set(b.level, (counts.get(b.level) ?? 0) + 1);
+    });
+    const level = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
+    starts = text.map((b) => b.kind === "heading" && b.level === level);
+    how = `a level-${level} heading with content under it`;
+  } else {
+    starts = text.map(
+      (b, i) => b.kind === "paragraph" && labelledField(b.text) === null && text[i + 1]?.kind === "listItem",
+    );
+    how = "a paragraph followed by list items";
+  }
+  if (!starts.some(Boolean)) return null;
+
+  const builder = new PlanBuilder();
+  const unplaced: { line: number; text: string }[] = [];
+  let firstTitle: string | null = null;
+  let theme: string | null = null;
+  let pending: PendingAction | null = null;
+  let recHasText = false;
+  let sawList = false;
+
+  const flush = () => {
+    if (!pending) return;
+    const p = pending;
+    pending = null;
+    const inline = inlineFields(p.text);
+    const pick = (field: "lead" | "target" | "status"): { value: string | null; where: number } => {
+      const labelled = p.fields[field];
+      if (labelled) return labelled;
+      if (inline[field] !== null) return { value: inline[field], where: inline.where[field] ?? placement.inline };
+      return { value: null, where: placement.absent };
+    };
+    const lead = pick("lead");
+    const target = pick("target");
+    const status = pick("status");
+    const statusScored: Scored<ReturnType<typeof scoredStatus>["value"]> =
+      status.value === null ? scoredStatus(null, placement.absent) : scoredStatus(status.value, status.where);
+    builder.addAction({
+      text: inline.text,
+      textWhere: p.textWhere,
+      lead: scoredLead(lead.value, lead.where),
+      target: scoredTarget(target.value, target.where),
+      status: statusScored,
+      update: p.fields.update?.value ?? inline.update,
+      source: p.source,
+      why: p.why,
+    });
+  };
+
+  text.forEach((block, i) => {
+    const clean = cleanText(block.text);
+    if (clean === "") return;
+    if (starts[i]) {
+      flush();
+      const n = numbered[i];
+      const rest = n ? n.rest : clean;
+      const isTitle = block.kind === "heading" && wordCount(rest) <= 10 && !/[.]$/.test(rest);
+      builder.startRecommendation({
+        reference: n ? n.reference : null,
+        title: isTitle ? rest : null,
+        text: isTitle ? "" : rest,
+        textWhere: placement.label,
+        themeLabel: theme,
+        source: block.source,
+        why: `line ${block.source.line}: ${how}`,
+      });
+      recHasText = !isTitle;
+      sawList = false;
+      return;
+    }
+    const rec = builder.current;
+    if (!rec) {
+      if (block.kind === "heading") {
+        if (firstTitle === null) firstTitle = clean;
+        else theme = clean;
+      } else if (firstTitle === null && wordCount(clean) <= 12) firstTitle = clean;
+      else unplaced.push({ line: block.source.line, text: clean });
+      return;
+    }
+    if (block.kind === "heading") {
+      // A heading between recommendations that does not start one groups those after it.
+      flush();
+      theme = clean;
+      return;
+    }
+    const labelled = labelledField(clean);
+    if (labelled && labelled.field !== "action") {
+      if (!pending) {
+        // Fields printed under the recommendation itself: the recommendation is its own action.
+        pending = {
+          text: rec.text || rec.title || "",
+          source: block.source,
+          why: `line ${block.source.line}: fields printed under recommendation ${rec.reference} with no action of their own`,
+          textWhere: placement.inline,
+          fields: {},
+        };
+      }
+      pending.fields[labelled.field] = { value: labelled.value, where: placement.label };
+      return;
+    }
+    const actionText = labelled?.field === "action" ? labelled.value : clean;
+    if (block.kind === "listItem" && block.depth > 0 && pending) {
+      pending.text += `\n• ${actionText}`;
+      return;
+    }
+    if (!recHasText && block.kind === "paragraph" && labelled === null) {
+      rec.text = clean;
+      rec.confidence.text = placement.label;
+      recHasText = true;
+      return;
+    }
+    if (block.kind === "listItem" || labelled?.field === "action" || !sawList) {
+      flush();
+      if (block.kind === "listItem") sawList = true;
+      pending = {
+        text: actionText,
+        source: block.source,
+        why: `line ${block.source.line}: ${block.kind === "listItem" ? "a list item" : labelled ? "a line labelled as an action" : "a paragraph"} under recommendation ${rec.reference}`,
+        textWhere: block.kind === "listItem" || labelled ? placement.label : placement.content,
+        fields: {},
+      };
+      return;
+    }
+    unplaced.push({ line: block.source.line, text: clean });
+  });
+  flush();
+  for (const rec of builder.recommendations) {
+    if (rec.text === "" && rec.title) {
+      rec.text = rec.title;
+      rec.title = null;
+    }
+  }
+  return builder.candidate("SECTIONS", title ?? firstTitle, unplaced, 0);
+}

@@ -1,0 +1,474 @@
+/**
+ * Reads plans laid out as tables, whatever the columns are called and in whatever order: each
+ * column gets a role from its header (exact vocabulary, then keywords) or, failing that, from what
+ * its cells hold; rows then become recommendations and actions. Tables that continue one another
+ * (a PDF table over pages, a Word table split by a page break) are read as one.
+ */
+import type { Block, SourceRef, TableBlock } from "../document/document.model.js";
+import { type GridCell, tableGrid } from "../document/document.grid.js";
+import {
+  type ColumnRole,
+  looksLikeHeaderRow,
+  mapHeader,
+  normaliseHeaderCell,
+  roleOfHeaderCell,
+} from "../parsers/columns.js";
+import { matchTrailingStatus, parseStatus } from "../normalise/status.normaliser.js";
+import { isUnknownStatusText } from "../normalise/status.normaliser.js";
+import { cleanText } from "../normalise/text.normaliser.js";
+import { placement, profileCell, scoredLead, scoredStatus, scoredTarget, wordCount } from "./field.evidence.js";
+import { type Candidate, cleanLines, PlanBuilder } from "./plan.builder.js";
+import { headerKeywords, recommendationNumbering, referenceCell } from "./reader.lexicon.js";
+
+type Grid = (GridCell | null)[][];
+
+interface ColumnPlan {
+  roles: (ColumnRole | null)[];
+  /** Placement confidence per column (header, keyword or content). */
+  where: number[];
+  labels: string[];
+  /** Index of the header row in the grid; -1 when the table prints none. */
+  headerRow: number;
+  /** Columns the header names, for the plan's structural evidence. */
+  named: number;
+}
+
+/** Header cells are a few words; longer cells are data even when they contain a column word. */
+const maxHeaderWords = 8;
+/** Rows searched for a header: titles and notes sometimes sit in the first rows of a sheet. */
+const headerSearchRows = 6;
+
+function cellText(cell: GridCell | null | undefined): string {
+  return cell ? cleanText(cell.cell.text) : "";
+}
+
+function keywordRole(label: string): ColumnRole | null | undefined {
+  const name = normaliseHeaderCell(label);
+  if (name === "" || wordCount(name) > maxHeaderWords) return undefined;
+  for (const { pattern, role } of headerKeywords) if (pattern.test(name)) return role;
+  return undefined;
+}
+
+/** A row holding a date, a status or a printed number is data, whatever words its cells share with headers. */
+function holdsData(labels: readonly string[]): boolean {
+  return labels.some((label) => {
+    if (label === "" || roleOfHeaderCell(label) !== null) return false;
+    const p = profileCell(label);
+    return p.date || p.status || (p.reference && /\d/.test(label));
+  });
+}
+
+function readHeader(row: (GridCell | null)[], rowIndex: number, hinted: boolean): ColumnPlan & { score: number } {
+  const labels = row.map(cellText);
+  const exact = mapHeader(labels);
+  const roles: (ColumnRole | null)[] = [];
+  const where: number[] = [];
+  let named = 0;
+  let score = 0;
+  labels.forEach((label, i) => {
+    const fromExact = exact?.roles[i] ?? roleOfHeaderCell(label);
+    if (fromExact) {
+      roles.push(fromExact);
+      where.push(placement.header);
+      named++;
+      score += 1;
+      return;
+    }
+    const byKeyword = keywordRole(label);
+    if (byKeyword) {
+      roles.push(byKeyword);
+      where.push(placement.keyword);
+      named++;
+      score += 0.8;
+      return;
+    }
+    roles.push(null);
+    where.push(placement.content);
+    if (label !== "" && wordCount(label) > maxHeaderWords) score -= 1;
+  });
+  // The first column wins a role printed twice ("Target date", "Revised date").
+  const seen = new Set<ColumnRole>();
+  roles.forEach((role, i) => {
+    if (role === null) return;
+    if (seen.has(role)) roles[i] = null;
+    else seen.add(role);
+  });
+  return { roles, where, labels, headerRow: rowIndex, named, score: score + (hinted ? 0.5 : 0) };
+}
+
+function findHeader(table: TableBlock, grid: Grid): ColumnPlan | null {
+  let best: (ColumnPlan & { score: number }) | null = null;
+  for (let r = 0; r < Math.min(headerSearchRows, grid.length); r++) {
+    if (holdsData(grid[r]!.map(cellText))) continue;
+    const plan = readHeader(grid[r]!, r, table.rows[r]?.header ?? false);
+    const planColumns = plan.roles.filter((role) => role !== null && role !== "themeLabel").length;
+    if (planColumns < 2 || plan.score < 1.6) continue;
+    if (!best || plan.score > best.score) best = plan;
+  }
+  return best;
+}
+
+/** Roles for the columns a header leaves unnamed (or for a table with no header), from their cells. */
+function profileColumns(plan: ColumnPlan, grid: Grid, firstBody: number): void {
+  const width = plan.roles.length;
+  const body = grid.slice(firstBody);
+  const stats = Array.from({ length: width }, () => ({
+    filled: 0,
+    date: 0,
+    status: 0,
+    reference: 0,
+    lead: 0,
+    words: 0,
+  }));
+  for (const row of body) {
+    row.forEach((cell, c) => {
+      if (!cell || !cell.origin || c >= width) return;
+      const text = cellText(cell);
+      if (text === "") return;
+      const p = profileCell(text);
+      const s = stats[c]!;
+      s.filled++;
+      if (p.date) s.date++;
+      if (p.status) s.status++;
+      if (p.reference) s.reference++;
+      if (p.lead) s.lead++;
+      s.words += p.words;
+    });
+  }
+  const has = (role: ColumnRole) => plan.roles.includes(role);
+  const unassigned = (c: number) => plan.roles[c] === null && (plan.labels[c] ?? "") === "";
+  const assign = (c: number, role: ColumnRole) => {
+    plan.roles[c] = role;
+    plan.where[c] = placement.content;
+  };
+  for (let c = 0; c < width; c++) {
+    const s = stats[c]!;
+    if (!unassigned(c) || s.filled === 0) continue;
+    const share = (n: number) => n / s.filled;
+    if (!has("reference") && c <= 1 && share(s.reference) >= 0.6) assign(c, "reference");
+    else if (!has("target") && share(s.date) >= 0.5) assign(c, "target");
+    else if (!has("status") && share(s.status) >= 0.5) assign(c, "status");
+  }
+  for (let c = 0; c < width; c++) {
+    const s = stats[c]!;
+    if (!unassigned(c) || s.filled === 0) continue;
+    const averageWords = s.words / s.filled;
+    if (averageWords >= 4) {
+      if (!has("recommendation") && !has("action")) assign(c, "recommendation");
+      else if (!has("action")) assign(c, "action");
+      else if (!has("update")) assign(c, "update");
+    } else if (!has("lead") && s.lead / s.filled >= 0.5) assign(c, "lead");
+  }
+  // One long-text column and no action column: rows numbered 1.1, 1.2 under 1 are actions of 1.
+  if (!has("action") && has("recommendation") && !has("reference")) return;
+}
+
+/** Bullet or number at the start of a line inside a cell: several items packed in one cell. */
+const itemStart = /^(?:[•▪◦●‣·*\-–]\s*|\d{1,2}[.)]\s+|[a-z][.)]\s+|\([a-z0-9]{1,4}\)\s+)/iu;
+
+/** A cell's items: each bulleted or numbered line with the lines after it; the whole cell when it holds fewer than two. */
+export function splitItems(text: string): string[] {
+  const lines = cleanLines(text)
+    .split("\n")
+    .filter((l) => l !== "");
+  const starts = lines.filter((l) => itemStart.test(l)).length;
+  if (starts < 2) return lines.length === 0 ? [] : [lines.join("\n")];
+  const first = lines.findIndex((l) => itemStart.test(l));
+  // "…, including:" then bullets: the bullets are one action's parts, not actions of their own.
+  if (first > 0 && /:\s*$/.test(lines[first - 1]!)) return [lines.join("\n")];
+  const items: string[][] = first > 0 ? [lines.slice(0, first)] : [];
+  for (const line of lines.slice(first)) {
+    if (itemStart.test(line) || items.length === 0) items.push([line.replace(itemStart, "")]);
+    else items.at(-1)!.push(line);
+  }
+  return items.map((item) => item.join("\n"));
+}
+
+function fieldLines(text: string): string[] {
+  return cleanLines(text)
+    .split("\n")
+    .map((line) => line.replace(itemStart, ""))
+    .filter((line) => line !== "");
+}
+
+interface RowCells {
+  get(role: ColumnRole): { text: string; origin: boolean; where: number; source: SourceRef } | null;
+}
+
+function rowCells(row: (GridCell | null)[], plan: ColumnPlan): RowCells {
+  return {
+    get(role) {
+      const c = plan.roles.indexOf(role);
+      if (c === -1) return null;
+      const cell = row[c];
+      if (!cell) return { text: "", origin: true, where: plan.where[c]!, source: { line: 0 } };
+      return { text: cell.cell.text, origin: cell.origin, where: plan.where[c]!, source: cell.cell.source };
+    },
+  };
+}
+
+function splitTargetAndStatus(text: string): { target: string | null; status: string | null } {
+  const targets: string[] = [];
+  const statuses: string[] = [];
+  for (const line of cleanLines(text).split("\n")) {
+    if (line === "") continue;
+    const whole = parseStatus(line);
+    if (!isUnknownStatusText(whole) && (whole.status !== "UNKNOWN" || whole.rag !== null)) {
+      statuses.push(line);
+      continue;
+    }
+    const trailing = matchTrailingStatus(line);
+    if (trailing) {
+      statuses.push(trailing.status);
+      if (trailing.rest.trim() !== "") targets.push(trailing.rest.replace(/[\s,;:–—-]+$/u, ""));
+    } else targets.push(line);
+  }
+  return { target: targets.length ? targets.join(" ") : null, status: statuses.length ? statuses.join(" ") : null };
+}
+
+/** What a table continued from the one before needs to know: the recommendation its first rows belong to. */
+interface Continuation {
+  recText: string | null;
+  ref: string | null;
+}
+
+/** Reads one table into `builder`; returns the recommendations it started (0: not a plan table). */
+function readTable(
+  grid: Grid,
+  plan: ColumnPlan,
+  builder: PlanBuilder,
+  themeLabel: string | null,
+  where: string,
+  carry: Continuation,
+): number {
+  const first = plan.headerRow + 1;
+  profileColumns(plan, grid, first);
+  const has = (role: ColumnRole) => plan.roles.includes(role);
+  if (!has("recommendation") && !has("action")) return 0;
+  let read = 0;
+  let currentRecText = carry.recText;
+  let currentRef = carry.ref;
+  let section = themeLabel;
+
+  for (let r = first; r < grid.length; r++) {
+    const row = grid[r]!;
+    const texts = row.map((cell) => (cell && cell.origin ? cellText(cell) : ""));
+    const filled = texts.filter((t) => t !== "");
+    if (filled.length === 0) continue;
+    // A header printed again (each page of a PDF, each table of a Word document).
+    if (looksLikeHeaderRow(row.map(cellText)) || row.map(cellText).join("\t") === plan.labels.join("\t")) continue;
+    const cells = rowCells(row, plan);
+    const rowSource: SourceRef = row.find((c) => c)?.cell.source ?? { line: 0 };
+
+    // A row with one cell across the table is a section heading (a theme) or a numbered recommendation.
+    const distinct = new Set(row.filter((c) => c && cellText(c) !== "").map((c) => c!.cell));
+    if (distinct.size === 1 && row.length > 2) {
+      const only = filled[0]!;
+      const numbered = recommendationNumbering.exec(only);
+      const spansAll = [...distinct][0]!.colSpan >= row.length - 1;
+      if (numbered && wordCount(numbered[4] ?? "") >= 4) {
+        builder.startRecommendation({
+          reference: numbered[1] ?? numbered[2] ?? numbered[3] ?? null,
+          text: numbered[4]!,
+          themeLabel: section,
+          source: rowSource,
+          why: `${where}, row ${r + 1}: one cell across the table, numbered as a recommendation`,
+        });
+        currentRecText = null;
+        currentRef = null;
+        continue;
+      }
+      if (spansAll || wordCount(only) <= 12) {
+        const recCell = cells.get("recommendation");
+        const isRecCell = recCell && recCell.origin && cleanText(recCell.text) === only;
+        if (!isRecCell || spansAll) {
+          section = only;
+          continue;
+        }
+      }
+    }
+
+    const refCell = cells.get("reference");
+    const ref = refCell && refCell.origin ? cellText(row[plan.roles.indexOf("reference")]) : "";
+    const recCell = cells.get("recommendation");
+    const recText = recCell && recCell.origin ? cleanLines(recCell.text) : "";
+    const refDepth = ref.split(".").length;
+    const subReference = referenceCell.test(ref) && refDepth > 1 && ref.split(".").every((p) => p !== "");
+
+    const startsRec =
+      (recText !== "" && recText !== currentRecText) ||
+      (ref !== "" && !subReference && ref !== currentRef) ||
+      builder.current === undefined;
+    if (startsRec && (recText !== "" || ref !== "" || !has("recommendation"))) {
+      const text = recText !== "" ? recText : has("action") ? "" : "";
+      const title = cells.get("title");
+      const position = cells.get("position");
+      const accountable = cells.get("accountable");
+      const responsible = cells.get("responsible");
+      const theme = cells.get("themeLabel");
+      builder.startRecommendation({
+        reference: ref !== "" ? ref : null,
+        title: title && title.origin ? cleanLines(title.text) || null : null,
+        text: text !== "" ? text : (cells.get("action")?.text ?? ""),
+        textWhere: recCell?.where ?? placement.content,
+        themeLabel: (theme && theme.origin ? cleanText(theme.text) : "") || section,
+        position: position && position.origin ? cleanLines(position.text) || null : null,
+        accountable: accountable && accountable.origin ? cleanText(accountable.text) || null : null,
+        responsible: responsible && responsible.origin ? cleanText(responsible.text) || null : null,
+        source: recCell?.source.line ? recCell.source : rowSource,
+        why: `${where}, row ${r + 1}: ${recText !== "" ? `the "${plan.labels[plan.roles.indexOf("recommendation")] || "recommendation"}" column starts a new recommendation` : `reference ${ref} starts a new recommendation`}`,
+      });
+      currentRecText = recText !== "" ? recText : null;
+      currentRef = ref !== "" ? ref : null;
+      read++;
+    }
+    const rec = builder.current;
+    if (!rec) continue;
+
+    // The action text: its own column; else the council's position/response; else the recommendation itself.
+    const actionCell = cells.get("action") ?? cells.get("position");
+    let actionTexts: string[];
+    let actionWhere: number;
+    let actionSource: SourceRef;
+    let actionColumn: string;
+    if (actionCell) {
+      if (!actionCell.origin && !startsRec) continue;
+      actionTexts = splitItems(actionCell.text);
+      actionWhere = actionCell.where;
+      actionSource = actionCell.source.line ? actionCell.source : rowSource;
+      actionColumn = plan.labels[plan.roles.indexOf(cells.get("action") ? "action" : "position")] || "action";
+    } else {
+      const hasFields = ["lead", "target", "status", "targetAndStatus"].some((role) => {
+        const cell = cells.get(role as ColumnRole);
+        return cell !== null && cleanText(cell.text) !== "";
+      });
+      if (!startsRec || !hasFields) continue;
+      actionTexts = [rec.text];
+      actionWhere = placement.inline;
+      actionSource = rowSource;
+      actionColumn = "recommendation (the table has no action column)";
+    }
+    if (actionTexts.length === 0) continue;
+
+    const leadCell = cells.get("lead") ?? cells.get("responsible") ?? cells.get("accountable");
+    const targetCell = cells.get("target");
+    const statusCell = cells.get("status");
+    const combined = cells.get("targetAndStatus");
+    const updateCell = cells.get("update");
+    const split = combined ? splitTargetAndStatus(combined.text) : null;
+    const per = (cell: { text: string } | null, n: number): (string | null)[] => {
+      if (!cell) return Array<string | null>(n).fill(null);
+      const lines = fieldLines(cell.text);
+      if (n > 1 && lines.length === n) return lines;
+      const whole = cleanLines(cell.text);
+      return Array<string | null>(n).fill(whole === "" ? null : whole.replace(/\n/g, " "));
+    };
+    const n = actionTexts.length;
+    const leads = per(leadCell, n);
+    const targets = combined ? Array<string | null>(n).fill(split!.target) : per(targetCell, n);
+    const statuses = combined ? Array<string | null>(n).fill(split!.status) : per(statusCell, n);
+    const updates = updateCell
+      ? Array<string | null>(n).fill(cleanLines(updateCell.text) || null)
+      : Array<string | null>(n).fill(null);
+
+    actionTexts.forEach((text, i) => {
+      let lead = leads[i] ?? null;
+      let leadWhere = leadCell?.where ?? placement.absent;
+      const above = rec.actions.at(-1)?.lead ?? null;
+      if (lead === null && leadCell && above !== null) {
+        lead = above;
+        leadWhere = placement.carried;
+      }
+      const targetWhere = (combined ?? targetCell)?.where ?? placement.absent;
+      const statusWhere = (combined ?? statusCell)?.where ?? placement.absent;
+      builder.addAction({
+        text,
+        textWhere: actionWhere,
+        lead: scoredLead(lead, leadWhere),
+        target: scoredTarget(targets[i] ?? null, targetWhere),
+        status:
+          statusCell || combined ? scoredStatus(statuses[i] ?? "", statusWhere) : scoredStatus(null, placement.absent),
+        update: updates[i],
+        source: actionSource,
+        why: `${where}, row ${r + 1}: the "${actionColumn}" column${n > 1 ? `, item ${i + 1} of ${n} in the cell` : ""}`,
+      });
+    });
+  }
+  carry.recText = currentRecText;
+  carry.ref = currentRef;
+  return read;
+}
+
+/** The header of a later table matches, or it has none and the same width: the same table continued. */
+function continues(previous: ColumnPlan, grid: Grid, header: ColumnPlan | null): boolean {
+  const width = grid[0]?.length ?? 0;
+  if (width !== previous.roles.length) return false;
+  if (header === null) return true;
+  return header.labels.map(normaliseHeaderCell).join("\t") === previous.labels.map(normaliseHeaderCell).join("\t");
+}
+
+/** Reads every plan table of the document; null when no table holds a plan. */
+export function segmentTables(blocks: readonly Block[], title: string | null): Candidate | null {
+  const builder = new PlanBuilder();
+  let previous: ColumnPlan | null = null;
+  let lastHeading: string | null = null;
+  let headerRoles = 0;
+  let tableNumber = 0;
+  let read = 0;
+  let firstTitle: string | null = null;
+  let carry: Continuation = { recText: null, ref: null };
+  for (const block of blocks) {
+    if (block.kind === "heading") {
+      lastHeading = cleanText(block.text);
+      if (firstTitle === null && read === 0) firstTitle = lastHeading;
+      continue;
+    }
+    if (block.kind !== "table") {
+      if (firstTitle === null && read === 0 && block.kind === "paragraph" && wordCount(block.text) <= 12)
+        firstTitle = cleanText(block.text);
+      continue;
+    }
+    tableNumber++;
+    const grid = tableGrid(block);
+    if (grid.length === 0) continue;
+    const header = findHeader(block, grid);
+    let plan: ColumnPlan;
+    const continued = previous !== null && continues(previous, grid, header);
+    if (!continued) carry = { recText: null, ref: null };
+    if (previous && continued) {
+      plan = {
+        ...previous,
+        roles: [...previous.roles],
+        where: [...previous.where],
+        headerRow: header ? header.headerRow : -1,
+      };
+    } else if (header) {
+      plan = header;
+    } else {
+      const width = grid[0]!.length;
+      plan = {
+        roles: Array<ColumnRole | null>(width).fill(null),
+        where: Array<number>(width).fill(placement.content),
+        labels: Array<string>(width).fill(""),
+        headerRow: -1,
+        named: 0,
+      };
+    }
+    const n = readTable(
+      grid,
+      plan,
+      builder,
+      lastHeading && read > 0 ? lastHeading : null,
+      `table ${tableNumber}`,
+      carry,
+    );
+    if (n > 0 || (previous && plan.roles === previous.roles)) {
+      previous = plan;
+      headerRoles = Math.max(headerRoles, plan.named);
+    }
+    read += n;
+    lastHeading = null;
+  }
+  if (builder.recommendations.length === 0) return null;
+  return builder.candidate("TABLE", title ?? firstTitle, [], headerRoles);
+}
