@@ -29,8 +29,21 @@ export interface ReadOptions {
   filename?: string | null;
 }
 
-/** Formats whose text the layout-family parsers (written for pasted text) may also read. */
-const textFormats: ReadonlySet<DocumentFormat> = new Set(["TEXT", "MARKDOWN", "CSV"]);
+/**
+ * How much a layout-family parser's reading of the stored text counts against the model's readings.
+ * For pasted text the parsers were written and reviewed for exactly these layouts, so they keep
+ * their reading unless another is clearly better; for extracted text (PDF, DOCX, XLSX) the model
+ * keeps the structure the extraction lost, so the parsers are the fallback. HTML's stored text is
+ * markup, not for them.
+ */
+const layoutParserWeight: Partial<Record<DocumentFormat, number>> = {
+  TEXT: 1.1,
+  MARKDOWN: 1.1,
+  CSV: 1.1,
+  PDF: 0.8,
+  DOCX: 0.8,
+  XLSX: 0.8,
+};
 
 /**
  * Reads an action plan from a published document (HTML, PDF, DOCX, XLSX, CSV, Markdown or text).
@@ -44,15 +57,12 @@ export async function readPlanDocument(bytes: Uint8Array, options: ReadOptions =
 /** The same reader over a document already lowered to the model. */
 export function readPlanModel(model: DocumentModel): ReadPlan {
   const { kept } = withoutFurniture(model.blocks);
-  const candidates: Candidate[] = [];
-  const tables = segmentTables(kept, model.title);
-  if (tables) candidates.push(tables);
-  const sections = segmentSections(kept, model.title);
-  if (sections) candidates.push(sections);
+  const candidates: { candidate: Candidate; weight: number }[] = [];
   let layoutError: PlanParseError | null = null;
-  if (textFormats.has(model.format)) {
+  const parserWeight = layoutParserWeight[model.format];
+  if (parserWeight !== undefined) {
     try {
-      candidates.push(fromLayoutParser(parsePlan(model.text)));
+      candidates.push({ candidate: fromLayoutParser(parsePlan(model.text)), weight: parserWeight });
     } catch (error) {
       if (!(error instanceof PlanParseError)) throw error;
       // Empty, binary and oversized documents are refused whichever way they are read.
@@ -60,8 +70,16 @@ export function readPlanModel(model: DocumentModel): ReadPlan {
       layoutError = error;
     }
   }
+  const tables = segmentTables(kept, model.title);
+  if (tables) candidates.push({ candidate: tables, weight: 1 });
+  const sections = segmentSections(kept, model.title);
+  if (sections) candidates.push({ candidate: sections, weight: 1 });
   const weighed = candidates
-    .map((candidate) => ({ candidate, evidence: weighPlanEvidence(candidate, model.text), score: score(candidate) }))
+    .map(({ candidate, weight }) => ({
+      candidate,
+      evidence: weighPlanEvidence(candidate, model.text),
+      score: score(candidate) * weight,
+    }))
     .sort((a, b) => b.score - a.score);
   const best = weighed.find((w) => w.evidence.accepted);
   if (!best) {

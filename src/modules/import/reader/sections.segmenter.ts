@@ -25,8 +25,13 @@ export function labelledField(text: string): { field: Field; value: string } | n
   return found ? { field: found.field, value: match[2]!.trim() } : null;
 }
 
-const inlineLabel =
-  /(?:^|[\s(;,|–—-])\s*(lead(?: officer)?|owner|responsible(?: officer)?|target(?: date)?|deadline|due(?: date)?|by when|timescale|status|rag(?: status)?|progress|update)\s*:\s*([^;|()\n–—]+?)\s*(?=[;|()\n–—]|\s-\s|$)/giu;
+const labelWords =
+  "lead(?: officer)?|owner|responsible(?: officer)?|target(?: date)?|deadline|due(?: date)?|by when|timescale|status|rag(?: status)?|progress|update";
+/** A labelled field inside a line: its value runs to a separator, the next label, or the end. */
+const inlineLabel = new RegExp(
+  `(?:^|[\\s(;,|–—-])\\s*(${labelWords})\\s*:\\s*([^;|()\\n–—]+?)\\s*(?=[;|()\\n–—]|\\s-\\s|\\s(?:${labelWords})\\s*:|$)`,
+  "giu",
+);
 
 const bracketedLabel =
   /\(\s*(lead(?: officer)?|owner|responsible(?: officer)?|target(?: date)?|deadline|due(?: date)?|by when|timescale|status|rag(?: status)?|progress|update)\s*:\s*([^()]+?)\s*\)/giu;
@@ -96,13 +101,18 @@ export function inlineFields(raw: string): InlineFields {
   return out;
 }
 
+export const subNumbering = /^\d{1,3}\.\d{1,3}(?:\.\d{1,3})*[.:)]?\s+/u;
+
 function numbering(block: TextBlock): { reference: string; rest: string } | null {
   if (block.kind === "listItem") {
     if (!block.ordered || block.depth > 0) return null;
     const marker = (block.marker ?? "").replace(/[.:)]$/, "");
     return /^\d+$/.test(marker) ? { reference: marker, rest: block.text } : null;
   }
-  const match = recommendationNumbering.exec(cleanText(block.text));
+  const clean = cleanText(block.text);
+  // "1.1 Agree the budget": an action numbered under recommendation 1, not a recommendation.
+  if (subNumbering.test(clean)) return null;
+  const match = recommendationNumbering.exec(clean);
   if (!match) return null;
   const reference = match[1] ?? match[2] ?? match[3]!;
   const rest = match[4] ?? "";
@@ -225,6 +235,8 @@ export function segmentSections(blocks: readonly Block[], title: string | null):
     }
     const labelled = labelledField(clean);
     if (labelled && labelled.field !== "action") {
+      // "Lead: X; Target: Y; Status: Z" on one line: every label in it.
+      const all = inlineFields(clean);
       if (!pending) {
         // Fields printed under the recommendation itself: the recommendation is its own action.
         pending = {
@@ -235,10 +247,19 @@ export function segmentSections(blocks: readonly Block[], title: string | null):
           fields: {},
         };
       }
-      pending.fields[labelled.field] = { value: labelled.value, where: placement.label };
+      for (const field of ["lead", "target", "status"] as const) {
+        const value = all[field];
+        if (value !== null) pending.fields[field] = { value, where: placement.label };
+      }
+      if (all.update !== null) pending.fields.update = { value: all.update, where: placement.label };
+      if (all.lead === null && all.target === null && all.status === null && all.update === null)
+        pending.fields[labelled.field as "lead" | "target" | "status" | "update"] = {
+          value: labelled.value,
+          where: placement.label,
+        };
       return;
     }
-    const actionText = labelled?.field === "action" ? labelled.value : clean;
+    const actionText = (labelled?.field === "action" ? labelled.value : clean).replace(subNumbering, "");
     if (block.kind === "listItem" && block.depth > 0 && pending) {
       pending.text += `\n• ${actionText}`;
       return;

@@ -19,6 +19,7 @@ import { cleanText } from "../normalise/text.normaliser.js";
 import { placement, profileCell, scoredLead, scoredStatus, scoredTarget, wordCount } from "./field.evidence.js";
 import { type Candidate, cleanLines, PlanBuilder } from "./plan.builder.js";
 import { headerKeywords, recommendationNumbering, referenceCell } from "./reader.lexicon.js";
+import { subNumbering } from "./sections.segmenter.js";
 
 type Grid = (GridCell | null)[][];
 
@@ -289,9 +290,17 @@ function readTable(
     }
 
     const refCell = cells.get("reference");
-    const ref = refCell && refCell.origin ? cellText(row[plan.roles.indexOf("reference")]) : "";
+    let ref = refCell && refCell.origin ? cellText(row[plan.roles.indexOf("reference")]) : "";
     const recCell = cells.get("recommendation");
-    const recText = recCell && recCell.origin ? cleanLines(recCell.text) : "";
+    let recText = recCell && recCell.origin ? cleanLines(recCell.text) : "";
+    // "R3: Develop …" in the recommendation cell of a table with no reference column.
+    if (ref === "" && recText !== "" && !has("reference")) {
+      const numbered = recommendationNumbering.exec(recText);
+      if (numbered && wordCount(numbered[4] ?? "") >= 3 && !subNumbering.test(recText)) {
+        ref = numbered[1] ?? numbered[2] ?? numbered[3] ?? "";
+        recText = numbered[4]!;
+      }
+    }
     const refDepth = ref.split(".").length;
     const subReference = referenceCell.test(ref) && refDepth > 1 && ref.split(".").every((p) => p !== "");
 
@@ -333,7 +342,7 @@ function readTable(
     let actionColumn: string;
     if (actionCell) {
       if (!actionCell.origin && !startsRec) continue;
-      actionTexts = splitItems(actionCell.text);
+      actionTexts = splitItems(actionCell.text).map((text) => text.replace(subNumbering, ""));
       actionWhere = actionCell.where;
       actionSource = actionCell.source.line ? actionCell.source : rowSource;
       actionColumn = plan.labels[plan.roles.indexOf(cells.get("action") ? "action" : "position")] || "action";
