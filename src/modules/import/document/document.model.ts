@@ -64,6 +64,11 @@ export interface TableCell {
   /** Columns and rows this cell covers (1 when not merged). */
   colSpan: number;
   rowSpan: number;
+  /**
+   * The cell's background colour as the format states it ("#00B050", "green", "rgb(255,192,0)"),
+   * when it has one: plans often give a status as a colour alone.
+   */
+  fill?: string;
   source: SourceRef;
 }
 

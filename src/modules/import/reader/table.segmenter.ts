@@ -19,6 +19,7 @@ import { cleanText } from "../normalise/text.normaliser.js";
 import { placement, profileCell, scoredLead, scoredStatus, scoredTarget, wordCount } from "./field.evidence.js";
 import { type Candidate, cleanLines, PlanBuilder } from "./plan.builder.js";
 import { headerKeywords, recommendationNumbering, referenceCell } from "./reader.lexicon.js";
+import { statusColourName } from "./cell-colour.js";
 import { subNumbering } from "./sections.segmenter.js";
 
 type Grid = (GridCell | null)[][];
@@ -36,6 +37,8 @@ interface ColumnPlan {
 
 /** Header cells are a few words; longer cells are data even when they contain a column word. */
 const maxHeaderWords = 8;
+/** Rows whose cells are profiled to give a header-less column its role. */
+const profiledRows = 300;
 /** Rows searched for a header: titles and notes sometimes sit in the first rows of a sheet. */
 const headerSearchRows = 6;
 
@@ -112,7 +115,10 @@ function findHeader(table: TableBlock, grid: Grid): ColumnPlan | null {
 /** Roles for the columns a header leaves unnamed (or for a table with no header), from their cells. */
 function profileColumns(plan: ColumnPlan, grid: Grid, firstBody: number): void {
   const width = plan.roles.length;
-  const body = grid.slice(firstBody);
+  const unassigned = (c: number) => plan.roles[c] === null && (plan.labels[c] ?? "") === "";
+  if (!plan.roles.some((_, c) => unassigned(c))) return;
+  // A column's nature shows in its first few hundred cells; a million-row sheet need not be read twice.
+  const body = grid.slice(firstBody, firstBody + profiledRows);
   const stats = Array.from({ length: width }, () => ({
     filled: 0,
     date: 0,
@@ -123,7 +129,7 @@ function profileColumns(plan: ColumnPlan, grid: Grid, firstBody: number): void {
   }));
   for (const row of body) {
     row.forEach((cell, c) => {
-      if (!cell || !cell.origin || c >= width) return;
+      if (!cell || !cell.origin || c >= width || !unassigned(c)) return;
       const text = cellText(cell);
       if (text === "") return;
       const p = profileCell(text);
@@ -137,7 +143,6 @@ function profileColumns(plan: ColumnPlan, grid: Grid, firstBody: number): void {
     });
   }
   const has = (role: ColumnRole) => plan.roles.includes(role);
-  const unassigned = (c: number) => plan.roles[c] === null && (plan.labels[c] ?? "") === "";
   const assign = (c: number, role: ColumnRole) => {
     plan.roles[c] = role;
     plan.where[c] = placement.content;
@@ -160,8 +165,6 @@ function profileColumns(plan: ColumnPlan, grid: Grid, firstBody: number): void {
       else if (!has("update")) assign(c, "update");
     } else if (!has("lead") && s.lead / s.filled >= 0.5) assign(c, "lead");
   }
-  // One long-text column and no action column: rows numbered 1.1, 1.2 under 1 are actions of 1.
-  if (!has("action") && has("recommendation") && !has("reference")) return;
 }
 
 /** Bullet or number at the start of a line inside a cell: several items packed in one cell. */
@@ -203,7 +206,13 @@ function rowCells(row: (GridCell | null)[], plan: ColumnPlan): RowCells {
       if (c === -1) return null;
       const cell = row[c];
       if (!cell) return { text: "", origin: true, where: plan.where[c]!, source: { line: 0 } };
-      return { text: cell.cell.text, origin: cell.origin, where: plan.where[c]!, source: cell.cell.source };
+      const text = cell.cell.text;
+      // A status column's empty cell filled with a colour: the colour is the status.
+      if (role === "status" && cleanText(text) === "") {
+        const colour = statusColourName(cell.cell.fill);
+        if (colour) return { text: colour, origin: cell.origin, where: placement.content, source: cell.cell.source };
+      }
+      return { text, origin: cell.origin, where: plan.where[c]!, source: cell.cell.source };
     },
   };
 }

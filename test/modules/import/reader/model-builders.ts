@@ -26,8 +26,11 @@ export class ModelWriter {
     return this;
   }
 
-  /** Rows of cells; a cell is its text, or [text, rowSpan, colSpan]. The first row is marked header when `header`. */
-  table(rows: (string | [string, number, number?])[][], header = true): this {
+  /**
+   * Rows of cells; a cell is its text, [text, rowSpan, colSpan], or { fill } for an empty cell with a
+   * background colour. The first row is marked header when `header`.
+   */
+  table(rows: (string | [string, number, number?] | { fill: string })[][], header = true): this {
     const start = ++this.line;
     const table: TableBlock = {
       kind: "table",
@@ -38,8 +41,11 @@ export class ModelWriter {
           header: header && r === 0,
           source: { line },
           cells: cells.map((cell, c): TableCell => {
+            const source = { line, cell: `r${r + 1}c${c + 1}` };
+            if (typeof cell === "object" && !Array.isArray(cell))
+              return { text: "", rowSpan: 1, colSpan: 1, fill: cell.fill, source };
             const [text, rowSpan, colSpan] = typeof cell === "string" ? [cell, 1, 1] : [cell[0], cell[1], cell[2] ?? 1];
-            return { text, rowSpan, colSpan, source: { line, cell: `r${r + 1}c${c + 1}` } };
+            return { text, rowSpan, colSpan, source };
           }),
         };
       }),

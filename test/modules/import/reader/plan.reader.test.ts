@@ -199,6 +199,44 @@ describe("the plan reader over tables", () => {
     expect(action.confidence.target).toBeLessThan(0.9);
   });
 
+  it("reads a status given only as the colour of its cell", () => {
+    const plan = readPlanModel(
+      new ModelWriter()
+        .paragraph(cpcIntro)
+        .table([
+          ["Ref", "Recommendation", "Action", "Lead", "Target date", "RAG"],
+          [
+            "1",
+            "Review the council's governance and decision making",
+            "Adopt a new constitution",
+            "Monitoring Officer",
+            "May 2025",
+            { fill: "#00B050" },
+          ],
+          [
+            "",
+            "",
+            "Train all members on the new constitution",
+            "Monitoring Officer",
+            "July 2025",
+            { fill: "FFFFC000" },
+          ],
+          [
+            "",
+            "",
+            "Review the scheme of delegation",
+            "Monitoring Officer",
+            "September 2025",
+            { fill: "rgb(255, 0, 0)" },
+          ],
+          ["", "", "Publish the forward plan monthly", "Monitoring Officer", "October 2025", { fill: "#F2F2F2" }],
+        ])
+        .model(),
+    );
+    // Excel's standard green and amber, pure red, and a pale grey that is shading, not a status.
+    expect(plan.recommendations[0]!.actions.map((a) => a.status?.rag ?? null)).toEqual(["GREEN", "AMBER", "RED", null]);
+  });
+
   it("lists a target it cannot read as a low-confidence field with the reason", () => {
     const plan = readPlanModel(
       new ModelWriter()
