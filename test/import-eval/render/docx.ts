@@ -97,15 +97,13 @@ function gridTable(grid: Grid): Table {
                   ? {}
                   : { shading: { type: ShadingType.CLEAR, fill: cell.fill.slice(1), color: "auto" } }),
                 children: cell.lines.flatMap((line) =>
-                  line
-                    .split("\n")
-                    .map(
-                      (l) =>
-                        new Paragraph({
-                          ...(cell.bullets ? { bullet: { level: 0 } } : {}),
-                          children: [new TextRun(l)],
-                        }),
-                    ),
+                  line.split("\n").map(
+                    (l) =>
+                      new Paragraph({
+                        ...(cell.bullets ? { bullet: { level: 0 } } : {}),
+                        children: [new TextRun(l)],
+                      }),
+                  ),
                 ),
               }),
           ),
