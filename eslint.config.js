@@ -38,6 +38,28 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The evaluation must not be tunable to the reader: its generator writes its own traits and
+    // reaches the reader only through its entry point (issue 8, part 4).
+    files: ["test/import-eval/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/modules/import/parsers/*", "**/modules/import/normalise/*", "**/modules/import/document/*"],
+              message: "The import evaluation may not use the reader's rules: only reader/plan.reader.js and types.",
+            },
+            {
+              group: ["**/modules/import/reader/*", "!**/modules/import/reader/plan.reader.js"],
+              message: "The import evaluation reaches the reader only through readPlanDocument.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   { files: ["*.config.ts", "*.config.js"], rules: { "no-restricted-syntax": "off" } },
   { files: ["eslint.config.js", "bin/*.js"], ...tseslint.configs.disableTypeChecked },
 );
