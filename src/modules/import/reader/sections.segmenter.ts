@@ -4,11 +4,10 @@
  * and status as labelled lines ("Lead: …") or inline ("… – Lead: X – by March 2025").
  */
 import type { Block, SourceRef } from "../document/document.model.js";
-import { matchTrailingStatus } from "../normalise/status.normaliser.js";
-import { matchTrailingTarget } from "../normalise/target.normaliser.js";
 import { cleanText } from "../normalise/text.normaliser.js";
 import { placement, scoredLead, scoredStatus, scoredTarget, type Scored, wordCount } from "./field.evidence.js";
 import { type Candidate, PlanBuilder } from "./plan.builder.js";
+import { inlineFields } from "./inline-fields.js";
 import { fieldLabels, recommendationNumbering } from "./reader.lexicon.js";
 
 type TextBlock = Exclude<Block, { kind: "table" }>;
@@ -23,82 +22,6 @@ export function labelledField(text: string): { field: Field; value: string } | n
   const label = match[1]!.trim();
   const found = fieldLabels.find((f) => f.pattern.test(label));
   return found ? { field: found.field, value: match[2]!.trim() } : null;
-}
-
-const labelWords =
-  "lead(?: officer)?|owner|responsible(?: officer)?|target(?: date)?|deadline|due(?: date)?|by when|timescale|status|rag(?: status)?|progress|update";
-/** A labelled field inside a line: its value runs to a separator, the next label, or the end. */
-const inlineLabel = new RegExp(
-  `(?:^|[\\s(;,|–—-])\\s*(${labelWords})\\s*:\\s*([^;|()\\n–—]+?)\\s*(?=[;|()\\n–—]|\\s-\\s|\\s(?:${labelWords})\\s*:|$)`,
-  "giu",
-);
-
-const bracketedLabel =
-  /\(\s*(lead(?: officer)?|owner|responsible(?: officer)?|target(?: date)?|deadline|due(?: date)?|by when|timescale|status|rag(?: status)?|progress|update)\s*:\s*([^()]+?)\s*\)/giu;
-
-interface InlineFields {
-  text: string;
-  lead: string | null;
-  target: string | null;
-  status: string | null;
-  update: string | null;
-  /** Label (placement.label) or trailing phrase (placement.inline), per field found. */
-  where: Partial<Record<"lead" | "target" | "status", number>>;
-}
-
-/** Cuts labelled fields, then a trailing date or status, out of an action's text. */
-export function inlineFields(raw: string): InlineFields {
-  const out: InlineFields = { text: raw, lead: null, target: null, status: null, update: null, where: {} };
-  // "(Lead: Head of Finance)": the brackets go with the field.
-  let text = raw.replace(bracketedLabel, (whole, label: string, value: string) => {
-    const found = fieldLabels.find((f) => f.pattern.test(label.trim()));
-    if (!found || found.field === "action") return whole;
-    if (found.field === "update") out.update = cleanText(value);
-    else {
-      out[found.field] = cleanText(value);
-      out.where[found.field] = placement.label;
-    }
-    return " ";
-  });
-  for (const match of text.matchAll(inlineLabel)) {
-    const found = fieldLabels.find((f) => f.pattern.test(match[1]!.trim()));
-    if (!found || found.field === "action" || (found.field !== "update" && out[found.field] !== null)) continue;
-    const value = cleanText(match[2]!);
-    if (value === "") continue;
-    if (found.field === "update") out.update = value;
-    else {
-      out[found.field] = value;
-      out.where[found.field] = placement.label;
-    }
-    text = text.replace(match[0], " ");
-  }
-  text = cleanText(text)
-    .replace(/[\s,;:|–—-]+$/u, "")
-    .replace(/\(\s*\)/g, "")
-    .trim();
-  if (out.status === null) {
-    const trailing = matchTrailingStatus(text);
-    if (trailing && wordCount(trailing.rest) >= 3) {
-      out.status = trailing.status;
-      out.where.status = placement.inline;
-      text = trailing.rest.replace(/[\s,;:|–—-]+$/u, "");
-    }
-  }
-  if (out.target === null) {
-    const bracketed = /\s*\(([^()]{3,40})\)\s*$/u.exec(text);
-    const trailing = matchTrailingTarget(text);
-    if (trailing && wordCount(trailing.rest) >= 3) {
-      out.target = trailing.target;
-      out.where.target = placement.inline;
-      text = trailing.rest.replace(/[\s,;:|–—-]+$/u, "");
-    } else if (bracketed && scoredTarget(bracketed[1]!, 1).value.deadline !== null) {
-      out.target = bracketed[1]!;
-      out.where.target = placement.inline;
-      text = text.slice(0, bracketed.index);
-    }
-  }
-  out.text = text.trim();
-  return out;
 }
 
 export const subNumbering = /^\d{1,3}\.\d{1,3}(?:\.\d{1,3})*[.:)]?\s+/u;
@@ -253,7 +176,7 @@ export function segmentSections(blocks: readonly Block[], title: string | null):
       }
       if (all.update !== null) pending.fields.update = { value: all.update, where: placement.label };
       if (all.lead === null && all.target === null && all.status === null && all.update === null)
-        pending.fields[labelled.field as "lead" | "target" | "status" | "update"] = {
+        pending.fields[labelled.field] = {
           value: labelled.value,
           where: placement.label,
         };
