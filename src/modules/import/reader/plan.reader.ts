@@ -23,6 +23,7 @@ import type { Candidate } from "./plan.builder.js";
 import { weighPlanEvidence } from "./plan.gate.js";
 import { segmentSections } from "./sections.segmenter.js";
 import { segmentTables } from "./table.segmenter.js";
+import { tablesFromCellLines } from "./cell-lines.table.js";
 
 export interface ReadOptions {
   /** The name the document came with; a hint only, the content decides the format. */
@@ -72,6 +73,17 @@ export function readPlanModel(model: DocumentModel): ReadPlan {
   }
   const tables = segmentTables(kept, model.title);
   if (tables) candidates.push({ candidate: tables, weight: 1 });
+  if (model.format === "TEXT") {
+    // One cell per line (a web table pasted as text): rebuilt into tables, read in place of the lines.
+    const rebuilt = tablesFromCellLines(model.text);
+    if (rebuilt.length > 0) {
+      const blocks = [...kept.filter((b) => b.kind !== "table"), ...rebuilt].sort(
+        (a, b) => a.source.line - b.source.line,
+      );
+      const cellLines = segmentTables(withoutFurniture(blocks).kept, model.title);
+      if (cellLines) candidates.push({ candidate: cellLines, weight: 1 });
+    }
+  }
   const sections = segmentSections(kept, model.title);
   if (sections) candidates.push({ candidate: sections, weight: 1 });
   const weighed = candidates
