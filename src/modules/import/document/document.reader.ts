@@ -1,5 +1,6 @@
 import type { DocumentFormat, DocumentModel } from "./document.model.js";
 import { PlanParseError } from "../parsers/parse.errors.js";
+import { readDocx } from "./docx.reader.js";
 import { readHtml } from "./html.reader.js";
 
 /**
@@ -12,6 +13,8 @@ export async function readDocumentModel(bytes: Uint8Array, format: DocumentForma
     case "HTML":
       // Interim: UTF-8 only, until format.sniffer.ts's decodeText (charset from BOM and <meta>) lands.
       return readHtml(new TextDecoder("utf-8").decode(bytes));
+    case "DOCX":
+      return readDocx(bytes);
     default:
       throw new PlanParseError("import.unsupported_format", `${format} documents cannot be read yet.`);
   }
