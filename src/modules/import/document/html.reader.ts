@@ -164,7 +164,7 @@ interface TableBuild {
 }
 
 interface TableShape {
-  rows: Html.Element[];
+  rows: { tr: Html.Element; cells: Html.Element[] }[];
   headRows: Set<Html.Element>;
   sectionEnds: Map<Html.Element, number>;
   captions: Html.Element[];
@@ -224,9 +224,9 @@ class HtmlLowering {
     }
     const role = attr(el, "role");
     if (tag === "table" && role !== "presentation" && role !== "none") {
-      const shape = tableShape(el);
       const mode = this.tableMode();
-      if (!shape.layout && mode !== null) return this.table(el, shape, mode);
+      const shape = mode === null ? null : tableShape(el);
+      if (shape && mode && !shape.layout) return this.table(el, shape, mode);
     }
     if (!blockHtmlElements.has(tag) && role !== "heading") return this.pushChildren(el);
     this.block(el);
@@ -292,9 +292,9 @@ class HtmlLowering {
       rowAllTh: true,
     };
     planned.push({ then: () => this.tables.push(build) });
-    for (const tr of shape.rows) {
+    for (const { tr, cells } of shape.rows) {
       planned.push({ then: () => this.startRow(tr) });
-      for (const cell of cellsOf(tr)) planned.push({ then: () => this.cell(cell) });
+      for (const cell of cells) planned.push({ then: () => this.cell(cell) });
       planned.push({ then: () => this.endRow() });
     }
     planned.push({ then: () => this.endTable() });
@@ -498,14 +498,15 @@ function tableShape(table: Html.Element): TableShape {
     }
   }
   const head = groups.thead.flat();
-  const cells = rows.flatMap(cellsOf);
+  const rowCells = rows.map((tr) => ({ tr, cells: cellsOf(tr) }));
+  const cells = rowCells.flatMap((row) => row.cells);
   const hasHeaderCells = head.length > 0 || cells.some((cell) => cell.tagName === "th");
   const layout =
     cells.length === 1 ||
     (!hasHeaderCells &&
       (cells.some((cell) => holds(cell, "heading")) ||
         (rows.length === 1 && cells.some((cell) => holds(cell, "table")))));
-  return { rows, headRows: new Set(head), sectionEnds, captions, layout };
+  return { rows: rowCells, headRows: new Set(head), sectionEnds, captions, layout };
 }
 
 /** Whether a cell's content (not counting tables nested in it) holds a heading, or holds a table. */
@@ -533,6 +534,7 @@ function elementChildren(el: Html.Element): Html.Element[] {
 
 function isDropped(el: Html.Element): boolean {
   if (droppedHtmlElements.has(el.tagName)) return true;
+  if (el.attrs.length === 0) return false;
   const hidden = attr(el, "hidden");
   // hidden="until-found" is content a page's find-in-page reveals (accordions): still the page's text.
   if (hidden !== undefined && hidden.toLowerCase() !== "until-found") return true;
