@@ -1,5 +1,7 @@
 import type { DocumentFormat, DocumentModel } from "./document.model.js";
 import { PlanParseError } from "../parsers/parse.errors.js";
+import { readDocx } from "./docx.reader.js";
+import { readHtml } from "./html.reader.js";
 
 /**
  * Lowers a published document, whatever its format, to the one document model. The format is
@@ -8,6 +10,11 @@ import { PlanParseError } from "../parsers/parse.errors.js";
 export function readDocumentModel(_bytes: Uint8Array, format: DocumentFormat): Promise<DocumentModel> {
   switch (format) {
     // Each format's reader is wired here as it lands.
+    case "HTML":
+      // Interim: UTF-8 only, until format.sniffer.ts's decodeText (charset from BOM and <meta>) lands.
+      return readHtml(new TextDecoder("utf-8").decode(bytes));
+    case "DOCX":
+      return readDocx(bytes);
     default:
       throw new PlanParseError("import.unsupported_format", `${format} documents cannot be read yet.`);
   }
