@@ -44,6 +44,8 @@ export interface Chunk {
   right: number;
   size: number;
   bold: boolean;
+  /** Where each glyph run after the first starts: its x, and its offset in `text`. */
+  runStarts: { x: number; index: number }[];
 }
 
 export interface PdfLine {
@@ -110,10 +112,9 @@ function lineOf(page: number, group: TextRun[], verticals: Rule[]): Omit<PdfLine
         chunks.push(chunkOf(run));
       } else {
         const spaced = gap > spaceGap * size || /\s$/.test(chunk.text) || /^\s/.test(run.text);
-        chunk.text = (spaced ? `${chunk.text.trimEnd()} ${run.text.trimStart()}` : chunk.text + run.text).replace(
-          /\s+/g,
-          " ",
-        );
+        const prefix = spaced ? `${chunk.text.trimEnd()} ` : chunk.text;
+        chunk.runStarts.push({ x: run.x, index: prefix.length });
+        chunk.text = prefix + (spaced ? run.text.trimStart() : run.text);
         chunk.right = Math.max(chunk.right, right);
         chunk.bold &&= run.bold;
       }
@@ -125,13 +126,15 @@ function lineOf(page: number, group: TextRun[], verticals: Rule[]): Omit<PdfLine
     const chunk = chunks[i]!;
     const next = chunks[i + 1];
     if (next !== undefined && loneBullet.test(chunk.text.trim())) {
-      merged.push({ ...next, text: `${chunk.text.trim()} ${next.text}`, x: chunk.x });
+      const bullet = `${chunk.text.trim()} `;
+      const runStarts = next.runStarts.map((start) => ({ x: start.x, index: start.index + bullet.length }));
+      merged.push({ ...next, text: bullet + next.text, x: chunk.x, runStarts });
       i++;
     } else {
       merged.push(chunk);
     }
   }
-  for (const chunk of merged) chunk.text = chunk.text.trim();
+  for (const chunk of merged) chunk.text = chunk.text.trimEnd();
   const weight = new Map<number, number>();
   let boldChars = 0;
   let chars = 0;
@@ -155,7 +158,37 @@ function lineOf(page: number, group: TextRun[], verticals: Rule[]): Omit<PdfLine
 }
 
 function chunkOf(run: TextRun): Chunk {
-  return { text: run.text, x: run.x, right: run.x + run.width, size: run.size, bold: run.bold };
+  return {
+    text: run.text.trimStart(),
+    x: run.x,
+    right: run.x + run.width,
+    size: run.size,
+    bold: run.bold,
+    runStarts: [],
+  };
+}
+
+/**
+ * The chunk cut where one of its glyph runs starts at one of `lefts` (a table column's left edge
+ * the lines around it show): a cell's text that runs up close to the next column's.
+ */
+export function splitChunkAt(chunk: Chunk, lefts: readonly number[]): Chunk[] {
+  const cuts = chunk.runStarts.filter(
+    (start) => start.x > chunk.x + 2 && lefts.some((left) => Math.abs(left - start.x) <= 1.5),
+  );
+  if (cuts.length === 0) return [chunk];
+  const pieces: Chunk[] = [];
+  let from = { x: chunk.x, index: 0 };
+  for (const cut of [...cuts, { x: chunk.right + 2, index: chunk.text.length }]) {
+    const text = chunk.text.slice(from.index, cut.index).trim();
+    const runStarts = chunk.runStarts
+      .filter((start) => start.index > from.index && start.index < cut.index)
+      .map((start) => ({ x: start.x, index: start.index - from.index }));
+    // Where the earlier piece ends is not known glyph by glyph: just short of the next one.
+    if (text !== "") pieces.push({ ...chunk, text, x: from.x, right: Math.min(chunk.right, cut.x - 2), runStarts });
+    from = cut;
+  }
+  return pieces;
 }
 
 function ruleBetween(verticals: Rule[], left: number, right: number, y: number, size: number): boolean {

@@ -45,7 +45,7 @@ export function layoutPdf(pages: readonly PdfPage[], title: string | null): Docu
     warnings.push({ line: 1, message: "The PDF has no text to read (a scanned document?)." });
     return { format: "PDF", title, blocks: [], text: "", warnings };
   }
-  const furniture = pageFurniture(pages, pageLines);
+  const furniture = pageFurniture(pages, pageLines, medianSize(pageLines.flat()));
   const body = pageLines.map((lines) => lines.filter((line) => !furniture.has(line)));
   const style = bodyStyle(body.flat());
   const blocks: Block[] = [];
@@ -88,9 +88,11 @@ function inMargin(line: PdfLine, page: PdfPage): boolean {
 /**
  * Running headers and footers (the same words, numbers aside, at about the same height on at
  * least half the pages with text) and page numbers, in the top or bottom margin. A table's header
- * row repeated on every page is not furniture: the table joining keeps it once.
+ * row repeated on every page is not furniture: the table joining keeps it once. Nor is a heading
+ * set at the top of every page ("Theme 1", "Theme 2"): a line in a heading's size must repeat
+ * word for word, numbers included.
  */
-function pageFurniture(pages: readonly PdfPage[], pageLines: readonly PdfLine[][]): Set<PdfLine> {
+function pageFurniture(pages: readonly PdfPage[], pageLines: readonly PdfLine[][], bodySize: number): Set<PdfLine> {
   const furniture = new Set<PdfLine>();
   const candidates = new Map<string, PdfLine[]>();
   pageLines.forEach((lines, p) => {
@@ -102,7 +104,7 @@ function pageFurniture(pages: readonly PdfPage[], pageLines: readonly PdfLine[][
         return;
       }
       if (startsTable(line, lines[i + 1])) return;
-      const key = normalised(words);
+      const key = isLargeHeading(line, bodySize) ? `=${words}` : normalised(words);
       const same = candidates.get(key) ?? [];
       same.push(line);
       candidates.set(key, same);

@@ -1,5 +1,5 @@
 import type { TableBlock, TableCell, TableRow } from "./document.model.js";
-import type { Chunk, PdfLine, Rule } from "./pdf.geometry.js";
+import { splitChunkAt, type Chunk, type PdfLine, type Rule } from "./pdf.geometry.js";
 import { cellLineMarker, joinWrapped } from "./pdf.text.js";
 
 /**
@@ -76,6 +76,14 @@ function growRegion(lines: PdfLine[], start: number): Region | null {
     const next = mergeIntervals(columns, line.chunks);
     if (next.length >= columns.length) {
       columns = next;
+      region.push(line);
+      continue;
+    }
+    const lefts = columns.map((column) => column.left);
+    const split = line.chunks.flatMap((chunk) => splitChunkAt(chunk, lefts));
+    if (split.length > line.chunks.length && mergeIntervals(columns, split).length >= columns.length) {
+      line.chunks = split;
+      columns = mergeIntervals(columns, split);
       region.push(line);
       continue;
     }
@@ -227,12 +235,14 @@ export function cellText(lines: readonly string[]): string {
   return out.join("\n");
 }
 
-/** 1-based character column of a chunk in its line's text (chunks are joined by one tab). */
+/** 1-based character column of a chunk in its line's text (found by text: a chunk may have been split). */
 function columnOf(line: PdfLine, chunk: Chunk): number {
-  let column = 1;
+  let from = 0;
   for (const other of line.chunks) {
-    if (other === chunk) return column;
-    column += other.text.length + 1;
+    const found = line.text.indexOf(other.text, from);
+    if (found < 0) return 1;
+    if (other === chunk) return found + 1;
+    from = found + other.text.length;
   }
   return 1;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Block, DocumentModel, TableBlock } from "../../../../src/modules/import/document/document.model.js";
 import { tableGrid } from "../../../../src/modules/import/document/document.grid.js";
 import { readDocumentModel } from "../../../../src/modules/import/document/document.reader.js";
-import { readPdf } from "../../../../src/modules/import/document/pdf.reader.js";
+import { pdfLimits, readPdf } from "../../../../src/modules/import/document/pdf.reader.js";
 import { PlanParseError } from "../../../../src/modules/import/parsers/parse.errors.js";
 import { writePdf, type PdfPageSpec, type PdfTextSpec } from "../../../support/pdf-writer.js";
 
@@ -194,6 +194,35 @@ describe("readPdf", () => {
     expect(grid(model.blocks[0])).toEqual(expectedPlanGrid);
   });
 
+  it("cuts a cell that runs up close to the next column where the column starts on the other lines", async () => {
+    // Ten M's in 10 pt Helvetica are 83.3 pt wide: from x 72 they end at 155.3, 7.7 pt short of the
+    // second column: closer than the 9 pt gap that otherwise separates cells (pdf.js itself merges
+    // runs closer than 6 pt into one item, which no reader can cut again).
+    const pdf = await writePdf({
+      pages: [
+        {
+          texts: [
+            ...[1, 2, 3].flatMap((n) => [at(72, 88 + 20 * n, `Item ${n}`), at(163, 88 + 20 * n, `Action ${n}`)]),
+            at(72, 168, "MMMMMMMMMM"),
+            at(163, 168, "Action 4"),
+            ...[1, 2, 3, 4].map((n) => at(300, 88 + 20 * n, `Lead ${n}`)),
+          ],
+        },
+      ],
+    });
+    const model = await readPdf(pdf);
+    expect(model.blocks).toHaveLength(1);
+    expect(grid(model.blocks[0])).toEqual([
+      ["Item 1", "Action 1", "Lead 1"],
+      ["Item 2", "Action 2", "Lead 2"],
+      ["Item 3", "Action 3", "Lead 3"],
+      ["MMMMMMMMMM", "Action 4", "Lead 4"],
+    ]);
+    const cut = (model.blocks[0] as TableBlock).rows[3]!.cells[1]!;
+    expect(cut.source).toMatchObject({ x: 163, column: 12 });
+    expect(textLine(model, cut.source.line)).toBe("MMMMMMMMMM Action 4\tLead 4");
+  });
+
   it("joins a table running over two pages into one, its repeated header kept once", async () => {
     const header = [at(72, 60, "Recommendation", bold), at(250, 60, "Action", bold), at(430, 60, "Deadline", bold)];
     const row = (y: number, n: number): PdfTextSpec[] => [
@@ -268,6 +297,14 @@ describe("readPdf", () => {
     const bytes = new TextEncoder().encode("%PDF-1.7\n" + "garbage \u0000\u0001 not a pdf ".repeat(50));
     await expectReason(bytes, "import.corrupt_document");
     await expectReason(new Uint8Array(0), "import.corrupt_document");
+  });
+
+  it("refuses a PDF with more pages than the limit as limit_exceeded", async () => {
+    expect(pdfLimits.maxPages).toBe(500);
+    const pdf = await writePdf({ pages: [1, 2, 3].map((n) => ({ texts: [at(72, 72, `Page text ${n}`)] })) });
+    const error = await readPdf(pdf, { ...pdfLimits, maxPages: 2 }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ reason: "import.limit_exceeded" });
+    await expect(readPdf(pdf, { ...pdfLimits, maxPages: 3 })).resolves.toMatchObject({ format: "PDF" });
   });
 
   it("is what the document reader returns for PDF", async () => {
