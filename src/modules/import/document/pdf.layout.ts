@@ -50,8 +50,12 @@ export function layoutPdf(pages: readonly PdfPage[], title: string | null): Docu
   const style = bodyStyle(body.flat());
   const blocks: Block[] = [];
   let openTable: PdfTable | null = null;
+  // The paragraph or list item the previous page ended on, which the next page may carry on.
+  let carried: Open | null = null;
   for (const [p, lines] of body.entries()) {
     const segments = segmentPage(lines, pages[p]!.rules);
+    const carry = carried;
+    carried = null;
     for (const [s, segment] of segments.entries()) {
       if (segment.kind === "table") {
         if (openTable !== null && s === 0 && sameLayout(openTable, segment.table)) {
@@ -64,7 +68,9 @@ export function layoutPdf(pages: readonly PdfPage[], title: string | null): Docu
       }
       if (openTable !== null) blocks.push(toTableBlock(openTable));
       openTable = null;
-      blocks.push(...textBlocks(segment.lines, style));
+      const read = textBlocks(segment.lines, style, s === 0 ? carry : null);
+      blocks.push(...read.blocks);
+      if (s === segments.length - 1) carried = read.open;
     }
     // A table goes on over the page break only if it is the last thing on its page.
     if (openTable !== null && segments.at(-1)?.kind !== "table") {
@@ -171,10 +177,34 @@ interface Open {
 }
 
 /** Headings, list items and paragraphs from lines outside tables, in order. */
-function textBlocks(lines: readonly PdfLine[], style: BodyStyle): Block[] {
+/**
+ * A page's first line carries on the block the previous page ended on when it is set like it and
+ * reads on from it: the block stops mid-sentence and the line starts in lower case.
+ */
+function carriesOn(carried: Open, line: PdfLine, words: string): boolean {
+  const block = carried.block;
+  if (block.kind === "heading" || Math.abs(line.size - carried.last.size) >= 0.6) return false;
+  if (/[.!?:;]$/.test(block.text) || !/^\p{Ll}/u.test(words)) return false;
+  return block.kind === "paragraph" ? Math.abs(line.x - carried.indent) <= 2 : line.x >= carried.indent - 2;
+}
+
+function textBlocks(
+  lines: readonly PdfLine[],
+  style: BodyStyle,
+  carried: Open | null,
+): { blocks: Block[]; open: Open | null } {
   const { headingSizes, leading } = style;
   const blocks: Block[] = [];
   let open: Open | null = null;
+  if (carried !== null && lines[0] !== undefined) {
+    const first = lines[0];
+    const words = first.chunks.map((chunk) => chunk.text).join(" ");
+    if (carriesOn(carried, first, words)) {
+      carried.block.text = joinWrapped(carried.block.text, words);
+      open = { ...carried, last: first };
+      lines = lines.slice(1);
+    }
+  }
   let listIndents: number[] = [];
   for (const line of lines) {
     const words = line.chunks.map((chunk) => chunk.text).join(" ");
@@ -238,7 +268,7 @@ function textBlocks(lines: readonly PdfLine[], style: BodyStyle): Block[] {
     }
     blocks.push(open.block);
   }
-  return blocks;
+  return { blocks, open };
 }
 
 function isLargeHeading(line: PdfLine, bodySize: number): boolean {

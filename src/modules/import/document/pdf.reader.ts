@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import * as pdfjs from "pdfjs-dist/legacy/build/pdf.mjs";
 import type { DocumentModel } from "./document.model.js";
 import { rulesFromOperators, type PdfPage, type TextRun } from "./pdf.geometry.js";
@@ -31,9 +32,10 @@ const require = createRequire(import.meta.url);
 /** pdf.js reads standard fonts with fs.readFile(prefix + name): a directory path, not a URL. */
 const standardFontDataUrl = join(dirname(require.resolve("pdfjs-dist/package.json")), "standard_fonts") + "/";
 
-// The fake worker imports pdf.worker.mjs; resolved from the package so that it is found from src/
-// (vitest, tsx) and from dist/ (node) alike.
-pdfjs.GlobalWorkerOptions.workerSrc ||= require.resolve("pdfjs-dist/legacy/build/pdf.worker.mjs");
+// The fake worker imports pdf.worker.mjs. pdf.js's own default ("./pdf.worker.mjs", relative to
+// pdf.mjs) works only while pdf.mjs is loaded from its package unbundled; a file URL resolved
+// from the package works from src/ (vitest, tsx) and dist/ (node) alike.
+pdfjs.GlobalWorkerOptions.workerSrc = pathToFileURL(require.resolve("pdfjs-dist/legacy/build/pdf.worker.mjs")).href;
 
 export async function readPdf(bytes: Uint8Array, limits: PdfLimits = pdfLimits): Promise<DocumentModel> {
   const task = pdfjs.getDocument({

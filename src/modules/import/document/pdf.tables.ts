@@ -42,9 +42,11 @@ export function segmentPage(lines: PdfLine[], rules: Rule[]): PageSegment[] {
   let i = 0;
   while (i < lines.length) {
     const region = lines[i]!.chunks.length >= 2 ? growRegion(lines, i) : null;
-    if (region === null) {
-      plain.push(lines[i]!);
-      i++;
+    if (region === null || !region.table) {
+      // A list with hanging markers is passed over whole, not tried again from each of its lines.
+      const passed = region?.lines.length ?? 1;
+      plain.push(...lines.slice(i, i + passed));
+      i += passed;
       continue;
     }
     if (plain.length > 0) segments.push({ kind: "lines", lines: plain });
@@ -57,6 +59,8 @@ export function segmentPage(lines: PdfLine[], rules: Rule[]): PageSegment[] {
 }
 
 interface Region {
+  /** False for a list whose markers stand apart from the text like a column. */
+  table: boolean;
   lines: PdfLine[];
   columns: Interval[];
   /** Lines whose one chunk runs across several columns: a row of their own (a theme title). */
@@ -108,9 +112,9 @@ function growRegion(lines: PdfLine[], start: number): Region | null {
     columns.length === 2 &&
     region.every((line) => spans.has(line) || columnChunks(line, columns)[0]!.every((c) => markerOnly.test(c.text)))
   ) {
-    return null;
+    return { table: false, lines: region, columns, spans };
   }
-  return { lines: region, columns, spans };
+  return { table: true, lines: region, columns, spans };
 }
 
 function mergeIntervals(base: readonly Interval[], chunks: readonly Chunk[]): Interval[] {

@@ -279,6 +279,23 @@ describe("readPdf", () => {
     expect(model.text).toContain("Page 2 of 3");
   });
 
+  it("carries a paragraph over a page break only when it stops mid-sentence and goes on in lower case", async () => {
+    const pdf = await writePdf({
+      pages: [
+        { texts: [at(72, 700, "The board will meet every month and"), at(72, 712, "report to Cabinet.")] },
+        { texts: [at(72, 72, "Before the next review."), at(72, 100, "A list of"), at(72, 112, "actions, which")] },
+        { texts: [at(72, 72, "goes on over the page."), at(72, 100, "again a new paragraph.")] },
+      ],
+    });
+    const { blocks } = await readPdf(pdf);
+    expect(blocks.map((block) => (block.kind === "paragraph" ? block.text : block.kind))).toEqual([
+      "The board will meet every month and report to Cabinet.",
+      "Before the next review.",
+      "A list of actions, which goes on over the page.",
+      "again a new paragraph.",
+    ]);
+  });
+
   it("returns no blocks and a warning for a PDF without text", async () => {
     const model = await readPdf(
       await writePdf({ pages: [{ texts: [], rects: [{ x: 50, y: 50, width: 200, height: 100 }] }] }),
