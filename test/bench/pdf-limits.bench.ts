@@ -10,8 +10,8 @@ import { readPdf } from "../../src/modules/import/document/pdf.reader.js";
 import { writePdf, type PdfPageSpec, type PdfTextSpec } from "../support/pdf-writer.js";
 
 /**
- * Time and peak memory of reading large PDFs: 200 pages of prose and ruled tables, and a ~5 MB
- * PDF (dense text and a large incompressible image, which the reader skips unread). Each case
+ * Time and peak memory of reading large PDFs: 200 and 500 pages (the limit) of prose and ruled
+ * tables, and a ~5 MB PDF (dense text and a large incompressible image, which the reader skips unread). Each case
  * runs in a child process of its own so that its peak RSS is its own. Figures, not verdicts.
  * Run with `npx tsx test/bench/pdf-limits.bench.ts`.
  */
@@ -108,7 +108,7 @@ async function fiveMegabytePdf(): Promise<Buffer> {
   for (let p = 0; p < 60; p++) {
     doc.addPage();
     doc.font("Helvetica").fontSize(9);
-    for (let l = 0; l < 70; l++) doc.text(sentence(p * 70 + l, 16), 50, 40 + 11 * l, { lineBreak: false });
+    for (let l = 0; l < 70; l++) doc.text(`${sentence(p * 70 + l, 16)}.`, 50, 40 + 11 * l, { lineBreak: false });
   }
   doc.end();
   return done;
@@ -142,9 +142,14 @@ if (caseName !== undefined && caseFile !== undefined) {
   const dir = mkdtempSync(join(tmpdir(), "pdf-bench-"));
   try {
     const cases: [string, Buffer][] = [
+      ["1 page (pdf.js's fixed cost)", await writePdf({ pages: [planPage(1, 1)] })],
       [
         "200 pages, prose and ruled tables",
         await writePdf({ pages: Array.from({ length: 200 }, (_, i) => planPage(i + 1, 200)) }),
+      ],
+      [
+        "500 pages (the page limit)",
+        await writePdf({ pages: Array.from({ length: 500 }, (_, i) => planPage(i + 1, 500)) }),
       ],
       ["~5 MB: 60 pages of text and a 4 MB image", await fiveMegabytePdf()],
     ];

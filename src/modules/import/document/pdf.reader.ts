@@ -80,6 +80,9 @@ export async function readPdf(bytes: Uint8Array, limits: PdfLimits = pdfLimits):
       }
       pages.push(page);
     }
+    if (pages.length > 0 && pages.every((page) => page.failure !== undefined)) {
+      throw new PlanParseError("import.corrupt_document", "No page of the PDF can be read: it is damaged.");
+    }
     return layoutPdf(pages, await documentTitle(doc));
   } finally {
     await task.destroy();
