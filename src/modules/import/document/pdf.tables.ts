@@ -1,0 +1,294 @@
+import type { TableBlock, TableCell, TableRow } from "./document.model.js";
+import { splitChunkAt, type Chunk, type PdfLine, type Rule } from "./pdf.geometry.js";
+import { cellLineMarker, joinWrapped } from "./pdf.text.js";
+
+/**
+ * Tables found from glyph positions alone. A run of lines is a table when its chunks leave the same
+ * vertical strips of whitespace all the way down (the columns are the strips between them: this
+ * works for left-, right- and centre-aligned cells alike), over at least three lines, two of them
+ * with two or more chunks. Rows are cut at the ruling lines the page draws between lines, when it
+ * draws them; otherwise at a wider than usual line step, or where the first column fills again after
+ * lines with it empty. A wrapped line with no extra gap continues the row above.
+ */
+
+export interface Interval {
+  left: number;
+  right: number;
+}
+
+export interface PdfTable {
+  columns: Interval[];
+  /** Rows with cells; cell addresses ("r1c2") are set once tables split over pages are joined. */
+  rows: TableRow[];
+}
+
+export type PageSegment = { kind: "lines"; lines: PdfLine[] } | { kind: "table"; table: PdfTable };
+
+const minTableLines = 3;
+const minMultiChunkLines = 2;
+/** A gap between lines wider than this many font sizes ends a table. */
+const maxTableLineGap = 4;
+/** A row's step beyond the tightest one in the table by this fraction of the font size starts a new row. */
+const rowGap = 0.3;
+/** Rules that separate at least this many pairs of lines settle the rows on their own. */
+const minSeparatingRules = 2;
+
+/** A two-column "table" whose first column holds only list markers is a list with a hanging indent. */
+const markerOnly = /^(?:\d{1,3}[.)]?|[a-z][.)]|\([a-z0-9]{1,3}\)|[•▪■◦‣⁃●○·*➢►✓\-–])$/iu;
+
+export function segmentPage(lines: PdfLine[], rules: Rule[]): PageSegment[] {
+  const segments: PageSegment[] = [];
+  let plain: PdfLine[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const region = lines[i]!.chunks.length >= 2 ? growRegion(lines, i) : null;
+    if (region === null || !region.table) {
+      // A list with hanging markers is passed over whole, not tried again from each of its lines.
+      const passed = region?.lines.length ?? 1;
+      plain.push(...lines.slice(i, i + passed));
+      i += passed;
+      continue;
+    }
+    if (plain.length > 0) segments.push({ kind: "lines", lines: plain });
+    plain = [];
+    segments.push({ kind: "table", table: buildTable(region.lines, region.columns, region.spans, rules) });
+    i += region.lines.length;
+  }
+  if (plain.length > 0) segments.push({ kind: "lines", lines: plain });
+  return segments;
+}
+
+interface Region {
+  /** False for a list whose markers stand apart from the text like a column. */
+  table: boolean;
+  lines: PdfLine[];
+  columns: Interval[];
+  /** Lines whose one chunk runs across several columns: a row of their own (a theme title). */
+  spans: Set<PdfLine>;
+}
+
+function growRegion(lines: PdfLine[], start: number): Region | null {
+  const first = lines[start]!;
+  let columns = mergeIntervals([], first.chunks);
+  if (columns.length < 2) return null;
+  const region: PdfLine[] = [first];
+  const spans = new Set<PdfLine>();
+  for (let j = start + 1; j < lines.length; j++) {
+    const line = lines[j]!;
+    const previous = lines[j - 1]!;
+    if (previous.y - line.y > maxTableLineGap * Math.max(line.size, previous.size)) break;
+    const next = mergeIntervals(columns, line.chunks);
+    if (next.length >= columns.length) {
+      columns = next;
+      region.push(line);
+      continue;
+    }
+    const lefts = columns.map((column) => column.left);
+    const split = line.chunks.flatMap((chunk) => splitChunkAt(chunk, lefts));
+    if (split.length > line.chunks.length && mergeIntervals(columns, split).length >= columns.length) {
+      line.chunks = split;
+      columns = mergeIntervals(columns, split);
+      region.push(line);
+      continue;
+    }
+    // A single chunk across columns stays in the table only when the table goes on after it.
+    const after = lines[j + 1];
+    if (
+      line.chunks.length === 1 &&
+      after !== undefined &&
+      after.chunks.length >= 2 &&
+      mergeIntervals(columns, after.chunks).length >= columns.length
+    ) {
+      spans.add(line);
+      region.push(line);
+      continue;
+    }
+    break;
+  }
+  while (region.length > 0 && spans.has(region.at(-1)!)) region.pop();
+  const multi = region.filter((line) => line.chunks.length >= 2).length;
+  if (region.length < minTableLines || multi < minMultiChunkLines) return null;
+  if (
+    columns.length === 2 &&
+    region.every((line) => spans.has(line) || columnChunks(line, columns)[0]!.every((c) => markerOnly.test(c.text)))
+  ) {
+    return { table: false, lines: region, columns, spans };
+  }
+  return { table: true, lines: region, columns, spans };
+}
+
+function mergeIntervals(base: readonly Interval[], chunks: readonly Chunk[]): Interval[] {
+  const all = [...base, ...chunks.map((chunk) => ({ left: chunk.x, right: chunk.right }))].sort(
+    (a, b) => a.left - b.left,
+  );
+  const merged: Interval[] = [];
+  for (const interval of all) {
+    const last = merged.at(-1);
+    if (last !== undefined && interval.left <= last.right + 1) last.right = Math.max(last.right, interval.right);
+    else merged.push({ ...interval });
+  }
+  return merged;
+}
+
+/** Each chunk goes to the column it overlaps most. */
+function columnChunks(line: PdfLine, columns: readonly Interval[]): Chunk[][] {
+  const byColumn: Chunk[][] = columns.map(() => []);
+  for (const chunk of line.chunks) {
+    let best = 0;
+    let bestOverlap = -Infinity;
+    columns.forEach((column, c) => {
+      const overlap = Math.min(column.right, chunk.right) - Math.max(column.left, chunk.x);
+      if (overlap > bestOverlap) {
+        best = c;
+        bestOverlap = overlap;
+      }
+    });
+    byColumn[best]!.push(chunk);
+  }
+  return byColumn;
+}
+
+function buildTable(lines: PdfLine[], columns: Interval[], spans: Set<PdfLine>, rules: Rule[]): PdfTable {
+  const left = columns[0]!.left;
+  const right = columns.at(-1)!.right;
+  const horizontals = rules.filter(
+    (rule) => rule.horizontal && Math.min(rule.to, right) - Math.max(rule.from, left) >= 10,
+  );
+  const separated = (above: PdfLine, below: PdfLine): boolean =>
+    horizontals.some((rule) => rule.at < above.y && rule.at > below.y + 0.5 * below.size);
+  let separatingRules = 0;
+  for (let i = 1; i < lines.length; i++) if (separated(lines[i - 1]!, lines[i]!)) separatingRules++;
+  const byRules = separatingRules >= minSeparatingRules;
+  const steps = lines.slice(1).map((line, i) => lines[i]!.y - line.y);
+  const size = median(lines.map((line) => line.size));
+  const tightest = Math.max(0.5 * size, Math.min(...steps));
+  const firstFilled = lines.map((line) => columnChunks(line, columns)[0]!.length > 0);
+
+  const groups: PdfLine[][] = [];
+  lines.forEach((line, i) => {
+    const current = groups.at(-1);
+    const previous = lines[i - 1];
+    let newRow = current === undefined || spans.has(line) || (previous !== undefined && spans.has(previous));
+    if (!newRow && previous !== undefined) {
+      if (byRules) newRow = separated(previous, line);
+      else
+        newRow =
+          separated(previous, line) ||
+          previous.y - line.y > tightest + rowGap * size ||
+          (firstFilled[i]! && !firstFilled[i - 1]!) ||
+          (firstFilled[i]! && steps.every((step) => step - tightest < rowGap * size));
+    }
+    if (newRow) groups.push([line]);
+    else current!.push(line);
+  });
+  return { columns, rows: groups.map((group) => tableRow(group, columns, spans)) };
+}
+
+function tableRow(group: PdfLine[], columns: readonly Interval[], spans: Set<PdfLine>): TableRow {
+  const first = group[0]!;
+  const rowSource = { line: first.lineNo, page: first.page, x: round(first.x), y: round(first.y) };
+  if (spans.has(first)) {
+    const chunk = first.chunks[0]!;
+    const covered = columns.filter((column) => column.right > chunk.x && column.left < chunk.right).length;
+    const startColumn = Math.max(
+      0,
+      columns.findIndex((column) => column.right > chunk.x),
+    );
+    const cells: TableCell[] = columns.slice(0, startColumn).map(() => emptyCell(rowSource));
+    cells.push({ text: chunk.text, colSpan: Math.max(1, covered), rowSpan: 1, source: { ...rowSource } });
+    for (let c = startColumn + Math.max(1, covered); c < columns.length; c++) cells.push(emptyCell(rowSource));
+    return { cells, header: false, source: rowSource };
+  }
+  const parts: { line: PdfLine; chunk: Chunk }[][] = columns.map(() => []);
+  for (const line of group) {
+    columnChunks(line, columns).forEach((chunks, c) => {
+      for (const chunk of chunks) parts[c]!.push({ line, chunk });
+    });
+  }
+  const cells = parts.map((cellParts): TableCell => {
+    const head = cellParts[0];
+    if (head === undefined) return emptyCell(rowSource);
+    return {
+      text: cellText(cellParts.map((part) => part.chunk.text)),
+      colSpan: 1,
+      rowSpan: 1,
+      source: {
+        line: head.line.lineNo,
+        column: columnOf(head.line, head.chunk),
+        page: head.line.page,
+        x: round(head.chunk.x),
+        y: round(head.line.y),
+      },
+    };
+  });
+  return { cells, header: false, source: rowSource };
+}
+
+function emptyCell(rowSource: TableRow["source"]): TableCell {
+  return { text: "", colSpan: 1, rowSpan: 1, source: { ...rowSource } };
+}
+
+/** Wrapped lines of a cell join with a space; a line starting with a bullet or a number starts a line of its own. */
+export function cellText(lines: readonly string[]): string {
+  const out: string[] = [];
+  for (const line of lines) {
+    const marked = cellLineMarker(line);
+    if (marked !== null || out.length === 0) out.push(marked ?? line);
+    else out[out.length - 1] = joinWrapped(out.at(-1)!, line);
+  }
+  return out.join("\n");
+}
+
+/** 1-based character column of a chunk in its line's text (found by text: a chunk may have been split). */
+function columnOf(line: PdfLine, chunk: Chunk): number {
+  let from = 0;
+  for (const other of line.chunks) {
+    const found = line.text.indexOf(other.text, from);
+    if (found < 0) return 1;
+    if (other === chunk) return found + 1;
+    from = found + other.text.length;
+  }
+  return 1;
+}
+
+/** Two tables on consecutive pages are one when their columns start at about the same places. */
+export function sameLayout(a: PdfTable, b: PdfTable): boolean {
+  if (a.columns.length !== b.columns.length) return false;
+  return a.columns.every((column, c) => Math.abs(column.left - b.columns[c]!.left) <= 6);
+}
+
+export function rowTexts(row: TableRow): string {
+  return row.cells.map((cell) => cell.text.replace(/\s+/g, " ").trim().toLowerCase()).join("\u0000");
+}
+
+/** Joins a table continued on the next page, without the header row that page repeats. */
+export function appendTable(into: PdfTable, next: PdfTable): void {
+  const header = into.rows[0];
+  const rows =
+    header !== undefined && next.rows[0] !== undefined && rowTexts(header) === rowTexts(next.rows[0])
+      ? next.rows.slice(1)
+      : next.rows;
+  if (rows !== next.rows && header !== undefined) header.header = true;
+  into.rows.push(...rows);
+}
+
+/** The table as a block, with each cell addressed by its row and column. */
+export function toTableBlock(table: PdfTable): TableBlock {
+  table.rows.forEach((row, r) => {
+    let c = 0;
+    for (const cell of row.cells) {
+      cell.source.cell = `r${r + 1}c${c + 1}`;
+      c += cell.colSpan;
+    }
+  });
+  return { kind: "table", rows: table.rows, source: { ...table.rows[0]!.source } };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+export function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
