@@ -34,8 +34,11 @@ export function withoutFurniture(blocks: readonly Block[]): {
         continue;
       }
     }
+    // A furniture section (a key, the peer team) is a heading and its prose or list; a table after
+    // it is the plan's, not the section's.
+    if (skipUnder !== null && block.kind === "table") skipUnder = null;
     if (skipUnder !== null) {
-      if (block.kind !== "table") dropped.push({ line: block.source.line, text: cleanText(block.text) });
+      dropped.push({ line: block.source.line, text: cleanText(block.text) });
       continue;
     }
     if (block.kind !== "table") {
