@@ -66,8 +66,9 @@ export function isDelimitedFit(fit: DelimiterFit): boolean {
 }
 
 /**
- * The delimiter among `candidates` that splits most records into one width; on a tie the one
- * giving more fields, then the earlier candidate. Null when none makes a table of the sample.
+ * The delimiter among `candidates` that splits the most records into one width of at least two
+ * fields; on a tie the one giving more fields, then the earlier candidate. Null when none splits
+ * anything. Looser than {@link isDelimitedFit}: a file already known to be CSV may be ragged.
  */
 export function detectDelimiter(
   text: string,
@@ -76,7 +77,7 @@ export function detectDelimiter(
   let best: DelimiterFit | null = null;
   for (const delimiter of candidates) {
     const fit = delimiterFit(text, delimiter);
-    if (!isDelimitedFit(fit)) continue;
+    if (fit.fields < 2) continue;
     if (best === null || fit.share > best.share || (fit.share === best.share && fit.fields > best.fields)) best = fit;
   }
   return best;
