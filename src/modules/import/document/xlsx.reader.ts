@@ -186,6 +186,7 @@ function scalarText(value: unknown, numFmt: string | undefined, date1904: boolea
 function cellDisplay(cell: ExcelJS.Cell, date1904: boolean): string {
   const raw = scalarText(cell.value, cell.numFmt, date1904);
   if (raw === "") return "";
+  if (!raw.includes("\n") && !raw.includes("\r")) return cleanText(raw);
   return raw
     .split(/\r\n|\r|\n/)
     .map(cleanText)
@@ -316,7 +317,8 @@ class SheetReader {
   }
 
   private writeLines(): void {
-    const first = Math.min(...this.rows.map((r) => r.cells[0]!.col));
+    let first = Infinity;
+    for (const row of this.rows) first = Math.min(first, row.cells[0]!.col);
     for (const row of this.rows) {
       let line = "";
       let col = first;
@@ -374,6 +376,7 @@ class SheetReader {
         right = Math.max(right, span?.right ?? cell.col);
       }
     const emitted = new Set(rows.map((r) => r.number));
+    const numbers = rows.map((r) => r.number);
     const tableRows: TableRow[] = rows.map((row) => {
       const byCol = new Map(row.cells.map((c) => [c.col, c]));
       const cells: TableCell[] = [];
@@ -387,11 +390,8 @@ class SheetReader {
         const address = sheetCell?.address ?? `${columnLetters(col)}${row.number}`;
         const span = this.masters.get(key);
         const colSpan = span === undefined ? 1 : Math.min(span.right, right) - col + 1;
-        let rowSpan = 1;
-        if (span !== undefined) {
-          rowSpan = 0;
-          for (const r of rows) if (r.number >= span.top && r.number <= span.bottom) rowSpan++;
-        }
+        // Rows are in sheet order, so the table rows a merge covers are found by bisection.
+        const rowSpan = span === undefined ? 1 : firstAfter(numbers, span.bottom) - firstAfter(numbers, span.top - 1);
         cells.push({
           text: sheetCell?.text ?? "",
           colSpan,
@@ -420,6 +420,18 @@ class SheetReader {
     const bodyPlain = rows.slice(1).some((r) => r.cells.some((c) => !c.bold));
     if (headerBold && bodyPlain) tableRows[0]!.header = true;
   }
+}
+
+/** Index of the first of the ascending `numbers` greater than `n`. */
+function firstAfter(numbers: readonly number[], n: number): number {
+  let lo = 0;
+  let hi = numbers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (numbers[mid]! <= n) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function columnLetters(col: number): string {
