@@ -1,36 +1,33 @@
 import type { DocumentFormat, DocumentModel } from "./document.model.js";
-import { PlanParseError } from "../parsers/parse.errors.js";
 import { readDocx } from "./docx.reader.js";
+import { decodeText, sniffFormat } from "./format.sniffer.js";
 import { readHtml } from "./html.reader.js";
 import { readPdf } from "./pdf.reader.js";
-import { isZip } from "./zip.archive.js";
+import { readText } from "./text.reader.js";
+import { readXlsx } from "./xlsx.reader.js";
 
-/**
- * Lowers a published document, whatever its format, to the one document model. The format is
- * recognised from the content; the file name only settles what the content cannot (CSV or text).
- */
+/** Lowers a document of a known format to the one document model, with that format's reader. */
 export async function readDocumentModel(bytes: Uint8Array, format: DocumentFormat): Promise<DocumentModel> {
   switch (format) {
     case "HTML":
-      return readHtml(new TextDecoder("utf-8").decode(bytes));
+      return readHtml(decodeText(bytes));
     case "DOCX":
       return readDocx(bytes);
     case "PDF":
       return await readPdf(bytes);
-    case "TEXT": {
-      const text = new TextDecoder("utf-8").decode(bytes);
-      return { format: "TEXT", title: null, blocks: [], text, warnings: [] };
-    }
-    default:
-      throw new PlanParseError("import.unsupported_format", `${format} documents cannot be read yet.`);
+    case "XLSX":
+      return await readXlsx(bytes);
+    case "CSV":
+    case "MARKDOWN":
+    case "TEXT":
+      return readText(decodeText(bytes), format);
   }
 }
 
-/** Recognises the format and lowers the document. Interim sniffing until format.sniffer.ts lands. */
-export function loadDocument(bytes: Uint8Array, _filename: string | null): Promise<DocumentModel> {
-  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 1024));
-  if (head.includes("%PDF-")) return readDocumentModel(bytes, "PDF");
-  if (isZip(bytes)) return readDocumentModel(bytes, "DOCX");
-  if (/^\s*(<!doctype html|<html)/i.test(head)) return readDocumentModel(bytes, "HTML");
-  return readDocumentModel(bytes, "TEXT");
+/**
+ * Recognises a published document's format from its content (the file name only settles what the
+ * content cannot, such as CSV or text) and lowers it to the document model.
+ */
+export function loadDocument(bytes: Uint8Array, filename: string | null): Promise<DocumentModel> {
+  return readDocumentModel(bytes, sniffFormat(bytes, filename));
 }

@@ -1,4 +1,4 @@
-import { Unzip, UnzipInflate, UnzipPassThrough } from "fflate";
+import { Unzip, UnzipInflate, UnzipPassThrough, unzipSync } from "fflate";
 import { PlanParseError } from "../parsers/parse.errors.js";
 
 /** What an Office file (DOCX, XLSX: zip archives of XML) may expand to before it is refused. */
@@ -78,7 +78,9 @@ export function unzipCapped(
     if (error instanceof PlanParseError) throw error;
     throw new PlanParseError("import.corrupt_document", "The file is not a readable zip archive.");
   }
-  if (failure) throw failure;
+  // Set inside fflate's callbacks, which the compiler's narrowing does not follow.
+  const stopped = failure as Error | null;
+  if (stopped) throw stopped;
   const out = new Map<string, Uint8Array>();
   for (const [name, chunks] of files) out.set(name, concat(chunks));
   return out;
@@ -93,4 +95,30 @@ function concat(chunks: Uint8Array[]): Uint8Array {
     at += c.length;
   }
   return out;
+}
+
+/** Thrown inside fflate's filter to stop reading names once enough are known. */
+class EnoughNames extends Error {}
+
+/**
+ * The names of at most `max` entries, read from the archive's central directory without inflating
+ * anything: enough to tell a DOCX from an XLSX, an ODT or an EPUB. An archive whose directory
+ * cannot be read is {@link PlanParseError} import.corrupt_document.
+ */
+export function zipEntryNames(bytes: Uint8Array, max: number): string[] {
+  const names: string[] = [];
+  try {
+    unzipSync(bytes, {
+      // Declining every entry is what keeps this to the directory: nothing is inflated.
+      filter: (file) => {
+        names.push(file.name);
+        if (names.length >= max) throw new EnoughNames();
+        return false;
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof EnoughNames))
+      throw new PlanParseError("import.corrupt_document", "The file is not a readable zip archive.");
+  }
+  return names;
 }

@@ -37,7 +37,7 @@ export function withoutFurniture(blocks: readonly Block[]): {
     // A furniture section (a key, the peer team) is a heading and its prose or list; a table after
     // it is the plan's, not the section's.
     if (skipUnder !== null && block.kind === "table") skipUnder = null;
-    if (skipUnder !== null) {
+    if (skipUnder !== null && block.kind !== "table") {
       dropped.push({ line: block.source.line, text: cleanText(block.text) });
       continue;
     }

@@ -1,0 +1,470 @@
+import ExcelJS from "exceljs";
+import type { Block, DocumentModel, SourceRef, TableBlock, TableCell, TableRow } from "./document.model.js";
+import { unzipCapped } from "./zip.archive.js";
+import { cleanText } from "../normalise/text.normaliser.js";
+import { PlanParseError } from "../parsers/parse.errors.js";
+
+/**
+ * Lowers an Excel workbook (XLSX) to the document model with exceljs.
+ *
+ * `DocumentModel.text` is this reader's extraction: for each visible worksheet in order, a line
+ * "[Sheet: name]", then one line per non-blank row, its cells tab-separated from the sheet's first
+ * used column (a cell's own line breaks written " / ", cells a merge covers left empty). Every
+ * SourceRef carries that line, the sheet name and the cell address ("B7"), and `column` is where
+ * the cell starts in the line.
+ *
+ * Per sheet, leading rows with a single filled cell (titles, notes) become a heading (the first,
+ * when short) and paragraphs; the rows after them form one table per region of rows, a region
+ * ending at a run of {@link xlsxLimits.blankRowsEndingTable} blank rows. Blank rows inside a
+ * region are skipped. Merged ranges become colSpan/rowSpan on the master cell; covered cells are
+ * not emitted. Hidden sheets are skipped (a workbook's hidden sheets hold lookups and workings,
+ * not the plan); hidden rows and columns are kept, with a warning, because councils hide rows to
+ * filter a plan they publish whole (completed actions, an autofilter), and dropping them would
+ * silently lose actions.
+ */
+
+export const xlsxLimits = {
+  /** Cells read over all sheets (filled or styled); beyond this the workbook is refused. */
+  maxCells: 500_000,
+  maxSheets: 100,
+  /** This many blank rows in a row end a table; fewer are a gap inside it. */
+  blankRowsEndingTable: 3,
+  /** A single-cell leading row up to this long (one line) is a heading; longer ones are notes. */
+  maxHeadingChars: 120,
+};
+
+export const monthNames = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
+
+const WORKSHEET_ENTRY = /^xl\/worksheets\/[^/]+\.xml$/;
+
+function count(buffer: Buffer, needle: string): number {
+  let n = 0;
+  for (let at = buffer.indexOf(needle, 0, "latin1"); at !== -1; at = buffer.indexOf(needle, at + 1, "latin1")) n++;
+  return n;
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/**
+ * Cells exceljs would build, counted in the sheet XML before it is handed over: each <c> element,
+ * and every position of each merged range (exceljs materialises all of them, so one merge of
+ * A1:XFD1048576 would otherwise be seventeen billion cells).
+ */
+function declaredCells(sheet: Uint8Array): number {
+  const buffer = Buffer.from(sheet.buffer, sheet.byteOffset, sheet.byteLength);
+  let cells = count(buffer, "<c ") + count(buffer, "<c>") + count(buffer, "<c/>");
+  const merges = buffer.indexOf("<mergeCells", 0, "latin1");
+  if (merges !== -1) {
+    const xml = buffer.toString("latin1", merges);
+    for (const m of xml.matchAll(
+      /<mergeCell\b[^>]*?\bref="\$?([A-Z]{1,3})\$?(\d{1,7}):\$?([A-Z]{1,3})\$?(\d{1,7})"/g,
+    )) {
+      const cols = Math.abs(columnNumber(m[3]!) - columnNumber(m[1]!)) + 1;
+      const rows = Math.abs(Number(m[4]) - Number(m[2])) + 1;
+      cells += cols * rows;
+    }
+  }
+  return cells;
+}
+
+function tooManyCells(): PlanParseError {
+  return new PlanParseError("import.limit_exceeded", `The workbook has more than ${xlsxLimits.maxCells} cells.`);
+}
+
+/** The zip is inflated here under the running cap first, so a zip bomb never reaches exceljs. */
+function guardArchive(bytes: Uint8Array): void {
+  const entries = unzipCapped(bytes, () => true);
+  if (!entries.has("xl/workbook.xml"))
+    throw new PlanParseError("import.corrupt_document", "The workbook has no xl/workbook.xml.");
+  let sheets = 0;
+  let cells = 0;
+  for (const [name, data] of entries) {
+    if (!WORKSHEET_ENTRY.test(name)) continue;
+    sheets++;
+    cells += declaredCells(data);
+  }
+  if (sheets > xlsxLimits.maxSheets)
+    throw new PlanParseError("import.limit_exceeded", `The workbook has more than ${xlsxLimits.maxSheets} sheets.`);
+  if (cells > xlsxLimits.maxCells) throw tooManyCells();
+}
+
+// --- Cell values as displayed ----------------------------------------------------------------
+
+export function formatDate(date: Date): string {
+  const day = `${date.getUTCDate()} ${monthNames[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+  // Serial dates carry float noise; a time is printed only when it is a whole minute away from midnight.
+  const minutes = Math.round((date.getTime() % 86_400_000) / 60_000);
+  if (minutes === 0 || minutes === 1440) return day;
+  const hh = String(Math.floor(minutes / 60)).padStart(2, "0");
+  const mm = String(minutes % 60).padStart(2, "0");
+  return `${day} ${hh}:${mm}`;
+}
+
+function stripFormatLiterals(section: string): string {
+  return section
+    .replace(/\[[^\]]*\]/g, "")
+    .replace(/"([^"]*)"/g, "$1")
+    .replace(/\\(.)/g, "$1")
+    .replace(/_./g, "")
+    .replace(/\*./g, "");
+}
+
+/** A date format has day, month or year codes outside literals (elapsed-time [h] aside). */
+export function isDateFormat(numFmt: string | undefined): boolean {
+  if (numFmt === undefined || numFmt === "" || /^general$/i.test(numFmt)) return false;
+  return /[dmy]/i.test(stripFormatLiterals(numFmt.split(";")[0]!).replace(/[A-Za-z]{4,}/g, ""));
+}
+
+function general(value: number): string {
+  return String(Number(value.toPrecision(15)));
+}
+
+// "0", "0.00", "#,##0", "£#,##0.00", "0%", "0.0%" and the like, with literal prefix and suffix.
+const SIMPLE_NUMBER_FORMAT = /^([^#0.,%]*)(#,##0|#,#|0+|#)(?:\.(0+|#+))?(%?)([^#0.,%]*)$/;
+
+/** `value` as Excel prints it under `numFmt` when the format is a simple one, else as General. */
+export function formatNumber(value: number, numFmt: string | undefined): string {
+  if (numFmt === undefined || numFmt === "" || /^general$/i.test(numFmt)) return general(value);
+  const negative = value < 0;
+  const sections = numFmt.split(";");
+  const section = stripFormatLiterals(negative && sections[1] !== undefined ? sections[1] : sections[0]!).trim();
+  const m = SIMPLE_NUMBER_FORMAT.exec(section);
+  if (m === null) return general(value);
+  const [, prefix, integer, decimals = "", percent, suffix] = m;
+  const scaled = Math.abs(value) * (percent === "%" ? 100 : 1);
+  const digits = decimals.replace(/#/g, "").length;
+  const grouped = integer!.includes(",");
+  const body = scaled.toLocaleString("en-GB", {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: decimals.length,
+    useGrouping: grouped,
+  });
+  // A second section prints negatives its own way (brackets, red); without one Excel adds a minus.
+  const sign = negative && sections[1] === undefined ? "-" : "";
+  return `${sign}${prefix}${body}${percent}${suffix}`;
+}
+
+function serialToDate(serial: number, date1904: boolean): Date {
+  return new Date(Math.round((serial - (date1904 ? 24107 : 25569)) * 86_400_000));
+}
+
+function scalarText(value: unknown, numFmt: string | undefined, date1904: boolean): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value === "number")
+    return isDateFormat(numFmt) ? formatDate(serialToDate(value, date1904)) : formatNumber(value, numFmt);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : formatDate(value);
+  if (typeof value !== "object") return "";
+  const v = value as Record<string, unknown>;
+  if (Array.isArray(v.richText))
+    return v.richText.map((run: { text?: unknown }) => (typeof run.text === "string" ? run.text : "")).join("");
+  if ("formula" in v || "sharedFormula" in v) return scalarText(v.result, numFmt, date1904);
+  if ("hyperlink" in v) return scalarText(v.text, numFmt, date1904);
+  if (typeof v.error === "string") return v.error;
+  return "";
+}
+
+/** The cell's text as displayed, its own line breaks kept as "\n", blank lines dropped. */
+function cellDisplay(cell: ExcelJS.Cell, date1904: boolean): string {
+  const raw = scalarText(cell.value, cell.numFmt, date1904);
+  if (raw === "") return "";
+  if (!raw.includes("\n") && !raw.includes("\r")) return cleanText(raw);
+  return raw
+    .split(/\r\n|\r|\n/)
+    .map(cleanText)
+    .filter((line) => line !== "")
+    .join("\n");
+}
+
+// --- Sheets ----------------------------------------------------------------------------------
+
+interface Span {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+interface SheetCell {
+  col: number;
+  text: string;
+  address: string;
+  bold: boolean;
+}
+
+interface SheetRow {
+  number: number;
+  /** Filled cells and merge masters, by column; covered cells are not here. */
+  cells: SheetCell[];
+  hidden: boolean;
+  /** Set once the row's text line is written. */
+  line: number;
+  columns: Map<number, number>;
+}
+
+const positionKey = (row: number, col: number): number => row * 16_385 + col;
+
+/**
+ * exceljs keeps a sheet's merges in `_merges`, keyed by master address; its public `model` getter
+ * would serialise the whole sheet to reach them.
+ */
+function sheetMerges(ws: ExcelJS.Worksheet): Span[] {
+  const merges = (ws as unknown as { _merges?: Record<string, Partial<Span>> })._merges;
+  if (merges === undefined || merges === null || typeof merges !== "object") return [];
+  const spans: Span[] = [];
+  for (const range of Object.values(merges)) {
+    const { top, left, bottom, right } = range;
+    if (typeof top === "number" && typeof left === "number" && typeof bottom === "number" && typeof right === "number")
+      spans.push({ top, left, bottom, right });
+  }
+  return spans;
+}
+
+interface Budget {
+  cells: number;
+}
+
+class SheetReader {
+  private readonly masters = new Map<number, Span>();
+  /** Each covered position (not the master's own) and the merge covering it. */
+  private readonly covered = new Map<number, Span>();
+  private readonly rows: SheetRow[] = [];
+
+  constructor(
+    private readonly ws: ExcelJS.Worksheet,
+    private readonly lines: string[],
+    private readonly blocks: Block[],
+    private readonly warnings: DocumentModel["warnings"],
+    private readonly date1904: boolean,
+    private readonly budget: Budget,
+  ) {
+    for (const span of sheetMerges(ws)) {
+      this.masters.set(positionKey(span.top, span.left), span);
+      for (let r = span.top; r <= span.bottom; r++)
+        for (let c = span.left; c <= span.right; c++)
+          if (r !== span.top || c !== span.left) this.covered.set(positionKey(r, c), span);
+    }
+  }
+
+  read(): void {
+    this.lines.push(`[Sheet: ${this.ws.name}]`);
+    const sheetLine = this.lines.length;
+    this.collectRows();
+    if (this.rows.length === 0) return;
+    this.writeLines();
+    const hiddenRows = this.rows.filter((r) => r.hidden).length;
+    const hiddenColumns = this.hiddenColumns();
+    if (hiddenRows > 0 || hiddenColumns > 0)
+      this.warnings.push({
+        line: sheetLine,
+        message: `Sheet "${this.ws.name}": ${hiddenRows} hidden row(s) and ${hiddenColumns} hidden column(s) were read as if shown.`,
+      });
+    this.lowerRegions();
+  }
+
+  private source(row: SheetRow, cell: SheetCell): SourceRef {
+    const column = row.columns.get(cell.col);
+    return {
+      line: row.line,
+      ...(column === undefined ? {} : { column }),
+      sheet: this.ws.name,
+      cell: cell.address,
+    };
+  }
+
+  private collectRows(): void {
+    this.ws.eachRow({ includeEmpty: false }, (row, number) => {
+      const cells: SheetCell[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, col) => {
+        if (++this.budget.cells > xlsxLimits.maxCells) throw tooManyCells();
+        if (this.covered.has(positionKey(number, col))) return;
+        const text = cellDisplay(cell, this.date1904);
+        if (text === "") return;
+        cells.push({ col, text, address: cell.address, bold: cell.font?.bold === true });
+      });
+      if (cells.length > 0) this.rows.push({ number, cells, hidden: row.hidden, line: 0, columns: new Map() });
+    });
+  }
+
+  private hiddenColumns(): number {
+    let first = Infinity;
+    let last = 0;
+    for (const row of this.rows) {
+      first = Math.min(first, row.cells[0]!.col);
+      last = Math.max(last, row.cells[row.cells.length - 1]!.col);
+    }
+    let hidden = 0;
+    for (let c = first; c <= last; c++) if (this.ws.getColumn(c).hidden) hidden++;
+    return hidden;
+  }
+
+  private writeLines(): void {
+    let first = Infinity;
+    for (const row of this.rows) first = Math.min(first, row.cells[0]!.col);
+    for (const row of this.rows) {
+      let line = "";
+      let col = first;
+      for (const cell of row.cells) {
+        line += "\t".repeat(cell.col - col);
+        row.columns.set(cell.col, line.length + 1);
+        line += cell.text.replaceAll("\n", " / ");
+        col = cell.col;
+      }
+      this.lines.push(line);
+      row.line = this.lines.length;
+    }
+  }
+
+  private lowerRegions(): void {
+    let start = 0;
+    let reach = 0;
+    for (let i = 0; i < this.rows.length; i++) {
+      const row = this.rows[i]!;
+      for (const cell of row.cells) {
+        const span = this.masters.get(positionKey(row.number, cell.col));
+        if (span !== undefined) reach = Math.max(reach, span.bottom);
+      }
+      reach = Math.max(reach, row.number);
+      const next = this.rows[i + 1];
+      // A region ends at a long run of blank rows, unless a merged cell still runs down across it.
+      if (next === undefined || next.number - reach - 1 >= xlsxLimits.blankRowsEndingTable) {
+        this.lowerRegion(this.rows.slice(start, i + 1), start === 0);
+        start = i + 1;
+        reach = 0;
+      }
+    }
+  }
+
+  private lowerRegion(rows: SheetRow[], firstOfSheet: boolean): void {
+    let i = 0;
+    for (; i < rows.length && rows[i]!.cells.length === 1; i++) {
+      const row = rows[i]!;
+      const cell = row.cells[0]!;
+      const source = this.source(row, cell);
+      const short = cell.text.length <= xlsxLimits.maxHeadingChars && !cell.text.includes("\n");
+      if (i === 0 && short) this.blocks.push({ kind: "heading", level: firstOfSheet ? 1 : 2, text: cell.text, source });
+      else this.blocks.push({ kind: "paragraph", text: cell.text.replaceAll("\n", " "), source });
+    }
+    if (i < rows.length) this.blocks.push(this.table(rows.slice(i)));
+  }
+
+  private table(rows: SheetRow[]): TableBlock {
+    let left = Infinity;
+    let right = 0;
+    for (const row of rows)
+      for (const cell of row.cells) {
+        const span = this.masters.get(positionKey(row.number, cell.col));
+        left = Math.min(left, cell.col);
+        right = Math.max(right, span?.right ?? cell.col);
+      }
+    const emitted = new Set(rows.map((r) => r.number));
+    const numbers = rows.map((r) => r.number);
+    const tableRows: TableRow[] = rows.map((row) => {
+      const byCol = new Map(row.cells.map((c) => [c.col, c]));
+      const cells: TableCell[] = [];
+      for (let col = left; col <= right; col++) {
+        const key = positionKey(row.number, col);
+        const sheetCell = byCol.get(col);
+        // A covered position is left out when its merge's master is in this table (its span accounts
+        // for it); a merge reaching in from outside the table leaves an empty cell instead.
+        const cover = this.covered.get(key);
+        if (cover !== undefined && emitted.has(cover.top) && cover.left >= left) continue;
+        const address = sheetCell?.address ?? `${columnLetters(col)}${row.number}`;
+        const span = this.masters.get(key);
+        const colSpan = span === undefined ? 1 : Math.min(span.right, right) - col + 1;
+        // Rows are in sheet order, so the table rows a merge covers are found by bisection.
+        const rowSpan = span === undefined ? 1 : firstAfter(numbers, span.bottom) - firstAfter(numbers, span.top - 1);
+        cells.push({
+          text: sheetCell?.text ?? "",
+          colSpan,
+          rowSpan: Math.max(1, rowSpan),
+          source:
+            sheetCell === undefined
+              ? { line: row.line, sheet: this.ws.name, cell: address }
+              : this.source(row, sheetCell),
+        });
+      }
+      return {
+        cells,
+        header: false,
+        source: { line: row.line, sheet: this.ws.name, cell: cells[0]?.source.cell ?? "" },
+      };
+    });
+    this.markBoldHeader(rows, tableRows);
+    const first = tableRows[0]!;
+    return { kind: "table", rows: tableRows, source: { ...first.source } };
+  }
+
+  /** A first row all bold over a body that is not is a header: kept as the hint the model allows. */
+  private markBoldHeader(rows: SheetRow[], tableRows: TableRow[]): void {
+    if (rows.length < 2) return;
+    const headerBold = rows[0]!.cells.every((c) => c.bold);
+    const bodyPlain = rows.slice(1).some((r) => r.cells.some((c) => !c.bold));
+    if (headerBold && bodyPlain) tableRows[0]!.header = true;
+  }
+}
+
+/** Index of the first of the ascending `numbers` greater than `n`. */
+function firstAfter(numbers: readonly number[], n: number): number {
+  let lo = 0;
+  let hi = numbers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (numbers[mid]! <= n) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function columnLetters(col: number): string {
+  let letters = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/**
+ * Reads an XLSX workbook into the document model. Throws {@link PlanParseError}:
+ * import.limit_exceeded for a zip bomb (before exceljs inflates anything), more than
+ * {@link xlsxLimits.maxSheets} sheets or {@link xlsxLimits.maxCells} cells;
+ * import.corrupt_document when the archive or its XML cannot be read.
+ */
+export async function readXlsx(bytes: Uint8Array): Promise<DocumentModel> {
+  guardArchive(bytes);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+  } catch {
+    throw new PlanParseError("import.corrupt_document", "The workbook cannot be read: its XML is damaged.");
+  }
+  if (workbook.worksheets.length > xlsxLimits.maxSheets)
+    throw new PlanParseError("import.limit_exceeded", `The workbook has more than ${xlsxLimits.maxSheets} sheets.`);
+  const date1904 = workbook.properties?.date1904 === true;
+  const lines: string[] = [];
+  const blocks: Block[] = [];
+  const warnings: DocumentModel["warnings"] = [];
+  const budget: Budget = { cells: 0 };
+  for (const ws of workbook.worksheets) {
+    if (ws.state === "hidden" || ws.state === "veryHidden") continue;
+    new SheetReader(ws, lines, blocks, warnings, date1904, budget).read();
+  }
+  const title = cleanText(workbook.title ?? "");
+  return { format: "XLSX", title: title === "" ? null : title, blocks, text: lines.join("\n"), warnings };
+}
