@@ -18,6 +18,7 @@ import type {
 import { PlanParseError } from "../parsers/parse.errors.js";
 import { parsePlan } from "../parsers/plan.parser.js";
 import { lowConfidence, placement, scoredLead, scoredStatus, scoredTarget, scoredText } from "./field.evidence.js";
+import { applyColourKey, readColourKey } from "./colour-key.js";
 import { withoutFurniture } from "./furniture.js";
 import type { Candidate } from "./plan.builder.js";
 import { weighPlanEvidence } from "./plan.gate.js";
@@ -101,6 +102,9 @@ export function readPlanModel(model: DocumentModel): ReadPlan {
       "nothing in it reads as recommendations and actions";
     throw new PlanParseError("import.no_plan_found", `The document holds no action plan: ${why}.`);
   }
+  const key = readColourKey(model.blocks);
+  for (const rec of best.candidate.recommendations)
+    for (const action of rec.actions) action.status = applyColourKey(action.status, key);
   return finish(best.candidate, best.evidence.strength, best.evidence.reasons, model);
 }
 
