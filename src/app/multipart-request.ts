@@ -68,7 +68,8 @@ function readParts(headers: IncomingHttpHeaders, body: Buffer, limits: Multipart
         limits: {
           fileSize: limits.maxFileBytes,
           files: limits.maxFiles,
-          fields: 2,
+          // Two are allowed; room for two more lets the refusal name a stray one.
+          fields: 4,
           fieldSize: multipartFieldAllowanceBytes,
         },
       });
