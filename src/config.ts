@@ -19,6 +19,8 @@ export interface AppConfig {
   /** Estimated fields an operation may resolve (lists multiplied through); see cost-limit.rule.ts. */
   maxQueryCost: number;
   bodyLimitBytes: number;
+  /** Largest document `importPlan` and the import command accept, in bytes (the original, before any reading). */
+  importMaxDocumentBytes: number;
   /** Months after which a council's latest progress update counts as stale. */
   staleAfterMonths: number;
   seedOnStart: boolean;
@@ -94,6 +96,7 @@ export function loadConfig(env: Env = process.env, projectRoot: string = process
     maxQueryDepth: integer("MAX_QUERY_DEPTH", 12, 2, 50),
     maxQueryCost: integer("MAX_QUERY_COST", 500_000, 100, 100_000_000),
     bodyLimitBytes: integer("BODY_LIMIT_BYTES", 1024 * 1024, 1024, 50 * 1024 * 1024),
+    importMaxDocumentBytes: integer("IMPORT_MAX_DOCUMENT_BYTES", 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     staleAfterMonths: integer("STALE_AFTER_MONTHS", 6, 1, 120),
     seedOnStart: flag("SEED_ON_START", true),
     logLevel: logLevels.includes(logLevel) ? logLevel : "info",

@@ -75,7 +75,7 @@ export function createRepositories(db: Database): AppRepositories {
 
 export function createServices(
   repos: AppRepositories,
-  config: Pick<AppConfig, "projectRoot" | "staleAfterMonths">,
+  config: Pick<AppConfig, "projectRoot" | "staleAfterMonths" | "importMaxDocumentBytes">,
 ): AppServices {
   const peerGroup = new PeerGroupService(repos.peerGroup);
   const council = new CouncilService(repos.council, peerGroup);
@@ -91,7 +91,9 @@ export function createServices(
     action,
     peerChallenge: new PeerChallengeService(repos.peerChallenge, scope),
     recommendation: new RecommendationService(repos.recommendation, scope),
-    import: new ImportService(repos.import, council, repos.theme, loadRules(themesDir), loadOverrides(themesDir)),
+    import: new ImportService(repos.import, council, repos.theme, loadRules(themesDir), loadOverrides(themesDir), {
+      maxDocumentBytes: config.importMaxDocumentBytes,
+    }),
     benchmark: new BenchmarkService(repos.benchmark, action, peerGroup, config.staleAfterMonths),
   };
 }

@@ -5,6 +5,7 @@ import type { ErrorCode } from "../shared/errors/error-code.js";
 import { runInRequestContext } from "../shared/request-context.js";
 import { beginRequest } from "./access-log.js";
 import type { App } from "./app.js";
+import { isMultipart, multipartBodyLimit, MultipartRefused, parseMultipartRequest } from "./multipart-request.js";
 import { sendJson } from "../shared/http/json-response.js";
 import type { RouteHandler } from "../shared/http/route-handler.js";
 
@@ -15,7 +16,7 @@ class RequestAborted extends Error {}
  * Reads the body up to `limit` bytes. Past the limit it keeps reading but discards, so the client
  * finishes sending and sees the 413 (breaking off the read would reset the connection under it).
  */
-function readBody(req: IncomingMessage, limit: number): Promise<string> {
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -28,7 +29,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
       if (size > limit * 16) req.destroy();
       if (!tooLarge) chunks.push(chunk);
     });
-    req.on("end", () => (tooLarge ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks).toString("utf8"))));
+    req.on("end", () => (tooLarge ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks))));
     req.on("error", reject);
     // A destroyed request never ends: settle rather than leave the handler waiting for ever.
     req.on("close", () => {
@@ -67,20 +68,20 @@ export function createHttpServer(app: App, routes: Record<string, RouteHandler<A
         errorBody(`No route ${url.pathname}; the API is at /graphql`, sharedErrorCodes.routeNotFound),
       );
 
-    let body: string;
+    // A multipart upload carries one document in its own limit; every other body keeps the JSON one.
+    const multipart = req.method === "POST" && isMultipart(req.headers["content-type"]);
+    const uploads = { maxFileBytes: app.config.importMaxDocumentBytes, maxFiles: 1 };
+    const limit = multipart ? multipartBodyLimit(uploads) : app.config.bodyLimitBytes;
+    let raw: Buffer;
     try {
-      body = await readBody(req, app.config.bodyLimitBytes);
+      raw = await readBody(req, limit);
     } catch (error) {
       if (error instanceof RequestAborted) return;
       if (error instanceof BodyTooLarge) {
-        return sendJson(
-          res,
-          413,
-          errorBody(
-            `The request body is over the limit of ${app.config.bodyLimitBytes} bytes`,
-            sharedErrorCodes.bodyTooLarge,
-          ),
-        );
+        const what = multipart
+          ? `The multipart request body is over the limit of ${limit} bytes (IMPORT_MAX_DOCUMENT_BYTES for the document, ${limit - uploads.maxFileBytes} for the other parts)`
+          : `The request body is over the limit of ${limit} bytes`;
+        return sendJson(res, 413, errorBody(what, sharedErrorCodes.bodyTooLarge));
       }
       throw error;
     }
@@ -88,8 +89,17 @@ export function createHttpServer(app: App, routes: Record<string, RouteHandler<A
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
     }
+    const body = multipart ? "" : raw.toString("utf8");
     let parsed: unknown = body;
-    if ((headers.get("content-type") ?? "").includes("application/json") && body !== "") {
+    if (multipart) {
+      try {
+        // Apollo still sees the multipart content type, so its CSRF prevention asks for a preflight header.
+        parsed = await parseMultipartRequest(req.headers, raw, uploads);
+      } catch (error) {
+        if (error instanceof MultipartRefused) return sendJson(res, error.status, errorResponseBody(error.error));
+        throw error;
+      }
+    } else if ((headers.get("content-type") ?? "").includes("application/json") && body !== "") {
       try {
         parsed = JSON.parse(body);
       } catch {

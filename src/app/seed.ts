@@ -93,7 +93,7 @@ export async function seedDatabase(args: {
   for (const entry of manifest.plans) {
     const { heldOn, ...details } = entry.challenge;
     const { report } = await services.import.importPlan({
-      text: read("plans", entry.file),
+      content: readFileSync(path.join(seeds, "plans", entry.file)),
       filename: entry.file,
       councilGss: entry.council,
       challengeHeldOn: heldOn ?? null,

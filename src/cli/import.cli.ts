@@ -1,19 +1,22 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { todayIso } from "../shared/graphql/local-date.scalar.js";
 import { AppError, errorResponseBody } from "../shared/errors/app-error.js";
 import { importFileNotFound } from "../modules/import/import.errors.js";
+import { PlanParseError } from "../modules/import/parsers/parse.errors.js";
 import type { ImportReport, ImportResult } from "../modules/import/import.service.js";
 import { fail, openCli } from "./cli-context.js";
 
 const usage = `Usage: npx cpc-graph-import <files…> --council <GSS> [--challenge <YYYY-MM-DD>] [--recorded-on <YYYY-MM-DD>] [--dry-run] [--json]
 
-Imports council action plans (text: tables, flattened tables, bullets or headings) into the graph.
+Imports council action plans into the graph, from the documents as published: HTML, PDF, DOCX, XLSX,
+CSV, Markdown or plain text, recognised by their content (the extension only breaks ties). Each report
+gives the format read, the reader's confidence, and the fields it was unsure of.
   --council       GSS code of the council the plans belong to (E07000073)
   --challenge     first day on site of the CPC the plans answer (default: the council's latest, created if none)
   --recorded-on   the day the documents' statuses were true (default: today)
-  --dry-run       parse and compare, write nothing
+  --dry-run       read and compare, write nothing
   --json          one JSON object per file on standard output, nothing else: { "plan": …, "report": … },
                   or { "file": …, "errors": [{ "message": …, "extensions": { "code": …, "reason": … } }] }`;
 
@@ -45,12 +48,17 @@ function print(text: string): Promise<void> {
 
 function describe(report: ImportReport): string {
   const lines = [
-    `${report.filename}: ${report.outcome}${report.dryRun ? " (dry run, nothing written)" : ""} — ${report.layout}, ${report.recommendations} recommendations, ${report.actions} actions`,
+    `${report.filename}: ${report.outcome}${report.dryRun ? " (dry run, nothing written)" : ""} — ${report.format}, ${report.layout}, ${report.recommendations} recommendations, ${report.actions} actions`,
+    `  confidence ${report.confidence.toFixed(2)}${report.confidenceReasons.length > 0 ? `: ${report.confidenceReasons.join("; ")}` : ""}`,
     `  added ${report.addedRecommendations} recommendations and ${report.addedActions} actions; ${report.statusChanges} status changes; matched ${report.matchedRecommendations}/${report.matchedActions}`,
     ...report.disappearedRecommendations.map((r) => `  disappeared: recommendation ${r.reference}`),
     ...report.disappearedActions.map((a) => `  disappeared: action ${a.reference}.${a.order} "${a.text.slice(0, 60)}"`),
     ...report.warnings.map((w) => `  warning line ${w.line} [${w.code}]: ${w.message}`),
     ...report.unplaced.map((u) => `  unplaced line ${u.line}: ${u.text.slice(0, 80)}`),
+    ...report.lowConfidence.map(
+      (f) =>
+        `  low confidence line ${f.line}: ${f.order === null ? `recommendation ${f.reference}` : `action ${f.reference}.${f.order}`} ${f.field} ${f.confidence.toFixed(2)} "${(f.value ?? "").slice(0, 60)}" (${f.reason})`,
+    ),
   ];
   return lines.join("\n");
 }
@@ -65,7 +73,7 @@ async function main(): Promise<number> {
   const council = values.council;
   if (!council) fail(`--council is required.\n\n${usage}`);
 
-  const { database, services } = await openCli();
+  const { config, database, services } = await openCli();
   const showProgress = process.stderr.isTTY && files.length > 1;
   const progress = (done: number, file: string) => {
     if (!showProgress) return;
@@ -82,9 +90,18 @@ async function main(): Promise<number> {
     let result: ImportResult | null = null;
     let problem: AppError | null = null;
     try {
-      const text = readFileSync(file, "utf8");
+      // Refused before it is read: a file far over the limit must not be loaded only to be refused.
+      const { size } = statSync(file);
+      if (size > config.importMaxDocumentBytes) {
+        throw new PlanParseError(
+          "import.too_large",
+          `The document is ${size} bytes; at most ${config.importMaxDocumentBytes} are accepted (IMPORT_MAX_DOCUMENT_BYTES)`,
+        );
+      }
+      // Bytes, not text: the reader recognises the format from them (a PDF read as UTF-8 is lost).
+      const content = readFileSync(file);
       result = await services.import.importPlan({
-        text,
+        content,
         filename: path.basename(file),
         councilGss: council,
         challengeHeldOn: values.challenge ?? null,

@@ -50,7 +50,7 @@ describe(`statements per request (${databaseKind})`, () => {
     );
     for (const council of data?.councils.nodes ?? []) {
       await t.app.services.import.importPlan({
-        text: plan(8),
+        content: new TextEncoder().encode(plan(8)),
         filename: "plan.txt",
         councilGss: council.gssCode,
         recordedOn: "2025-01-01",

@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -9,8 +10,8 @@ import { afterAll, describe, expect, it } from "vitest";
  * per test run by the globalSetup), which starts in a fraction of tsx's time; `npm run import` and
  * the package's bin, which run the same code through tsx, are tested below as invoked.
  */
-function runImport(args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DATA_DIR: "memory://", LOG_LEVEL: "silent" };
+function runImport(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
+  const env: NodeJS.ProcessEnv = { ...process.env, PGLITE_DATA_DIR: "memory://", LOG_LEVEL: "silent", ...extraEnv };
   delete env["DATABASE_URL"];
   const result = spawnSync(process.execPath, ["dist/src/cli/import.cli.js", ...args], {
     env,
@@ -61,6 +62,48 @@ describe("npm run import", () => {
     });
     // Harlow's own plan was seeded into the empty database first, so a dry run of it changes nothing.
     expect(harlow?.report).toMatchObject({ outcome: "UNCHANGED", dryRun: true, actions: 66 });
+  });
+
+  // Each run seeds a database of its own first: seconds, more while the rest of the suite runs.
+  it(
+    "reads the file's bytes and reports their format, hash and the reader's confidence in JSON",
+    { timeout: 120_000 },
+    () => {
+      const file = "seeds/plans/brentwood.txt";
+      const json = runImport([file, "--council", "E07000068", "--dry-run", "--json"]);
+      expect(json.status).toBe(0);
+      const { plan, report } = JSON.parse(json.stdout) as {
+        plan: { format: string; confidence: { overall: number; reasons: string[] }; lowConfidence: unknown[] };
+        report: Record<string, unknown>;
+      };
+      expect(report).toMatchObject({
+        filename: "brentwood.txt",
+        format: "TEXT",
+        // The seed imported the same bytes: the hash is theirs, whichever way they arrive.
+        outcome: "UNCHANGED",
+        contentHash: createHash("sha256").update(readFileSync(file)).digest("hex"),
+        confidence: plan.confidence.overall,
+        confidenceReasons: plan.confidence.reasons,
+        lowConfidence: plan.lowConfidence,
+      });
+      expect(plan.format).toBe("TEXT");
+    },
+  );
+
+  it("prints the format and the confidence in its report in words", { timeout: 120_000 }, () => {
+    const words = runImport(["seeds/plans/brentwood.txt", "--council", "E07000068", "--dry-run"]);
+    expect(words.status).toBe(0);
+    expect(words.stdout).toContain("brentwood.txt: UNCHANGED (dry run, nothing written) — TEXT, FLATTENED_TABLE,");
+    expect(words.stdout).toMatch(/\n {2}confidence [01]\.\d\d/);
+  });
+
+  it("refuses a file over IMPORT_MAX_DOCUMENT_BYTES before reading it", { timeout: 120_000 }, () => {
+    const big = path.join(mkdtempSync(path.join(tmpdir(), "cpc-cli-")), "big.txt");
+    // Above the seed plans (the empty database is seeded first, through the same limit).
+    writeFileSync(big, "x".repeat(10_001));
+    const { status, stderr } = runImport([big, "--council", "E07000073"], { IMPORT_MAX_DOCUMENT_BYTES: "10000" });
+    expect(status).toBe(1);
+    expect(stderr).toContain("import.too_large: The document is 10001 bytes; at most 10000");
   });
 
   it("reports a file it cannot read with its code and line, and exits non-zero", () => {

@@ -3,7 +3,7 @@ import { defineErrorCodes } from "../../shared/errors/error-code.js";
 
 export const importErrorCodes = defineErrorCodes({
   invalidOption: { reason: "import.invalid_option", errorClass: "BAD_USER_INPUT" },
-  // Only the command line reads files; over GraphQL the text comes in the request.
+  // Only the command line reads files; over GraphQL the document comes in the request.
   fileNotFound: { reason: "import.file_not_found", errorClass: "BAD_USER_INPUT" },
 });
 

@@ -4,6 +4,7 @@ import { actionsTable } from "../action/action.table.js";
 import { progressUpdatesTable } from "../action/progress-update.table.js";
 import { peerChallengesTable, type PeerChallengeRow } from "../peer-challenge/peer-challenge.table.js";
 import { recommendationsTable, recommendationThemesTable } from "../recommendation/recommendation.table.js";
+import type { DocumentFormat } from "./document/document.model.js";
 import type { HeldRecommendation, PlanDiff } from "./import.matcher.js";
 import type { PlanAction, PlanRecommendation } from "./import.plan.js";
 import { sourceDocumentsTable } from "./source-document.table.js";
@@ -26,10 +27,14 @@ export interface PersistImport {
     councilId: number;
     filename: string;
     contentHash: string;
+    format: DocumentFormat;
     layout: string;
     title: string | null;
     byteSize: number;
+    /** The text as stored (ReadPlan.text), which every line number points into. */
     content: string;
+    /** The original bytes of a binary format; null for text formats. */
+    original: Uint8Array | null;
     recordedOn: string;
   };
   diff: PlanDiff;

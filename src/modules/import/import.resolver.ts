@@ -2,6 +2,7 @@ import { Arg, Ctx, Mutation, Resolver } from "type-graphql";
 import type { AppContext } from "../../context.js";
 import { AppError, sharedErrorCodes } from "../../shared/errors/app-error.js";
 import { toGlobalId } from "../../shared/graphql/global-id.js";
+import { importDocument } from "./import.document-input.js";
 import { ImportPlanInput } from "./import.input.js";
 import { ImportReport } from "./import.type.js";
 
@@ -9,7 +10,7 @@ import { ImportReport } from "./import.type.js";
 export class ImportResolver {
   @Mutation(() => ImportReport, {
     description:
-      "Imports a council's action plan from its text: parses it, matches it to the plan held, appends a progress update per changed status, adds what is new and reports what disappeared, in one transaction. Requires the admin token (Authorization: Bearer …).",
+      "Imports a council's action plan from its published document (HTML, PDF, DOCX, XLSX, CSV, Markdown or text, recognised by content): reads it, with a confidence for every field, matches it to the plan held, appends a progress update per changed status, adds what is new and reports what disappeared, in one transaction. Requires the admin token (Authorization: Bearer …).",
   })
   async importPlan(
     @Ctx() ctx: AppContext,
@@ -21,9 +22,10 @@ export class ImportResolver {
         "importPlan needs the admin token: start the server with ADMIN_TOKEN and send Authorization: Bearer <token>",
       );
     }
+    const document = importDocument(input);
     const { report } = await ctx.services.import.importPlan({
-      text: input.text,
-      filename: input.filename ?? "upload.txt",
+      content: document.content,
+      filename: document.filename,
       councilGss: input.council,
       challengeHeldOn: input.challenge ?? null,
       recordedOn: input.recordedOn ?? ctx.today,

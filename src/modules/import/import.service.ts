@@ -7,12 +7,19 @@ import type { ThemeRepository } from "../theme/theme.repository.js";
 import type { ThemeOverrides, ThemeRules } from "../theme/theme.taxonomy.js";
 import { invalidImportOption } from "./import.errors.js";
 import { diffPlan, type PlanDiff } from "./import.matcher.js";
-import type { ParsedPlan, PlanRecommendation, PlanWarning } from "./import.plan.js";
+import type { DocumentFormat } from "./document/document.model.js";
+import type { LowConfidenceField, PlanRecommendation, PlanWarning, ReadPlan } from "./import.plan.js";
 import type { ImportRepository, NewPeerChallenge, ThemeLinkToSave } from "./import.repository.js";
-import { parsePlan } from "./parsers/plan.parser.js";
+import { PlanParseError } from "./parsers/parse.errors.js";
+import { readPlanDocument } from "./reader/plan.reader.js";
+
+/** Formats whose stored text is an extraction: the original bytes are kept beside it. */
+const binaryFormats: readonly DocumentFormat[] = ["PDF", "DOCX", "XLSX"];
 
 export interface ImportRequest {
-  text: string;
+  /** The document as published, any format: the content decides how it is read. */
+  content: Uint8Array;
+  /** The name it came with: stored, and a hint to the reader where the content cannot tell (CSV or text). */
   filename: string;
   councilGss: string;
   /** The CPC's first day on site: picks (or creates) that challenge; else the council's latest. */
@@ -29,8 +36,15 @@ export type ImportOutcome = "CREATED" | "UPDATED" | "UNCHANGED";
 export interface ImportReport {
   filename: string;
   councilGss: string;
+  format: DocumentFormat;
   layout: string;
   title: string | null;
+  /** The plan's overall confidence, 0 to 1. */
+  confidence: number;
+  /** Why the overall confidence is below 1. */
+  confidenceReasons: string[];
+  /** Fields read with low confidence, for a person to check. */
+  lowConfidence: LowConfidenceField[];
   outcome: ImportOutcome;
   dryRun: boolean;
   contentHash: string;
@@ -50,11 +64,16 @@ export interface ImportReport {
 }
 
 export interface ImportResult {
-  plan: ParsedPlan;
+  plan: ReadPlan;
   report: ImportReport;
 }
 
-/** Parses a document, matches it to what is held and writes the difference in one transaction. */
+export interface ImportLimits {
+  /** Largest document accepted, in bytes of the original (IMPORT_MAX_DOCUMENT_BYTES). */
+  maxDocumentBytes: number;
+}
+
+/** Reads a document, matches it to what is held and writes the difference in one transaction. */
 export class ImportService {
   constructor(
     private readonly imports: ImportRepository,
@@ -62,6 +81,7 @@ export class ImportService {
     private readonly themes: ThemeRepository,
     private readonly rules: ThemeRules,
     private readonly overrides: ThemeOverrides,
+    private readonly limits: ImportLimits,
   ) {}
 
   async importPlan(request: ImportRequest): Promise<ImportResult> {
@@ -78,10 +98,17 @@ export class ImportService {
       );
     }
     checkText(request.filename, "filename");
+    // Before any reading: a reader's own limits bound its work, this bounds what reaches it.
+    if (request.content.byteLength > this.limits.maxDocumentBytes) {
+      throw new PlanParseError(
+        "import.too_large",
+        `The document is ${request.content.byteLength} bytes; at most ${this.limits.maxDocumentBytes} are accepted (IMPORT_MAX_DOCUMENT_BYTES)`,
+      );
+    }
     const [council] = await this.councils.requireByGss([request.councilGss], "council");
     if (!council) throw invalidImportOption("council", "council is required");
-    const plan = parsePlan(request.text);
-    const contentHash = createHash("sha256").update(request.text, "utf8").digest("hex");
+    const plan = await readPlanDocument(request.content, { filename: request.filename });
+    const contentHash = createHash("sha256").update(request.content).digest("hex");
     // Classified before the transaction: the rules are pure and need no lock.
     const themeLinks = await this.classify(council.gssCode, plan.recommendations);
     return this.imports.exclusive(council.id, async (imports) => {
@@ -98,8 +125,12 @@ export class ImportService {
       const report: ImportReport = {
         filename: request.filename,
         councilGss: council.gssCode,
+        format: plan.format,
         layout: plan.layout,
         title: plan.title,
+        confidence: plan.confidence.overall,
+        confidenceReasons: plan.confidence.reasons,
+        lowConfidence: plan.lowConfidence,
         outcome: unchanged ? "UNCHANGED" : challenge && held.length > 0 ? "UPDATED" : "CREATED",
         dryRun: request.dryRun ?? false,
         contentHash,
@@ -137,10 +168,12 @@ export class ImportService {
           councilId: council.id,
           filename: request.filename,
           contentHash,
+          format: plan.format,
           layout: plan.layout,
           title: plan.title,
-          byteSize: Buffer.byteLength(request.text, "utf8"),
-          content: request.text,
+          byteSize: request.content.byteLength,
+          content: plan.text,
+          original: binaryFormats.includes(plan.format) ? request.content : null,
           recordedOn: request.recordedOn,
         },
         diff,

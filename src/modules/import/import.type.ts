@@ -1,4 +1,6 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Field, Float, ID, Int, ObjectType } from "type-graphql";
+import type { DocumentFormat as DocumentFormatValue } from "./document/document.model.js";
+import { DocumentFormat } from "./document-format.type.js";
 
 @ObjectType("ImportWarning", { description: "A problem with one line of an imported document; the rest was imported." })
 export class ImportWarning {
@@ -41,6 +43,40 @@ export class DisappearedItem {
   text!: string;
 }
 
+@ObjectType("LowConfidenceField", {
+  description: "A field the reader was unsure of, for a person to check against the document before the plan counts.",
+})
+export class LowConfidenceField {
+  @Field(() => String, { description: "The reference of the recommendation the field belongs to (or its action's)." })
+  reference!: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "The action's order within its recommendation; null for a field of the recommendation itself.",
+  })
+  order!: number | null;
+
+  @Field(() => String, {
+    description: "Which field: text, lead, target or status of an action; reference or text of a recommendation.",
+  })
+  field!: string;
+
+  @Field(() => String, { nullable: true, description: "The value as read; null when the reader found none." })
+  value!: string | null;
+
+  @Field(() => Float, {
+    description:
+      "How sure the reader is, from 0 (a guess) to 1 (printed under a column or label that says what it is, and normalised cleanly).",
+  })
+  confidence!: number;
+
+  @Field(() => String, { description: "Why the confidence is low, in words a person can check." })
+  reason!: string;
+
+  @Field(() => Int, { description: "1-based line of the document's stored text where the field was read." })
+  line!: number;
+}
+
 @ObjectType("ImportReport", { description: "What an import read and what it changed." })
 export class ImportReport {
   @Field(() => String, { description: "The document's name." })
@@ -49,8 +85,25 @@ export class ImportReport {
   @Field(() => String, { description: "GSS code of the council." })
   councilGss!: string;
 
-  @Field(() => String, { description: "Layout family recognised." })
+  @Field(() => DocumentFormat, { description: "The format the document was read as, recognised from its content." })
+  format!: DocumentFormatValue;
+
+  @Field(() => String, {
+    description:
+      "How the plan was segmented: a text layout family (DELIMITED_TABLE, FLATTENED_TABLE, PARAGRAPH_BULLETS, HEADING_PARAGRAPHS), or TABLE or SECTIONS.",
+  })
   layout!: string;
+
+  @Field(() => Float, { description: "The reader's overall confidence in the plan, from 0 to 1." })
+  confidence!: number;
+
+  @Field(() => [String], { description: "Why the overall confidence is below 1; empty when it is 1." })
+  confidenceReasons!: string[];
+
+  @Field(() => [LowConfidenceField], {
+    description: "Every field read with low confidence, to check before relying on it.",
+  })
+  lowConfidence!: LowConfidenceField[];
 
   @Field(() => String, { nullable: true, description: "The document's title, when evident." })
   title!: string | null;

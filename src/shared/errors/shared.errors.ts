@@ -14,6 +14,7 @@ export const sharedErrorCodes = defineErrorCodes({
   tooManyDates: { reason: "request.too_many_dates", errorClass: "BAD_USER_INPUT" },
   bodyTooLarge: { reason: "request.body_too_large", errorClass: "BAD_REQUEST" },
   badJson: { reason: "request.bad_json", errorClass: "BAD_REQUEST" },
+  badMultipart: { reason: "request.bad_multipart", errorClass: "BAD_REQUEST" },
   routeNotFound: { reason: "request.not_found", errorClass: "NOT_FOUND" },
   // The only credential is the admin token, so a request without it is unauthenticated, not forbidden.
   adminRequired: { reason: "auth.admin_required", errorClass: "UNAUTHENTICATED" },

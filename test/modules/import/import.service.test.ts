@@ -10,6 +10,7 @@ import { createTestApp, type TestApp } from "../../support/test-app.js";
 import { databaseKind } from "../../support/test-database.js";
 
 const harlow = readFileSync("seeds/plans/harlow.txt", "utf8");
+const utf8 = (text: string) => new TextEncoder().encode(text);
 
 /** Harlow's plan a year later: three statuses changed, nothing else. */
 function harlowUpdated(): string {
@@ -212,7 +213,7 @@ describe(`importing, re-importing and updating a plan (${databaseKind})`, () => 
     ].join("\n");
     await expect(
       t.app.services.import.importPlan({
-        text: plan,
+        content: utf8(plan),
         filename: "poisoned.txt",
         councilGss: "E07000075",
         challengeHeldOn: "2024-02-01",
@@ -230,12 +231,12 @@ describe(`importing, re-importing and updating a plan (${databaseKind})`, () => 
         `1\tPublish a workforce strategy\tDraft the strategy\tHead of HR\tMarch 2025\t${status}`,
       ].join("\n");
     const file = { filename: "rochford.txt", councilGss: "E07000075", challengeHeldOn: "2023-11-01" };
-    await t.app.services.import.importPlan({ ...file, text: plan("In progress"), recordedOn: "2024-01-01" });
-    await t.app.services.import.importPlan({ ...file, text: plan("Complete"), recordedOn: "2025-01-01" });
+    await t.app.services.import.importPlan({ ...file, content: utf8(plan("In progress")), recordedOn: "2024-01-01" });
+    await t.app.services.import.importPlan({ ...file, content: utf8(plan("Complete")), recordedOn: "2025-01-01" });
     // Found later: a mid-2024 report that already said Complete.
     const { report } = await t.app.services.import.importPlan({
       ...file,
-      text: `${plan("Complete")}\n`,
+      content: utf8(`${plan("Complete")}\n`),
       recordedOn: "2024-06-01",
     });
     expect(report.statusChanges).toBe(1);
@@ -251,8 +252,16 @@ describe(`importing, re-importing and updating a plan (${databaseKind})`, () => 
     const b = "B\tPublish the medium term financial strategy\tDraft it\tS151 Officer\tJune 2025\tIn progress";
     const c = "C\tRun a residents survey\tCommission it\tHead of Communications\tJuly 2025\tNot started";
     const file = { filename: "maldon.txt", councilGss: "E07000074", challengeHeldOn: "2024-05-01" };
-    await t.app.services.import.importPlan({ ...file, text: [header, a, b].join("\n"), recordedOn: "2025-01-01" });
-    await t.app.services.import.importPlan({ ...file, text: [header, c, a, b].join("\n"), recordedOn: "2025-02-01" });
+    await t.app.services.import.importPlan({
+      ...file,
+      content: utf8([header, a, b].join("\n")),
+      recordedOn: "2025-01-01",
+    });
+    await t.app.services.import.importPlan({
+      ...file,
+      content: utf8([header, c, a, b].join("\n")),
+      recordedOn: "2025-02-01",
+    });
     const { data } = await t.execute<{ recommendations: { nodes: { reference: string; order: number }[] } }>(
       `{ recommendations(filter: { councils: ["E07000074"] }) { nodes { reference order } } }`,
     );
@@ -269,7 +278,7 @@ describe(`importing, re-importing and updating a plan (${databaseKind})`, () => 
       "1\tStrengthen risk management\tRefresh the risk register\tHead of Audit\tMay 2025\tIn progress",
     ].join("\n");
     const request = {
-      text,
+      content: utf8(text),
       filename: "tendring.txt",
       councilGss: "E07000076",
       challengeHeldOn: "2024-09-01",
@@ -297,7 +306,7 @@ describe(`the status an action had on a day, after an update (${databaseKind})`,
   beforeAll(async () => {
     t = await createTestApp();
     await t.app.services.import.importPlan({
-      text: harlowUpdated(),
+      content: utf8(harlowUpdated()),
       filename: "harlow-2024.txt",
       councilGss: "E07000073",
       challengeHeldOn: "2023-01-01",
