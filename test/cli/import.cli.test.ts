@@ -107,8 +107,9 @@ describe("npm run import", () => {
   });
 
   it("reports a file it cannot read with its code and line, and exits non-zero", () => {
-    const binary = path.join(mkdtempSync(path.join(tmpdir(), "cpc-cli-")), "plan.docx");
-    writeFileSync(binary, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x0a, 0x00, 0x00, 0x00, 0x41, 0x42]));
+    // Text with a NUL byte: a binary file, not a plan, whatever its name says.
+    const binary = path.join(mkdtempSync(path.join(tmpdir(), "cpc-cli-")), "plan.txt");
+    writeFileSync(binary, Buffer.from([0x41, 0x42, 0x0a, 0x00, 0x00, 0x00, 0x41, 0x42]));
     const { status, stderr } = runImport([binary, "--council", "E07000073"]);
     expect(status).toBe(1);
     // 0x0a ends line 1, so the first NUL byte is at line 2, column 1.

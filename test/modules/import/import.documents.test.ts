@@ -135,7 +135,7 @@ describe(`importPlan's three ways in for a document, and its limit (${databaseKi
       challenge: "2024-10-01",
     });
     expect(errors).toBeUndefined();
-    expect(data?.importPlan).toMatchObject({ outcome: "CREATED", format: "TEXT", contentHash: sha256(bytes) });
+    expect(data?.importPlan).toMatchObject({ outcome: "CREATED", format: "CSV", contentHash: sha256(bytes) });
     const id = data?.importPlan.sourceDocumentId ?? "";
     const stored = await t.execute<{ node: Record<string, unknown> }>(
       `query($id: ID!) { node(id: $id) { ... on SourceDocument { filename format byteSize contentHash } } }`,
@@ -143,7 +143,7 @@ describe(`importPlan's three ways in for a document, and its limit (${databaseKi
     );
     expect(stored.data?.node).toEqual({
       filename: "uttlesford.csv",
-      format: "TEXT",
+      format: "CSV",
       byteSize: bytes.length,
       contentHash: sha256(bytes),
     });

@@ -185,7 +185,12 @@ describe(`importing, re-importing and updating a plan (${databaseKind})`, () => 
       "BAD_USER_INPUT",
       "import.binary_content",
     ],
-    ["an unknown layout", { text: "12345 67890", council: "E07000073" }, "BAD_USER_INPUT", "import.unknown_layout"],
+    [
+      "a document with no plan",
+      { text: "12345 67890", council: "E07000073" },
+      "BAD_USER_INPUT",
+      "import.no_plan_found",
+    ],
   ])("rejects %s with %s (%s) and writes nothing", async (_what, input, code, reason) => {
     const before = await tableCounts(t);
     const { errors } = await t.execute(

@@ -174,12 +174,18 @@ function extension(filename: string | null | undefined): string {
 
 function sniffText(bytes: Uint8Array, filename: string | null | undefined): DocumentFormat {
   // Only the start is decoded: a multi-byte character cut at the end decodes as U+FFFD, harmlessly.
-  const head = decodeText(bytes.subarray(0, headChars * 4))
+  const start = decodeText(bytes.subarray(0, headChars * 4))
     .slice(0, headChars)
-    .replace(/\r\n?/g, "\n")
-    .replace(/^\s+/, "");
-  if (head.includes("\u0000"))
-    throw new PlanParseError("import.binary_content", "The file contains NUL bytes: it is binary, not text.");
+    .replace(/\r\n?/g, "\n");
+  const nul = start.indexOf("\u0000");
+  if (nul !== -1) {
+    const before = start.slice(0, nul);
+    throw new PlanParseError("import.binary_content", "The file contains NUL bytes: it is binary, not text.", {
+      line: before.split("\n").length,
+      column: nul - before.lastIndexOf("\n"),
+    });
+  }
+  const head = start.replace(/^\s+/, "");
   if (isStrongHtml(head)) return "HTML";
   const lines = head.split("\n");
   if (isMarkdownContent(head, lines)) return "MARKDOWN";

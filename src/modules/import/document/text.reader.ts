@@ -44,11 +44,18 @@ export function readText(text: string, format: TextFormat): DocumentModel {
 }
 
 /**
- * A cell as lines: HTML fragments (a CMS export's <p>, <li>, <br>) become lines as the model asks;
- * a line break the cell itself holds (a quoted CSV newline) is kept by handing it over as <br>.
+ * A cell as lines: HTML fragments (a CMS export's <p>, <li>, <br>) become lines as the model asks.
+ * A cell without markup keeps its own line breaks, empty lines included: in a cell of packed
+ * statuses, an empty line is an action with no status, and dropping it would shift the rest.
  */
 function cellText(raw: string): string {
-  return htmlCellToText(raw.includes("\n") ? raw.replaceAll("\n", "<br>") : raw);
+  if (/<[a-z/!]/i.test(raw)) return htmlCellToText(raw.includes("\n") ? raw.replaceAll("\n", "<br>") : raw);
+  if (!raw.includes("\n")) return cleanText(raw);
+  return raw
+    .split(/\r\n?|\n/)
+    .map((line) => cleanText(line))
+    .join("\n")
+    .replace(/^\n+|\n+$/g, "");
 }
 
 function cell(text: string, source: SourceRef): TableCell {

@@ -29,19 +29,27 @@ export function readColourKey(blocks: readonly Block[]): ColourKey {
     const name = colour.toLowerCase() === "gray" ? "grey" : colour.toLowerCase();
     if (status && !key.has(name)) key.set(name, status);
   };
-  for (const block of blocks) {
-    if (block.kind === "table") {
-      if (block.rows.length > 12) continue;
-      for (const row of tableGrid(block)) {
-        const cells = row.map((c) => (c ? cleanText(c.cell.text) : ""));
-        if (cells.length >= 2 && colours.includes(cells[0]!.toLowerCase())) add(cells[0]!, cells[1]!);
-      }
-      continue;
-    }
-    // A key may be one line ("Key: Green – complete; Amber – in progress; Red – not started").
-    for (const part of cleanText(block.text).replace(/^(?:rag\s+)?key\s*[:–-]?\s*/i, "").split(/\s*[;,|]\s*/)) {
+  // A key may be one line ("Key: Green – complete; Amber – in progress; Red – not started").
+  const readLine = (text: string) => {
+    for (const part of cleanText(text)
+      .replace(/^(?:rag\s+|colour\s+|status\s+)?key\s*[:–-]?\s*/i, "")
+      .split(/\s*[;,|]\s*/)) {
       const match = keyEntry.exec(part);
       if (match) add(match[1]!, match[2]!);
+    }
+  };
+  for (const block of blocks) {
+    if (block.kind !== "table") {
+      readLine(block.text);
+      continue;
+    }
+    // In a table (a spreadsheet or CSV holds the whole page as one): rows of a colour and its meaning.
+    for (const row of tableGrid(block)) {
+      const filled = row
+        .filter((c) => c && c.origin && cleanText(c.cell.text) !== "")
+        .map((c) => cleanText(c!.cell.text));
+      if (filled.length === 1) readLine(filled[0]!);
+      else if (filled.length === 2 && colours.includes(filled[0]!.toLowerCase())) add(filled[0]!, filled[1]!);
     }
   }
   return key;
@@ -50,7 +58,9 @@ export function readColourKey(blocks: readonly Block[]): ColourKey {
 /** The status a colour-only status means under the document's key; the status itself when no key says. */
 export function applyColourKey(status: ParsedStatus | null, key: ColourKey): ParsedStatus | null {
   if (status === null || key.size === 0) return status;
-  const colour = cleanText(status.text).toLowerCase().replace(/^gray$/, "grey");
+  const colour = cleanText(status.text)
+    .toLowerCase()
+    .replace(/^gray$/, "grey");
   const meant = key.get(colour);
   return meant ? { ...status, status: meant } : status;
 }

@@ -51,7 +51,11 @@ export function weighPlanEvidence(candidate: Candidate, documentText: string): P
   // any table of prose (a list of documents, a glossary), not a plan.
   const anonymousTable = candidate.layout === "TABLE" && headerRoles < 2 && fields < 0.3;
   if (anonymousTable) reasons.push("a table with no plan header and almost no leads, dates or statuses");
-  const accepted = prose >= 0.6 && council >= 0.4 && !anonymousTable && (structured || mentioned || fielded);
+  // A header of three or more plan columns over rows with leads, dates or statuses is a plan table
+  // however terse its wording ("Do one", "X", "June 2025").
+  const planTable = headerRoles >= 3 && fields >= 0.5;
+  const accepted =
+    planTable || (prose >= 0.6 && council >= 0.4 && !anonymousTable && (structured || mentioned || fielded));
   const strength =
     Math.min(1, 0.5 + 0.2 * Math.min(1, headerRoles / 3) + 0.15 * fields + 0.1 * numbered + (strong ? 0.1 : 0)) *
     Math.min(1, prose + 0.2);

@@ -24,7 +24,8 @@ export function labelledField(text: string): { field: Field; value: string } | n
   return found ? { field: found.field, value: match[2]!.trim() } : null;
 }
 
-export const subNumbering = /^\d{1,3}\.\d{1,3}(?:\.\d{1,3})*[.:)]?\s+/u;
+/** "1.1", "A1.2", "R3.1:" before an action: its number under the recommendation, not its words. */
+export const subNumbering = /^(?:[A-Z]{1,3}\s?)?\d{1,3}(?:\.\d{1,3})+[.:)]?\s+/u;
 
 function numbering(block: TextBlock): { reference: string; rest: string } | null {
   if (block.kind === "listItem") {

@@ -39,8 +39,8 @@ interface ColumnPlan {
 const maxHeaderWords = 8;
 /** Rows whose cells are profiled to give a header-less column its role. */
 const profiledRows = 300;
-/** Rows searched for a header: titles and notes sometimes sit in the first rows of a sheet. */
-const headerSearchRows = 6;
+/** Rows searched for a header: titles, notes and page furniture sit above it in sheets and CSV exports. */
+const headerSearchRows = 30;
 
 function cellText(cell: GridCell | null | undefined): string {
   return cell ? cleanText(cell.cell.text) : "";
@@ -376,6 +376,10 @@ function readTable(
     const split = combined ? splitTargetAndStatus(combined.text) : null;
     const per = (cell: { text: string } | null, n: number): (string | null)[] => {
       if (!cell) return Array<string | null>(n).fill(null);
+      // One line per packed action, an empty line for an action with no value; else one per non-empty line.
+      const positional = cell.text.replace(/\n+$/, "").split("\n");
+      if (n > 1 && positional.length === n)
+        return positional.map((line) => cleanText(line.replace(itemStart, "")) || null);
       const lines = fieldLines(cell.text);
       if (n > 1 && lines.length === n) return lines;
       const whole = cleanLines(cell.text);
