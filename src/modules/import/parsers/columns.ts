@@ -253,12 +253,13 @@ export function matchSpacedHeader(line: string): ColumnMap | null {
     }
     if (matched === 0) {
       unknown++;
+      // A second stray word already rules the line out: stop before matching the rest of its words.
+      if (unknown > 1) return null;
       i++;
       continue;
     }
     labels.push(words.slice(i, i + matched).join(" "));
     i += matched;
   }
-  if (unknown > 1) return null;
   return mapHeader(labels);
 }
