@@ -72,8 +72,19 @@ const RAG_IN_CELL = new RegExp(
   "i",
 );
 
-function blank(text: string, pattern: RegExp): string {
-  return text.replace(new RegExp(pattern.source, `${pattern.flags}g`), (match) => " ".repeat(match.length));
+// Global twins of the patterns statusOf blanks, compiled once: blanking runs for every status cell.
+const NOT_STARTED_ALL = new RegExp(NOT_STARTED.source, `${NOT_STARTED.flags}g`);
+const PARTLY_COMPLETE_ALL = new RegExp(PARTLY_COMPLETE.source, `${PARTLY_COMPLETE.flags}g`);
+const DENIED_COMPLETION_ALL = new RegExp(DENIED_COMPLETION.source, `${DENIED_COMPLETION.flags}g`);
+const spaces = (match: string): string => " ".repeat(match.length);
+
+/**
+ * `text` with every match of `all` (a global pattern) turned into spaces of the same length, so
+ * later matches keep their offsets. `found` is whether its non-global twin matched `text`: a cell
+ * where it did not has nothing to blank, which is most cells.
+ */
+function blank(text: string, all: RegExp, found: boolean): string {
+  return found ? text.replace(all, spaces) : text;
 }
 
 function hasCompletion(text: string): boolean {
@@ -98,11 +109,11 @@ function statusOf(text: string): ActionStatusValue {
   if (text === "") return "UNKNOWN";
   if (BLUE_ONLY.test(text)) return "COMPLETE";
   const notStarted = NOT_STARTED.test(text);
-  const remaining = blank(text, NOT_STARTED);
+  const remaining = blank(text, NOT_STARTED_ALL, notStarted);
   const partly = PARTLY_COMPLETE.test(remaining);
-  const withoutPartly = blank(remaining, PARTLY_COMPLETE);
+  const withoutPartly = blank(remaining, PARTLY_COMPLETE_ALL, partly);
   const denied = DENIED_COMPLETION.test(withoutPartly);
-  const affirmative = blank(withoutPartly, DENIED_COMPLETION);
+  const affirmative = blank(withoutPartly, DENIED_COMPLETION_ALL, denied);
   const completed = hasCompletion(affirmative);
   // Precedence: a cell that says it is complete is complete even if work continues ("Complete
   // January 2025. Ongoing"), unless it also denies a completion ("Consultation closed; strategy

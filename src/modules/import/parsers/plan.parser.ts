@@ -1,5 +1,5 @@
 import type { LayoutFamily, ParsedPlan } from "../import.plan.js";
-import { cleanText } from "../normalise/text.normaliser.js";
+import { hasVisibleText } from "../normalise/text.normaliser.js";
 import { parseParagraphBullets } from "./bullets.parser.js";
 import { parseDelimitedTable } from "./delimited.parser.js";
 import { parseFlattenedTable } from "./flattened.parser.js";
@@ -75,7 +75,7 @@ export function parsePlan(text: string): ParsedPlan {
       `The document is ${bytes} bytes; plans over ${maxPlanBytes} bytes are refused.`,
     );
   const normalised = (text.startsWith("\uFEFF") ? text.slice(1) : text).replace(/\r\n?/g, "\n");
-  if (cleanText(normalised) === "") throw new PlanParseError("import.empty_document", "The document is empty.");
+  if (!hasVisibleText(normalised)) throw new PlanParseError("import.empty_document", "The document is empty.");
   rejectBinary(normalised);
   const layout = detectLayout(normalised);
   if (layout === null) {
