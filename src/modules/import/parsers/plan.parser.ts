@@ -1,10 +1,10 @@
 import type { LayoutFamily, ParsedPlan } from "../import.plan.js";
 import { hasVisibleText } from "../normalise/text.normaliser.js";
 import { parseParagraphBullets } from "./bullets.parser.js";
-import { parseDelimitedTable } from "./delimited.parser.js";
+import { parseDelimitedTable, parseLocatedTable } from "./delimited.parser.js";
 import { parseFlattenedTable } from "./flattened.parser.js";
 import { parseHeadingParagraphs } from "./headings.parser.js";
-import { detectLayout } from "./layout.detector.js";
+import { chooseLayout } from "./layout.detector.js";
 import { PlanParseError, maxPlanBytes } from "./parse.errors.js";
 
 const parsers: Readonly<Record<LayoutFamily, (text: string) => ParsedPlan>> = {
@@ -77,14 +77,14 @@ export function parsePlan(text: string): ParsedPlan {
   const normalised = (text.startsWith("\uFEFF") ? text.slice(1) : text).replace(/\r\n?/g, "\n");
   if (!hasVisibleText(normalised)) throw new PlanParseError("import.empty_document", "The document is empty.");
   rejectBinary(normalised);
-  const layout = detectLayout(normalised);
+  const { layout, table } = chooseLayout(normalised);
   if (layout === null) {
     throw new PlanParseError(
       "import.unknown_layout",
       "No known layout found: no table header, numbered records, paragraphs with bullets or headings with paragraphs.",
     );
   }
-  const plan = parsers[layout](normalised);
+  const plan = layout === "DELIMITED_TABLE" && table !== null ? parseLocatedTable(table) : parsers[layout](normalised);
   if (plan.recommendations.length === 0) {
     throw new PlanParseError(
       "import.unknown_layout",
