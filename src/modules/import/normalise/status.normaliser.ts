@@ -87,8 +87,11 @@ function blank(text: string, all: RegExp, found: boolean): string {
   return found ? text.replace(all, spaces) : text;
 }
 
+// COMPLETE and ONGOING_WORD are run with exec from lastIndex 0 rather than with matchAll, which
+// copies the regex on every call; neither matches an empty string, so each exec moves on.
 function hasCompletion(text: string): boolean {
-  for (const match of text.matchAll(COMPLETE)) {
+  COMPLETE.lastIndex = 0;
+  for (let match = COMPLETE.exec(text); match !== null; match = COMPLETE.exec(text)) {
     if (!NOT_YET_COMPLETE_BEFORE.test(textBefore(text, match.index, CONDITION_WINDOW))) return true;
   }
   return false;
@@ -96,7 +99,8 @@ function hasCompletion(text: string): boolean {
 
 function ongoingReading(text: string): "ONGOING" | "IN_PROGRESS" | null {
   let reading: "ONGOING" | "IN_PROGRESS" | null = null;
-  for (const match of text.matchAll(ONGOING_WORD)) {
+  ONGOING_WORD.lastIndex = 0;
+  for (let match = ONGOING_WORD.exec(text); match !== null; match = ONGOING_WORD.exec(text)) {
     const after = text.slice(match.index + match[0].length);
     const isAdjective = /^on/i.test(match[0]) && !PREDICATE_AFTER_ONGOING.test(after);
     if (!isAdjective) return "ONGOING";

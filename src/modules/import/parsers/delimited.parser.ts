@@ -30,10 +30,10 @@ const rolesWithoutValue: Record<ColumnRole, string> = {
  * width. What spills past the last column is joined back into it, so no printed text is lost; the
  * joined cell is cleaned from the raw cells, since markup may run across them.
  */
-function shapeRow(row: TableRow, cleaned: readonly string[], width: number, notes: PlanNotes): string[] {
+function shapeRow(row: TableRow, cleaned: readonly string[], width: number, notes: PlanNotes): readonly string[] {
   let length = cleaned.length;
   while (length > width && cleaned[length - 1] === "") length--;
-  if (length === width) return cleaned.slice(0, length);
+  if (length === width) return length === cleaned.length ? cleaned : cleaned.slice(0, length);
   notes.warn(
     row.line,
     "import.row_shape",
