@@ -52,7 +52,7 @@ function headingScore(lines: readonly string[]): number {
 function weighLayouts(text: string): { scores: LayoutScores; table: LocatedTable | null } {
   const normalised = text.replace(/\r\n?/g, "\n");
   const lines = normalised.split("\n");
-  const table = locateTable(normalised);
+  const table = locateTable(normalised, lines);
   return {
     scores: {
       DELIMITED_TABLE: delimitedScore(table),
