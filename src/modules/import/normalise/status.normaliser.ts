@@ -72,12 +72,26 @@ const RAG_IN_CELL = new RegExp(
   "i",
 );
 
-function blank(text: string, pattern: RegExp): string {
-  return text.replace(new RegExp(pattern.source, `${pattern.flags}g`), (match) => " ".repeat(match.length));
+// Global twins of the patterns statusOf blanks, compiled once: blanking runs for every status cell.
+const NOT_STARTED_ALL = new RegExp(NOT_STARTED.source, `${NOT_STARTED.flags}g`);
+const PARTLY_COMPLETE_ALL = new RegExp(PARTLY_COMPLETE.source, `${PARTLY_COMPLETE.flags}g`);
+const DENIED_COMPLETION_ALL = new RegExp(DENIED_COMPLETION.source, `${DENIED_COMPLETION.flags}g`);
+const spaces = (match: string): string => " ".repeat(match.length);
+
+/**
+ * `text` with every match of `all` (a global pattern) turned into spaces of the same length, so
+ * later matches keep their offsets. `found` is whether its non-global twin matched `text`: a cell
+ * where it did not has nothing to blank, which is most cells.
+ */
+function blank(text: string, all: RegExp, found: boolean): string {
+  return found ? text.replace(all, spaces) : text;
 }
 
+// COMPLETE and ONGOING_WORD are run with exec from lastIndex 0 rather than with matchAll, which
+// copies the regex on every call; neither matches an empty string, so each exec moves on.
 function hasCompletion(text: string): boolean {
-  for (const match of text.matchAll(COMPLETE)) {
+  COMPLETE.lastIndex = 0;
+  for (let match = COMPLETE.exec(text); match !== null; match = COMPLETE.exec(text)) {
     if (!NOT_YET_COMPLETE_BEFORE.test(textBefore(text, match.index, CONDITION_WINDOW))) return true;
   }
   return false;
@@ -85,7 +99,8 @@ function hasCompletion(text: string): boolean {
 
 function ongoingReading(text: string): "ONGOING" | "IN_PROGRESS" | null {
   let reading: "ONGOING" | "IN_PROGRESS" | null = null;
-  for (const match of text.matchAll(ONGOING_WORD)) {
+  ONGOING_WORD.lastIndex = 0;
+  for (let match = ONGOING_WORD.exec(text); match !== null; match = ONGOING_WORD.exec(text)) {
     const after = text.slice(match.index + match[0].length);
     const isAdjective = /^on/i.test(match[0]) && !PREDICATE_AFTER_ONGOING.test(after);
     if (!isAdjective) return "ONGOING";
@@ -98,11 +113,11 @@ function statusOf(text: string): ActionStatusValue {
   if (text === "") return "UNKNOWN";
   if (BLUE_ONLY.test(text)) return "COMPLETE";
   const notStarted = NOT_STARTED.test(text);
-  const remaining = blank(text, NOT_STARTED);
+  const remaining = blank(text, NOT_STARTED_ALL, notStarted);
   const partly = PARTLY_COMPLETE.test(remaining);
-  const withoutPartly = blank(remaining, PARTLY_COMPLETE);
+  const withoutPartly = blank(remaining, PARTLY_COMPLETE_ALL, partly);
   const denied = DENIED_COMPLETION.test(withoutPartly);
-  const affirmative = blank(withoutPartly, DENIED_COMPLETION);
+  const affirmative = blank(withoutPartly, DENIED_COMPLETION_ALL, denied);
   const completed = hasCompletion(affirmative);
   // Precedence: a cell that says it is complete is complete even if work continues ("Complete
   // January 2025. Ongoing"), unless it also denies a completion ("Consultation closed; strategy

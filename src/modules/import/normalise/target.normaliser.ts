@@ -249,10 +249,18 @@ const PATTERNS: readonly MentionPattern[] = [
   },
 ];
 
+// Every pattern needs a digit: a phrase without one ("Ongoing", "TBC") names no date.
+const ANY_DIGIT = /\d/;
+
 function findDateMentions(text: string): DateMention[] {
+  if (!ANY_DIGIT.test(text)) return [];
   const candidates: (DateMention & { rank: number })[] = [];
   PATTERNS.forEach((pattern, rank) => {
-    for (const match of text.matchAll(pattern.regex)) {
+    // exec over the shared global regex rather than matchAll, which copies the regex for every
+    // call; no pattern matches an empty string, so each exec moves lastIndex on.
+    const regex = pattern.regex;
+    regex.lastIndex = 0;
+    for (let match = regex.exec(text); match !== null; match = regex.exec(text)) {
       const iso = pattern.undated === true ? null : pattern.toIso(match.groups ?? {});
       if (iso === null && pattern.undated !== true) continue;
       candidates.push({

@@ -224,6 +224,25 @@ export function looksLikeHeaderRow(cells: readonly string[]): boolean {
   return filled.length >= minimumKnownColumns && filled.every((cell) => roleOfHeaderCell(cell) !== null);
 }
 
+/** What `normaliseHeaderCell` turns into " and " or strips from a cell's end. */
+const foldedByNormalising = "/&+:*";
+const columnNameChars: ReadonlySet<string> = new Set([...roleByName.keys()].join(""));
+/**
+ * Printable ASCII characters that `normaliseHeaderCell` keeps as they are and no column name holds
+ * (digits, commas, quotes …): a word with one in it can be part of no column name. Derived from the
+ * vocabulary, so a name added with such a character still matches.
+ */
+const neverInColumnName: ReadonlySet<string> = new Set(
+  Array.from({ length: 0x7e - 0x21 + 1 }, (_, i) => String.fromCharCode(0x21 + i)).filter(
+    (c) => !/[a-z]/i.test(c) && !foldedByNormalising.includes(c) && !columnNameChars.has(c),
+  ),
+);
+
+function canBeInColumnName(word: string): boolean {
+  for (const c of word) if (neverInColumnName.has(c)) return false;
+  return true;
+}
+
 /** A spaced header line has a few words per column; more than this is prose. */
 const maxSpacedHeaderWords = 30;
 
@@ -240,6 +259,10 @@ export function matchSpacedHeader(line: string): ColumnMap | null {
     .split(" ", maxSpacedHeaderWords + 1)
     .filter((word) => word !== "");
   if (words.length < minimumKnownColumns || words.length > maxSpacedHeaderWords) return null;
+  // Such a word is a stray word wherever it stands, so two of them rule the line out before any
+  // matching: most lines tried (table rows, prose) have numbers or commas in several words.
+  let strays = 0;
+  for (const word of words) if (!canBeInColumnName(word) && ++strays > 1) return null;
   const labels: string[] = [];
   let unknown = 0;
   let i = 0;
@@ -253,12 +276,13 @@ export function matchSpacedHeader(line: string): ColumnMap | null {
     }
     if (matched === 0) {
       unknown++;
+      // A second stray word already rules the line out: stop before matching the rest of its words.
+      if (unknown > 1) return null;
       i++;
       continue;
     }
     labels.push(words.slice(i, i + matched).join(" "));
     i += matched;
   }
-  if (unknown > 1) return null;
   return mapHeader(labels);
 }

@@ -25,24 +25,28 @@ const rolesWithoutValue: Record<ColumnRole, string> = {
   themeLabel: "",
 };
 
-/** Joins what spills past the last column back into it, so no printed text is lost. */
-function shapeRow(row: TableRow, width: number, notes: PlanNotes): string[] {
-  const cells = [...row.cells];
-  while (cells.length > width && htmlCellToText(cells[cells.length - 1] ?? "") === "") cells.pop();
-  if (cells.length === width) return cells;
+/**
+ * The row's cleaned cells (`cleaned[i]` is `htmlCellToText(row.cells[i])`) shaped to the header's
+ * width. What spills past the last column is joined back into it, so no printed text is lost; the
+ * joined cell is cleaned from the raw cells, since markup may run across them.
+ */
+function shapeRow(row: TableRow, cleaned: readonly string[], width: number, notes: PlanNotes): readonly string[] {
+  let length = cleaned.length;
+  while (length > width && cleaned[length - 1] === "") length--;
+  if (length === width) return length === cleaned.length ? cleaned : cleaned.slice(0, length);
   notes.warn(
     row.line,
     "import.row_shape",
-    `Line ${row.line}: ${cells.length} cell${cells.length === 1 ? "" : "s"} where the header has ${width}; ${cells.length > width ? "extra cells were joined into the last column" : "missing cells were taken as empty"}.`,
+    `Line ${row.line}: ${length} cell${length === 1 ? "" : "s"} where the header has ${width}; ${length > width ? "extra cells were joined into the last column" : "missing cells were taken as empty"}.`,
   );
-  if (cells.length < width) return [...cells, ...Array.from({ length: width - cells.length }, () => "")];
-  return [...cells.slice(0, width - 1), cells.slice(width - 1).join(" ")];
+  if (length < width) return [...cleaned.slice(0, length), ...Array.from({ length: width - length }, () => "")];
+  return [...cleaned.slice(0, width - 1), htmlCellToText(row.cells.slice(width - 1, length).join(" "))];
 }
 
 function valuesOf(cells: readonly string[], columns: ColumnMap): RowValues {
   const values: Record<ColumnRole, string> = { ...rolesWithoutValue };
   columns.roles.forEach((role, i) => {
-    if (role !== null) values[role] = htmlCellToText(cells[i] ?? "");
+    if (role !== null) values[role] = cells[i] ?? "";
   });
   return values;
 }
@@ -74,6 +78,11 @@ export function parseDelimitedTable(text: string): ParsedPlan {
       "import.unknown_layout",
       "No table header with three or more known column names was found.",
     );
+  return parseLocatedTable(table);
+}
+
+/** {@link parseDelimitedTable} for a table already located (by `locateTable`, or while detecting the layout). */
+export function parseLocatedTable(table: LocatedTable): ParsedPlan {
   const notes = new PlanNotes();
   const title = pickTitle(table.before);
   for (const line of [...table.before, ...table.after]) if (line !== title) notes.unplace(line.line, line.text);
@@ -107,8 +116,10 @@ function readRecommendations(
         );
       return;
     }
-    if (looksLikeHeaderRow(row.cells.map(htmlCellToText))) {
-      const repeated = mapHeader(row.cells.map(htmlCellToText));
+    // Each cell is cleaned once, here, for the header test and for the row's values alike.
+    const cleaned = row.cells.map(htmlCellToText);
+    if (looksLikeHeaderRow(cleaned)) {
+      const repeated = mapHeader(cleaned);
       const changes = repeated !== null && !sameRoles(repeated, columns);
       if (repeated !== null && changes) columns = repeated;
       notes.warn(
@@ -118,7 +129,7 @@ function readRecommendations(
       );
       return;
     }
-    const cells = shapeRow(row, columns.roles.length, notes);
+    const cells = shapeRow(row, cleaned, columns.roles.length, notes);
     const values = valuesOf(cells, columns);
     if (Object.values(values).every((value) => value === "")) return;
 

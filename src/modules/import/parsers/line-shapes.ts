@@ -1,4 +1,4 @@
-import { cleanText } from "../normalise/text.normaliser.js";
+import { cleanText, hasVisibleText } from "../normalise/text.normaliser.js";
 
 /**
  * Bullet glyphs as they survive extraction from Word, PDF and web pages. A numbered "1." is
@@ -16,7 +16,7 @@ export function bulletText(line: string): string {
 }
 
 export function isBlank(line: string): boolean {
-  return cleanText(line) === "";
+  return !hasVisibleText(line);
 }
 
 /** Headings run to about ten words and never end a sentence; anything else is prose. */

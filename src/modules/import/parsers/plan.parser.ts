@@ -1,10 +1,10 @@
 import type { LayoutFamily, ParsedPlan } from "../import.plan.js";
-import { cleanText } from "../normalise/text.normaliser.js";
+import { hasVisibleText } from "../normalise/text.normaliser.js";
 import { parseParagraphBullets } from "./bullets.parser.js";
-import { parseDelimitedTable } from "./delimited.parser.js";
+import { parseDelimitedTable, parseLocatedTable } from "./delimited.parser.js";
 import { parseFlattenedTable } from "./flattened.parser.js";
 import { parseHeadingParagraphs } from "./headings.parser.js";
-import { detectLayout } from "./layout.detector.js";
+import { chooseLayout } from "./layout.detector.js";
 import { PlanParseError, maxPlanBytes } from "./parse.errors.js";
 
 const parsers: Readonly<Record<LayoutFamily, (text: string) => ParsedPlan>> = {
@@ -23,6 +23,10 @@ function isNonText(code: number): boolean {
   );
 }
 
+/** A character {@link isNonText} is true of. */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const ANY_NON_TEXT = /[\u0000-\u0008\u000B\u000E-\u001F\u007F\uFFFD]/;
+
 /** Above this share of non-text characters a document is a binary file read as text, not a plan with noise. */
 const maxNonTextShare = 0.3;
 
@@ -40,6 +44,8 @@ function rejectBinary(text: string): void {
       "The document contains NUL bytes: it is a binary file, not text.",
       position(text, nul),
     );
+  // Most documents have no such character at all: one native scan says so without the count.
+  if (!ANY_NON_TEXT.test(text)) return;
   let nonText = 0;
   let visible = 0;
   let first = -1;
@@ -75,16 +81,16 @@ export function parsePlan(text: string): ParsedPlan {
       `The document is ${bytes} bytes; plans over ${maxPlanBytes} bytes are refused.`,
     );
   const normalised = (text.startsWith("\uFEFF") ? text.slice(1) : text).replace(/\r\n?/g, "\n");
-  if (cleanText(normalised) === "") throw new PlanParseError("import.empty_document", "The document is empty.");
+  if (!hasVisibleText(normalised)) throw new PlanParseError("import.empty_document", "The document is empty.");
   rejectBinary(normalised);
-  const layout = detectLayout(normalised);
+  const { layout, table } = chooseLayout(normalised);
   if (layout === null) {
     throw new PlanParseError(
       "import.unknown_layout",
       "No known layout found: no table header, numbered records, paragraphs with bullets or headings with paragraphs.",
     );
   }
-  const plan = parsers[layout](normalised);
+  const plan = layout === "DELIMITED_TABLE" && table !== null ? parseLocatedTable(table) : parsers[layout](normalised);
   if (plan.recommendations.length === 0) {
     throw new PlanParseError(
       "import.unknown_layout",

@@ -368,10 +368,10 @@ function locateHtmlTable(text: string, lines: readonly string[]): LocatedTable |
 
 /**
  * Finds the first header row (three or more known column words) in any of the supported table
- * syntaxes, and the rows under it. `text` must already have "\n" line endings.
+ * syntaxes, and the rows under it. `text` must already have "\n" line endings; `lines` is
+ * `text.split("\n")`, for a caller that has split it already.
  */
-export function locateTable(text: string): LocatedTable | null {
-  const lines = text.split("\n");
+export function locateTable(text: string, lines: readonly string[] = text.split("\n")): LocatedTable | null {
   if (/<table\b/i.test(text)) {
     const html = locateHtmlTable(text, lines);
     if (html !== null) return html;
