@@ -1,7 +1,15 @@
 import type { Block } from "../document/document.model.js";
 import { cleanText } from "../normalise/text.normaliser.js";
-import { wordCount } from "./field.evidence.js";
+import { profileCell, wordCount } from "./field.evidence.js";
+import { labelledField } from "./labelled-field.js";
 import { furniturePatterns, furnitureSectionHeadings } from "./reader.lexicon.js";
+
+/** "Lead: Chief Executive", "June 2025", "Complete": repeated because many actions share them, not furniture. */
+function isPlanField(text: string): boolean {
+  if (labelledField(text) !== null) return true;
+  const profile = profileCell(text);
+  return profile.date || profile.status;
+}
 
 /** Short lines printed this often are running headers, footers or navigation, not plan content. */
 const repeatedFurnitureTimes = 3;
@@ -44,7 +52,10 @@ export function withoutFurniture(blocks: readonly Block[]): {
     if (block.kind !== "table") {
       const text = cleanText(block.text);
       const key = text.toLowerCase();
-      if (furniturePatterns.some((p) => p.test(text)) || (counts.get(key) ?? 0) >= repeatedFurnitureTimes) {
+      if (
+        furniturePatterns.some((p) => p.test(text)) ||
+        ((counts.get(key) ?? 0) >= repeatedFurnitureTimes && !isPlanField(text))
+      ) {
         dropped.push({ line: block.source.line, text });
         continue;
       }

@@ -85,6 +85,13 @@ export function inlineFields(raw: string): InlineFields {
   let last: FieldName | null = null;
   for (const part of parts.slice(from)) {
     const found = fieldOf(part.text);
+    // "Progress: Green": a progress label over a status word is the status.
+    if (found && found.field === "update" && out.status === null && isStatus(found.value)) {
+      out.status = cleanText(found.value);
+      out.where.status = placement.label;
+      last = "status";
+      continue;
+    }
     if (found && (found.field === "update" || out[found.field] === null)) {
       out[found.field] = cleanText(found.value);
       if (found.field !== "update") out.where[found.field] = found.where;

@@ -8,23 +8,14 @@ import { cleanText } from "../normalise/text.normaliser.js";
 import { placement, scoredLead, scoredStatus, scoredTarget, type Scored, wordCount } from "./field.evidence.js";
 import { type Candidate, PlanBuilder } from "./plan.builder.js";
 import { inlineFields } from "./inline-fields.js";
-import { fieldLabels, recommendationNumbering } from "./reader.lexicon.js";
+import { labelledField } from "./labelled-field.js";
+import { recommendationNumbering } from "./reader.lexicon.js";
 
 type TextBlock = Exclude<Block, { kind: "table" }>;
-type Field = (typeof fieldLabels)[number]["field"];
 
-const labelledLine = /^([\p{L}][\p{L} ()/&]{0,30}?)\s*(?::|\s[–—-])\s*(.+)$/su;
+/** "a)", "(ii)", "b." printed before an action in a paragraph: a marker, not the action's words. */
+const actionMarker = /^(?:(?:[a-z]|[ivx]{1,4})[.)]|\((?:[a-z]|[ivx]{1,4}|\d{1,2})\))\s+/u;
 
-/** "Lead: X" as a whole block: which field, and its value. */
-export function labelledField(text: string): { field: Field; value: string } | null {
-  const match = labelledLine.exec(cleanText(text));
-  if (!match) return null;
-  const label = match[1]!.trim();
-  const found = fieldLabels.find((f) => f.pattern.test(label));
-  return found ? { field: found.field, value: match[2]!.trim() } : null;
-}
-
-/** "1.1", "A1.2", "R3.1:" before an action: its number under the recommendation, not its words. */
 export const subNumbering = /^(?:[A-Z]{1,3}\s?)?\d{1,3}(?:\.\d{1,3})+[.:)]?\s+/u;
 
 function numbering(block: TextBlock): { reference: string; rest: string } | null {
@@ -183,7 +174,9 @@ export function segmentSections(blocks: readonly Block[], title: string | null):
         };
       return;
     }
-    const actionText = (labelled?.field === "action" ? labelled.value : clean).replace(subNumbering, "");
+    const actionText = (labelled?.field === "action" ? labelled.value : clean)
+      .replace(subNumbering, "")
+      .replace(actionMarker, "");
     if (block.kind === "listItem" && block.depth > 0 && pending) {
       pending.text += `\n• ${actionText}`;
       return;
