@@ -44,7 +44,10 @@ export function withoutFurniture(blocks: readonly Block[]): {
     }
     // A furniture section (a key, the peer team) is a heading and its prose or list; a table after
     // it is the plan's, not the section's.
-    if (skipUnder !== null && block.kind === "table") skipUnder = null;
+    // Nor is prose: a key or a list of the team is list items and short lines, so the first longer
+    // paragraph after one (a numbered recommendation, say) ends it even where no heading does.
+    if (skipUnder !== null && (block.kind === "table" || (block.kind === "paragraph" && wordCount(block.text) > 12)))
+      skipUnder = null;
     if (skipUnder !== null && block.kind !== "table") {
       dropped.push({ line: block.source.line, text: cleanText(block.text) });
       continue;

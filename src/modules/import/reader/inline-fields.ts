@@ -22,7 +22,8 @@ export interface InlineFields {
 }
 
 /** Where one piece ends and the next begins: semicolons, bars, spaced dashes, sentence stops, brackets. */
-const separator = /\s*(?:[;|]|\s[–—-]\s|\.\s+|[()])\s*/gu;
+const separator =
+  /\s*(?:[;|\n]|\s[–—-]\s|\.\s+|[()])\s*|\s+(?=(?:lead(?: officer)?|owner|action owner|responsible(?: officer)?|accountable|target(?: date)?|deadline|due(?: date)?|by when|timescales?|status|rag(?: status)?|progress|update|comments?)\s*:)/giu;
 const labelled = /^([\p{L}][\p{L} /&]{0,30}?)\s*[:=]\s*(.+)$/su;
 /** "by March 2025", "target June 2025", "due Q3 2025/26": a target whose label has no colon. */
 const unlabelledTarget =

@@ -33,15 +33,16 @@ export interface ReadOptions {
 
 /**
  * How much a layout-family parser's reading of the stored text counts against the model's readings.
- * For pasted text the parsers were written and reviewed for exactly these layouts, so they keep
- * their reading unless another is clearly better; for extracted text (PDF, DOCX, XLSX) the model
- * keeps the structure the extraction lost, so the parsers are the fallback. HTML's stored text is
+ * For plain text the parsers were written and reviewed for exactly these layouts, so they keep
+ * their reading unless another is clearly better; where the format keeps its structure (Markdown,
+ * CSV) or the model rebuilt it (PDF, DOCX, XLSX), the model's readings come first and the parsers
+ * are the fallback. HTML's stored text is
  * markup, not for them.
  */
 const layoutParserWeight: Partial<Record<DocumentFormat, number>> = {
   TEXT: 1.1,
-  MARKDOWN: 1.1,
-  CSV: 1.1,
+  MARKDOWN: 0.8,
+  CSV: 0.8,
   PDF: 0.8,
   DOCX: 0.8,
   XLSX: 0.8,

@@ -13,8 +13,8 @@ import { recommendationNumbering } from "./reader.lexicon.js";
 
 type TextBlock = Exclude<Block, { kind: "table" }>;
 
-/** "a)", "(ii)", "b." printed before an action in a paragraph: a marker, not the action's words. */
-const actionMarker = /^(?:(?:[a-z]|[ivx]{1,4})[.)]|\((?:[a-z]|[ivx]{1,4}|\d{1,2})\))\s+/u;
+/** "a)", "(ii)", "b." printed before an action: a marker, not the action's words. */
+export const actionMarker = /^(?:(?:[a-z]|[ivx]{1,4})[.)]|\((?:[a-z]|[ivx]{1,4}|\d{1,2})\))\s+/u;
 
 export const subNumbering = /^(?:[A-Z]{1,3}\s?)?\d{1,3}(?:\.\d{1,3})+[.:)]?\s+/u;
 

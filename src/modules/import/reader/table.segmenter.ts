@@ -20,7 +20,7 @@ import { placement, profileCell, scoredLead, scoredStatus, scoredTarget, wordCou
 import { type Candidate, cleanLines, PlanBuilder } from "./plan.builder.js";
 import { headerKeywords, recommendationNumbering, referenceCell } from "./reader.lexicon.js";
 import { statusColourName } from "./cell-colour.js";
-import { subNumbering } from "./sections.segmenter.js";
+import { actionMarker, subNumbering } from "./sections.segmenter.js";
 
 type Grid = (GridCell | null)[][];
 
@@ -351,7 +351,7 @@ function readTable(
     let actionColumn: string;
     if (actionCell) {
       if (!actionCell.origin && !startsRec) continue;
-      actionTexts = splitItems(actionCell.text).map((text) => text.replace(subNumbering, ""));
+      actionTexts = splitItems(actionCell.text).map((text) => text.replace(subNumbering, "").replace(actionMarker, ""));
       actionWhere = actionCell.where;
       actionSource = actionCell.source.line ? actionCell.source : rowSource;
       actionColumn = plan.labels[plan.roles.indexOf(cells.get("action") ? "action" : "position")] || "action";
