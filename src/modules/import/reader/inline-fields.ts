@@ -75,7 +75,33 @@ function fieldOf(piece: string): { field: FieldName; value: string; where: numbe
   return null;
 }
 
-export function inlineFields(raw: string): InlineFields {
+/** Brackets that are part of a value ("Director of Resources (s151)"), kept through the split. */
+const keptOpen = "\u2329";
+const keptClose = "\u232A";
+
+function protectShortBrackets(raw: string): string {
+  return raw.replace(/\(([^()]{1,15})\)/gu, (whole, inner: string) =>
+    isDate(inner) || isStatus(inner) || labelled.test(inner) ? whole : `${keptOpen}${inner}${keptClose}`,
+  );
+}
+
+function restoreBrackets(text: string | null): string | null {
+  return text === null ? null : text.replaceAll(keptOpen, "(").replaceAll(keptClose, ")");
+}
+
+export function inlineFields(printed: string): InlineFields {
+  const read = splitFields(protectShortBrackets(printed));
+  return {
+    ...read,
+    text: restoreBrackets(read.text) ?? "",
+    lead: restoreBrackets(read.lead),
+    target: restoreBrackets(read.target),
+    status: restoreBrackets(read.status),
+    update: restoreBrackets(read.update),
+  };
+}
+
+function splitFields(raw: string): InlineFields {
   const out: InlineFields = { text: raw, lead: null, target: null, status: null, update: null, where: {} };
   const parts = pieces(raw);
   const firstField = parts.findIndex((p, i) => i > 0 && fieldOf(p.text) !== null);

@@ -16,6 +16,15 @@ type TextBlock = Exclude<Block, { kind: "table" }>;
 /** "a)", "(ii)", "b." printed before an action: a marker, not the action's words. */
 export const actionMarker = /^(?:(?:[a-z]|[ivx]{1,4})[.)]|\((?:[a-z]|[ivx]{1,4}|\d{1,2})\))\s+/u;
 
+/** A list item, or a paragraph that is one in all but markup ("a) …", "1.2 …" on its own line). */
+function isItem(block: TextBlock | undefined): boolean {
+  if (block === undefined) return false;
+  if (block.kind === "listItem") return true;
+  if (block.kind !== "paragraph") return false;
+  const clean = cleanText(block.text);
+  return actionMarker.test(clean) || subNumbering.test(clean);
+}
+
 export const subNumbering = /^(?:[A-Z]{1,3}\s?)?\d{1,3}(?:\.\d{1,3})+[.:)]?\s+/u;
 
 function numbering(block: TextBlock): { reference: string; rest: string } | null {
@@ -70,7 +79,7 @@ export function segmentSections(blocks: readonly Block[], title: string | null):
     how = `a level-${level} heading with content under it`;
   } else {
     starts = text.map(
-      (b, i) => b.kind === "paragraph" && labelledField(b.text) === null && text[i + 1]?.kind === "listItem",
+      (b, i) => b.kind === "paragraph" && !isItem(b) && labelledField(b.text) === null && isItem(text[i + 1]),
     );
     how = "a paragraph followed by list items";
   }
@@ -187,14 +196,14 @@ export function segmentSections(blocks: readonly Block[], title: string | null):
       recHasText = true;
       return;
     }
-    if (block.kind === "listItem" || labelled?.field === "action" || !sawList) {
+    if (isItem(block) || labelled?.field === "action" || !sawList) {
       flush();
-      if (block.kind === "listItem") sawList = true;
+      if (isItem(block)) sawList = true;
       pending = {
         text: actionText,
         source: block.source,
-        why: `line ${block.source.line}: ${block.kind === "listItem" ? "a list item" : labelled ? "a line labelled as an action" : "a paragraph"} under recommendation ${rec.reference}`,
-        textWhere: block.kind === "listItem" || labelled ? placement.label : placement.content,
+        why: `line ${block.source.line}: ${isItem(block) ? "a list item" : labelled ? "a line labelled as an action" : "a paragraph"} under recommendation ${rec.reference}`,
+        textWhere: isItem(block) || labelled ? placement.label : placement.content,
         fields: {},
       };
       return;
