@@ -93,6 +93,23 @@ export interface CellProfile {
 }
 
 export function profileCell(text: string): CellProfile {
+  // A packed cell (one value per line for several actions) is what most of its lines are.
+  const lines = text.split("\n").filter((line) => cleanText(line) !== "");
+  if (lines.length > 1) {
+    const each = lines.slice(0, 20).map((line) => profileLine(line.replace(/^[•▪◦●‣·*\-–]\s*/u, "")));
+    const most = (pick: (p: CellProfile) => boolean) => each.filter(pick).length * 2 >= each.length;
+    return {
+      date: most((p) => p.date),
+      status: most((p) => p.status),
+      reference: false,
+      lead: most((p) => p.lead),
+      words: wordCount(cleanText(text)),
+    };
+  }
+  return profileLine(text);
+}
+
+function profileLine(text: string): CellProfile {
   const clean = cleanText(text);
   const words = wordCount(clean);
   const short = words <= 8 && clean.length <= 80;

@@ -63,7 +63,10 @@ export function readPlanModel(model: DocumentModel): ReadPlan {
   const candidates: { candidate: Candidate; weight: number }[] = [];
   let layoutError: PlanParseError | null = null;
   const parserWeight = layoutParserWeight[model.format];
-  if (parserWeight !== undefined) {
+  // Where the format's own reader rebuilt tables, a parser reading the same tables from the flat
+  // extraction can only see less of their structure.
+  const rebuiltTables = model.format !== "TEXT" && model.blocks.some((b) => b.kind === "table");
+  if (parserWeight !== undefined && !rebuiltTables) {
     try {
       candidates.push({ candidate: fromLayoutParser(parsePlan(model.text)), weight: parserWeight });
     } catch (error) {
