@@ -17,8 +17,7 @@ const maxHeaderCellWords = 6;
 function isHeaderCell(line: string): boolean {
   const text = cleanText(line);
   // "Who: Chief Executive" is a labelled value, not a column's name.
-  if (text === "" || wordCount(text) > maxHeaderCellWords || /[.!?]$/.test(text) || /:\s*\S/.test(text))
-    return false;
+  if (text === "" || wordCount(text) > maxHeaderCellWords || /[.!?]$/.test(text) || /:\s*\S/.test(text)) return false;
   if (roleOfHeaderCell(text) !== null) return true;
   const name = normaliseHeaderCell(text);
   return headerKeywords.some(({ pattern }) => pattern.test(name));

@@ -32,7 +32,7 @@ export function readColourKey(blocks: readonly Block[]): ColourKey {
   // A key may be one line ("Key: Green – complete; Amber – in progress; Red – not started").
   const readLine = (text: string) => {
     for (const part of cleanText(text)
-      .replace(/^(?:rag\s+|colour\s+|status\s+)?key\s*[:–-]?\s*/i, "")
+      .replace(/^[^:]{0,40}\bkey\b[^:]{0,40}:\s*|^key\s*[–-]\s*/i, "")
       .split(/\s*[;,|]\s*/)) {
       const match = keyEntry.exec(part);
       if (match) add(match[1]!, match[2]!);

@@ -42,7 +42,7 @@ export const recommendationNumbering =
   /^(?:(?:recommendation|rec\.?)\s*(?:no\.?\s*)?(\d+[a-z]?)|r\s?(\d+[a-z]?)|(\d{1,2}))\s*(?:[:.)\-–—]\s*|\s+(?=\S))(.*)$/iu;
 
 /** A reference cell: "1", "1.", "R1", "Rec 1", "Recommendation 1", "1.2", "1a". */
-export const referenceCell = /^(?:(?:recommendation|rec\.?|r)\s*)?(\d{1,3}(?:\.\d{1,3})*[a-z]?)[.:)]?$/iu;
+export const referenceCell = /^\(?(?:(?:recommendation|rec\.?|r)\s*)?(\d{1,3}(?:\.\d{1,3})*[a-z]?)[.:)]?$/iu;
 
 /**
  * Labels councils print before an action's fields, in list layouts ("Lead: Director of Resources",

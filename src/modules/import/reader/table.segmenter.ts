@@ -288,7 +288,12 @@ function readTable(
         currentRef = null;
         continue;
       }
-      if (spansAll || wordCount(only) <= 12) {
+      const onlyColumn = row.findIndex((c) => c && cellText(c) !== "");
+      const onlyRole = plan.roles[onlyColumn] ?? null;
+      // A lone cell in the action (or a field) column is one more action of the recommendation above.
+      const sectionColumn =
+        onlyRole === null || onlyRole === "themeLabel" || onlyRole === "recommendation" || onlyRole === "title";
+      if (spansAll || (sectionColumn && wordCount(only) <= 12)) {
         const recCell = cells.get("recommendation");
         const isRecCell = recCell && recCell.origin && cleanText(recCell.text) === only;
         if (!isRecCell || spansAll) {
@@ -325,7 +330,7 @@ function readTable(
       const responsible = cells.get("responsible");
       const theme = cells.get("themeLabel");
       builder.startRecommendation({
-        reference: ref !== "" ? ref : null,
+        reference: ref !== "" ? (referenceCell.exec(ref)?.[1] ?? ref) : null,
         title: title && title.origin ? cleanLines(title.text) || null : null,
         text: text !== "" ? text : (cells.get("action")?.text ?? ""),
         textWhere: recCell?.where ?? placement.content,
