@@ -49,8 +49,14 @@ export function weighPlanEvidence(candidate: Candidate, documentText: string): P
     );
   // A table whose header names no plan column and whose cells hold no leads, dates or statuses is
   // any table of prose (a list of documents, a glossary), not a plan.
-  const anonymousTable = candidate.layout === "TABLE" && headerRoles < 2 && fields < 0.3;
-  if (anonymousTable) reasons.push("a table with no plan header and almost no leads, dates or statuses");
+  // Names alone do not make one either: a list of the peer team is names and posts.
+  const datedOrStatused = share(
+    actions,
+    (a) =>
+      a.target.deadline !== null || (a.status !== null && (a.status.status !== "UNKNOWN" || a.status.rag !== null)),
+  );
+  const anonymousTable = candidate.layout === "TABLE" && headerRoles < 2 && datedOrStatused < 0.3;
+  if (anonymousTable) reasons.push("a table with no plan header and almost no dates or statuses");
   // A header of three or more plan columns over rows with leads, dates or statuses is a plan table
   // however terse its wording ("Do one", "X", "June 2025").
   const planTable = headerRoles >= 3 && fields >= 0.5;
