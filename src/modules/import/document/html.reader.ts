@@ -348,6 +348,7 @@ class HtmlLowering {
             integerAttr(td, "rowspan") === 0
               ? (table.sectionEnds.get(tr) ?? rowIndex) - rowIndex + 1
               : clampSpan(integerAttr(td, "rowspan"), htmlLimits.maxRowSpan),
+          ...fillOf(td),
           source: { line: where.line, column: where.column },
         });
       },
@@ -568,6 +569,13 @@ function listState(el: Html.Element): ListState {
 
 function attr(el: Html.Element, name: string): string | undefined {
   return el.attrs.find((a) => a.name === name)?.value;
+}
+
+/** A cell's background as the page sets it (bgcolor, or a background in its style): a status may be a colour alone. */
+function fillOf(el: Html.Element): { fill?: string } {
+  const style = /(?:^|;)\s*background(?:-color)?\s*:\s*([^;!]+)/i.exec(attr(el, "style") ?? "");
+  const fill = (style?.[1] ?? attr(el, "bgcolor"))?.trim();
+  return fill ? { fill } : {};
 }
 
 function integerAttr(el: Html.Element, name: string): number | null {

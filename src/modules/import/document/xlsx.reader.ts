@@ -208,6 +208,8 @@ interface SheetCell {
   text: string;
   address: string;
   bold: boolean;
+  /** ARGB of a solid fill, when the cell has one. */
+  fill?: string;
 }
 
 interface SheetRow {
@@ -297,8 +299,11 @@ class SheetReader {
         if (++this.budget.cells > xlsxLimits.maxCells) throw tooManyCells();
         if (this.covered.has(positionKey(number, col))) return;
         const text = cellDisplay(cell, this.date1904);
-        if (text === "") return;
-        cells.push({ col, text, address: cell.address, bold: cell.font?.bold === true });
+        // An empty cell keeps its place when it is filled with a colour: the colour may be its status.
+        const fill =
+          cell.fill?.type === "pattern" && cell.fill.pattern === "solid" ? cell.fill.fgColor?.argb : undefined;
+        if (text === "" && fill === undefined) return;
+        cells.push({ col, text, address: cell.address, bold: cell.font?.bold === true, ...(fill ? { fill } : {}) });
       });
       if (cells.length > 0) this.rows.push({ number, cells, hidden: row.hidden, line: 0, columns: new Map() });
     });
@@ -394,6 +399,7 @@ class SheetReader {
         const rowSpan = span === undefined ? 1 : firstAfter(numbers, span.bottom) - firstAfter(numbers, span.top - 1);
         cells.push({
           text: sheetCell?.text ?? "",
+          ...(sheetCell?.fill ? { fill: sheetCell.fill } : {}),
           colSpan,
           rowSpan: Math.max(1, rowSpan),
           source:
