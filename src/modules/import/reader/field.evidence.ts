@@ -37,7 +37,12 @@ export interface Scored<T> {
 }
 
 export function scoredTarget(raw: string | null, where: number): Scored<ParsedTarget> {
-  const target = parseTarget(raw);
+  return scoreTarget(parseTarget(raw), where);
+}
+
+/** The same, for a target already parsed. */
+export function scoreTarget(target: ParsedTarget, where: number): Scored<ParsedTarget> {
+  const raw = target.raw;
   if (raw === null || cleanText(raw) === "") return { value: target, confidence: where, reason: null };
   if (isUnparsedTarget(target))
     return { value: target, confidence: where * 0.4, reason: `"${excerpt(raw)}" is not a date the reader knows` };
@@ -45,8 +50,13 @@ export function scoredTarget(raw: string | null, where: number): Scored<ParsedTa
 }
 
 export function scoredStatus(raw: string | null, where: number): Scored<ParsedStatus | null> {
-  if (raw === null) return { value: null, confidence: where, reason: null };
-  const status = parseStatus(raw);
+  return scoreStatus(raw === null ? null : parseStatus(raw), where);
+}
+
+/** The same, for a status already parsed. */
+export function scoreStatus(status: ParsedStatus | null, where: number): Scored<ParsedStatus | null> {
+  if (status === null) return { value: null, confidence: where, reason: null };
+  const raw = status.text;
   if (isUnknownStatusText(status))
     return { value: status, confidence: where * 0.5, reason: `"${excerpt(raw)}" is not a status the reader knows` };
   return { value: status, confidence: where, reason: null };
@@ -124,14 +134,14 @@ function profileLine(text: string): CellProfile {
   };
 }
 
+const notLetters = /\P{L}+/gu;
+
 /** Prose a council would write about its own business, not code, markup or a list of names. */
 export function isPlanProse(text: string): boolean {
   const clean = cleanText(text);
   if (wordCount(clean) < 3) return false;
   if (codeMarks.test(clean)) return false;
-  let letters = 0;
-  for (const ch of clean) if (/\p{L}/u.test(ch)) letters++;
-  return letters / clean.length > 0.7;
+  return clean.replace(notLetters, "").length / clean.length > 0.7;
 }
 
 export function mentionsCouncilWork(text: string): boolean {

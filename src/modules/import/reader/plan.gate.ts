@@ -14,8 +14,20 @@ export interface PlanEvidence {
   reasons: string[];
 }
 
-const share = <T>(items: readonly T[], test: (item: T) => boolean): number =>
-  items.length === 0 ? 0 : items.filter(test).length / items.length;
+/** Items weighed per share: a plan's nature shows in a few hundred of its items, spread through it. */
+const sampled = 400;
+
+const share = <T>(items: readonly T[], test: (item: T) => boolean): number => {
+  if (items.length === 0) return 0;
+  const step = Math.max(1, Math.floor(items.length / sampled));
+  let seen = 0;
+  let passed = 0;
+  for (let i = 0; i < items.length; i += step) {
+    seen++;
+    if (test(items[i]!)) passed++;
+  }
+  return passed / seen;
+};
 
 export function weighPlanEvidence(candidate: Candidate, documentText: string): PlanEvidence {
   const recs = candidate.recommendations;

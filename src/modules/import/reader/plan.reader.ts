@@ -4,7 +4,7 @@
  * reading is scored by the confidence of its fields, and the best plan-shaped one is kept. Pure:
  * bytes in, plan out, no database.
  */
-import type { DocumentFormat, DocumentModel } from "../document/document.model.js";
+import type { Block, DocumentFormat, DocumentModel } from "../document/document.model.js";
 import { loadDocument } from "../document/document.reader.js";
 import type {
   ActionField,
@@ -17,7 +17,7 @@ import type {
 } from "../import.plan.js";
 import { PlanParseError } from "../parsers/parse.errors.js";
 import { parsePlan } from "../parsers/plan.parser.js";
-import { lowConfidence, placement, scoredLead, scoredStatus, scoredTarget, scoredText } from "./field.evidence.js";
+import { lowConfidence, placement, scoredLead, scoreStatus, scoreTarget, scoredText } from "./field.evidence.js";
 import { applyColourKey, readColourKey } from "./colour-key.js";
 import { withoutFurniture } from "./furniture.js";
 import type { Candidate } from "./plan.builder.js";
@@ -57,53 +57,101 @@ export async function readPlanDocument(bytes: Uint8Array, options: ReadOptions =
   return readPlanModel(model);
 }
 
-/** The same reader over a document already lowered to the model. */
-export function readPlanModel(model: DocumentModel): ReadPlan {
-  const { kept } = withoutFurniture(model.blocks);
-  const candidates: { candidate: Candidate; weight: number }[] = [];
-  let layoutError: PlanParseError | null = null;
+/** One way of segmenting a document into a plan. */
+interface Reading {
+  name: string;
+  /** How much its score counts against the others' (see layoutParserWeight). */
+  weight: number;
+  read(model: DocumentModel, kept: readonly Block[]): Candidate | null;
+}
+
+function readings(model: DocumentModel): Reading[] {
+  const out: Reading[] = [];
   const parserWeight = layoutParserWeight[model.format];
   // Where the format's own reader rebuilt tables, a parser reading the same tables from the flat
   // extraction can only see less of their structure.
   const rebuiltTables = model.format !== "TEXT" && model.blocks.some((b) => b.kind === "table");
-  if (parserWeight !== undefined && !rebuiltTables) {
-    try {
-      candidates.push({ candidate: fromLayoutParser(parsePlan(model.text)), weight: parserWeight });
-    } catch (error) {
-      if (!(error instanceof PlanParseError)) throw error;
-      // Empty, binary and oversized documents are refused whichever way they are read.
-      if (error.reason !== "import.unknown_layout") throw error;
-      layoutError = error;
-    }
+  if (parserWeight !== undefined && !rebuiltTables)
+    out.push({
+      name: "layout parsers",
+      weight: parserWeight,
+      read: (m) => {
+        try {
+          return fromLayoutParser(parsePlan(m.text));
+        } catch (error) {
+          // Empty, binary and oversized documents are refused whichever way they are read.
+          if (error instanceof PlanParseError && error.reason === "import.unknown_layout") return null;
+          throw error;
+        }
+      },
+    });
+  out.push({ name: "tables", weight: 1, read: (m, kept) => segmentTables(kept, m.title) });
+  if (model.format === "TEXT")
+    out.push({
+      name: "cells one per line",
+      weight: 1,
+      // A web table pasted as text: rebuilt into tables, read in place of its lines.
+      read: (m, kept) => {
+        const rebuilt = tablesFromCellLines(m.text);
+        if (rebuilt.length === 0) return null;
+        const blocks = [...kept.filter((b) => b.kind !== "table"), ...rebuilt].sort(
+          (x, y) => x.source.line - y.source.line,
+        );
+        return segmentTables(withoutFurniture(blocks).kept, m.title);
+      },
+    });
+  out.push({ name: "sections", weight: 1, read: (m, kept) => segmentSections(kept, m.title) });
+  return out;
+}
+
+/**
+ * Above this much text, the readings compete on the document's first part only and the winner
+ * alone reads the whole: a layout shows in its first pages, and reading a 5 MB table four ways
+ * would cost four times the one way that wins.
+ */
+const choosingPrefixChars = 256 * 1024;
+
+/** The document's first part, whole blocks and table rows up to the line the prefix ends on. */
+function prefixOf(model: DocumentModel): DocumentModel {
+  const text = model.text.slice(0, choosingPrefixChars);
+  const lastLine = text.split("\n").length;
+  const blocks: Block[] = [];
+  for (const block of model.blocks) {
+    if (block.source.line > lastLine) break;
+    if (block.kind !== "table") blocks.push(block);
+    else blocks.push({ ...block, rows: block.rows.filter((row) => row.source.line <= lastLine) });
   }
-  const tables = segmentTables(kept, model.title);
-  if (tables) candidates.push({ candidate: tables, weight: 1 });
-  if (model.format === "TEXT") {
-    // One cell per line (a web table pasted as text): rebuilt into tables, read in place of the lines.
-    const rebuilt = tablesFromCellLines(model.text);
-    if (rebuilt.length > 0) {
-      const blocks = [...kept.filter((b) => b.kind !== "table"), ...rebuilt].sort(
-        (a, b) => a.source.line - b.source.line,
-      );
-      const cellLines = segmentTables(withoutFurniture(blocks).kept, model.title);
-      if (cellLines) candidates.push({ candidate: cellLines, weight: 1 });
-    }
-  }
-  const sections = segmentSections(kept, model.title);
-  if (sections) candidates.push({ candidate: sections, weight: 1 });
-  const weighed = candidates
-    .map(({ candidate, weight }) => ({
+  return { ...model, text: text.slice(0, text.lastIndexOf("\n") + 1) || text, blocks };
+}
+
+function weigh(model: DocumentModel, chosen: readonly Reading[]) {
+  const { kept } = withoutFurniture(model.blocks);
+  return chosen
+    .flatMap((reading) => {
+      const candidate = reading.read(model, kept);
+      return candidate ? [{ reading, candidate }] : [];
+    })
+    .map(({ reading, candidate }) => ({
+      reading,
       candidate,
       evidence: weighPlanEvidence(candidate, model.text),
-      score: score(candidate) * weight,
+      score: score(candidate) * reading.weight,
     }))
-    .sort((a, b) => b.score - a.score);
+    .sort((x, y) => y.score - x.score);
+}
+
+/** The same reader over a document already lowered to the model. */
+export function readPlanModel(model: DocumentModel): ReadPlan {
+  const all = readings(model);
+  const large = model.text.length > choosingPrefixChars * 2;
+  let weighed = weigh(large ? prefixOf(model) : model, all);
+  if (large) {
+    const winner = weighed.find((w) => w.evidence.accepted);
+    weighed = weigh(model, winner ? [winner.reading] : all);
+  }
   const best = weighed.find((w) => w.evidence.accepted);
   if (!best) {
-    const why =
-      weighed[0]?.evidence.reasons.join("; ") ??
-      layoutError?.message ??
-      "nothing in it reads as recommendations and actions";
+    const why = weighed[0]?.evidence.reasons.join("; ") ?? "nothing in it reads as recommendations and actions";
     throw new PlanParseError("import.no_plan_found", `The document holds no action plan: ${why}.`);
   }
   const key = readColourKey(model.blocks);
@@ -140,8 +188,8 @@ function fromLayoutParser(plan: ParsedPlan): Candidate {
       const fields = {
         text: scoredText(a.text, placement.header),
         lead: scoredLead(a.lead, a.lead === null ? placement.absent : placement.header),
-        target: scoredTarget(a.target.raw, a.target.raw === null ? placement.absent : placement.header),
-        status: scoredStatus(a.status?.text ?? null, a.status === null ? placement.absent : placement.header),
+        target: scoreTarget(a.target, a.target.raw === null ? placement.absent : placement.header),
+        status: scoreStatus(a.status, a.status === null ? placement.absent : placement.header),
       };
       for (const [field, scored] of Object.entries(fields))
         if (scored.reason) reasons.set(`${rec.reference}.${a.order}.${field}`, scored.reason);

@@ -256,17 +256,18 @@ function readTable(
   const has = (role: ColumnRole) => plan.roles.includes(role);
   if (!has("recommendation") && !has("action")) return 0;
   let read = 0;
+  const labelsKey = plan.labels.join("\t");
   let currentRecText = carry.recText;
   let currentRef = carry.ref;
   let section = themeLabel;
 
   for (let r = first; r < grid.length; r++) {
     const row = grid[r]!;
-    const texts = row.map((cell) => (cell && cell.origin ? cellText(cell) : ""));
-    const filled = texts.filter((t) => t !== "");
+    const shown = row.map(cellText);
+    const filled = shown.filter((t, c) => t !== "" && row[c]!.origin);
     if (filled.length === 0) continue;
     // A header printed again (each page of a PDF, each table of a Word document).
-    if (looksLikeHeaderRow(row.map(cellText)) || row.map(cellText).join("\t") === plan.labels.join("\t")) continue;
+    if (shown.join("\t") === labelsKey || looksLikeHeaderRow(shown)) continue;
     const cells = rowCells(row, plan);
     const rowSource: SourceRef = row.find((c) => c)?.cell.source ?? { line: 0 };
 
