@@ -39,13 +39,13 @@ const NOT_YET_COMPLETE_BEFORE = new RegExp(
 const CONDITION_WINDOW = 80;
 /** Longer cells are not status cells but prose or a broken row; they are not read (and so warned about). */
 export const maxStatusChars = 1000;
-const ONGOING_WORD = /\b(?:on-?\s?going|bau|business\s+as\s+usual)\b/gi;
+const ONGOING_WORD = /\b(?:on-?\s?going|bau|business\s+as\s+usual|continuous)\b/gi;
 // "Ongoing" as an adjective ("ongoing work on …") describes work in progress; as a predicate
 // ("Ongoing", "… and ongoing", "Ongoing - briefings continue") it describes work with no end.
 const PREDICATE_AFTER_ONGOING =
   /^(?:\s*$|\s*[.,;:!?)\]\-–—/]|\s+(?:and|or|but|with|from|since|until|till|to|at|in|by|as|on|basis|through|throughout|beyond|thereafter|after|for|while|whilst)\b)/i;
 const IN_PROGRESS =
-  /\b(?:in[\s-]+progress|work\s+in\s+progress|wip|under\s*way|on\s+(?:track|target|schedule)|off\s+track|commenced|started|begun|progressing|delayed|behind\s+schedule|at\s+risk|overdue|slipped|on\s+hold|paused|being\s+\w+(?:ed|en))\b/i;
+  /\b(?:in[\s-]+progress|work\s+in\s+progress|wip|under\s*way|on\s+(?:track|target|schedule)|off\s+track|commenced|started|begun|progressing|in\s+hand|(?:some|minor|slight)\s+delays?|slippage|delayed|behind\s+schedule|at\s+risk|overdue|slipped|on\s+hold|paused|being\s+\w+(?:ed|en))\b/i;
 const OPEN_ONLY = /^open\.?$/i;
 // BRAG schemes print blue for a finished action; blue is not a RAG colour, so it sets no RAG.
 const BLUE_ONLY = /^(?:blue|\(blue\))\.?$/i;
