@@ -37,9 +37,9 @@ export const headerKeywords: readonly { pattern: RegExp; role: ColumnRole | null
   { pattern: /^(no|ref|#|number|item|id|rec)\b/, role: "reference" },
 ];
 
-/** "Recommendation 4", "Rec 4:", "R4 –", "4.", "4)" at the start of a heading or paragraph. */
+/** "Recommendation 4", "Rec 4:", "R4 –", "4.", "4)", "(4)" at the start of a heading or paragraph. */
 export const recommendationNumbering =
-  /^(?:(?:recommendation|rec\.?)\s*(?:no\.?\s*)?(\d+[a-z]?)|r\s?(\d+[a-z]?)|(\d{1,2}))\s*(?:[:.)\-–—]\s*|\s+(?=\S))(.*)$/iu;
+  /^\(?(?:(?:recommendation|rec\.?)\s*(?:no\.?\s*)?(\d+[a-z]?)|r\s?(\d+[a-z]?)|(\d{1,2}))\s*(?:[:.)\-–—]\s*|\s+(?=\S))(.*)$/iu;
 
 /** A reference cell: "1", "1.", "R1", "Rec 1", "Recommendation 1", "1.2", "1a". */
 export const referenceCell = /^\(?(?:(?:recommendation|rec\.?|r)\s*)?(\d{1,3}(?:\.\d{1,3})*[a-z]?)[.:)]?$/iu;

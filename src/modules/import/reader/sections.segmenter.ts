@@ -41,7 +41,7 @@ function numbering(block: TextBlock): { reference: string; rest: string } | null
   const reference = match[1] ?? match[2] ?? match[3]!;
   const rest = match[4] ?? "";
   // "3 councillors attended": a bare number opening a sentence is not a reference.
-  if (match[3] !== undefined && block.kind === "paragraph" && !/^\d{1,2}\s*[.:)]/.test(cleanText(block.text)))
+  if (match[3] !== undefined && block.kind === "paragraph" && !/^\(?\d{1,2}\s*[.:)]/.test(cleanText(block.text)))
     return null;
   return { reference, rest };
 }

@@ -1,0 +1,42 @@
+import { performance } from "node:perf_hooks";
+import { readPlanDocument } from "../../src/modules/import/reader/plan.reader.js";
+
+/**
+ * The whole reader (sniffing, lowering, every reading, scoring) on a 5 MB plan table, as
+ * tab-separated text and as quoted CSV: median of 4 after a first run. Figures, not verdicts: the
+ * README records them with their date. Run with `npm run bench:documents`.
+ */
+const rows = ["No.\tRecommendation\tActions\tLead\tTarget Date\tProgress (RAG)"];
+for (let i = 1; i < 34_000; i++)
+  rows.push(
+    `${i}\tDevelop a clear vision for the council number ${i} with partners\tAgree the plan at Cabinet ${i}\tDirector of Resources\tMarch 2025\tComplete`,
+  );
+const tab = rows.join("\n");
+const csv = rows
+  .map((row) =>
+    row
+      .split("\t")
+      .map((cell) => `"${cell}"`)
+      .join(","),
+  )
+  .join("\n");
+
+for (const [name, text, filename] of [
+  ["tab-separated text", tab, "plan.txt"],
+  ["quoted CSV", csv, "plan.csv"],
+] as const) {
+  const bytes = Buffer.from(text);
+  const times: number[] = [];
+  let actions = 0;
+  for (let run = 0; run < 5; run++) {
+    const started = performance.now();
+    const plan = await readPlanDocument(bytes, { filename });
+    times.push(performance.now() - started);
+    actions = plan.recommendations.reduce((n, r) => n + r.actions.length, 0);
+  }
+  const [first, ...rest] = times;
+  rest.sort((a, b) => a - b);
+  process.stdout.write(
+    `${name}: ${(bytes.length / 1e6).toFixed(2)} MB, ${actions} actions, first ${first!.toFixed(0)} ms, median ${rest[Math.floor(rest.length / 2)]!.toFixed(0)} ms, rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB\n`,
+  );
+}
