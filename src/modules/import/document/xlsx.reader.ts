@@ -182,7 +182,11 @@ function scalarText(value: unknown, numFmt: string | undefined, date1904: boolea
   return "";
 }
 
-/** The cell's text as displayed, its own line breaks kept as "\n", blank lines dropped. */
+/**
+ * The cell's text as displayed, its own line breaks kept as "\n". Blank lines inside are kept too
+ * (only leading and trailing ones go): in a cell of packed statuses, a blank line is an action with
+ * none, and dropping it would shift every status after it onto the wrong action.
+ */
 function cellDisplay(cell: ExcelJS.Cell, date1904: boolean): string {
   const raw = scalarText(cell.value, cell.numFmt, date1904);
   if (raw === "") return "";
@@ -190,8 +194,8 @@ function cellDisplay(cell: ExcelJS.Cell, date1904: boolean): string {
   return raw
     .split(/\r\n|\r|\n/)
     .map(cleanText)
-    .filter((line) => line !== "")
-    .join("\n");
+    .join("\n")
+    .replace(/^\n+|\n+$/g, "");
 }
 
 // --- Sheets ----------------------------------------------------------------------------------

@@ -80,6 +80,26 @@ describe("readPlanDocument reads each format end to end", () => {
     expectPlan(plan);
   });
 
+  it("XLSX with several actions packed in one cell, an empty line an empty status (UNKNOWN)", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("Plan");
+    sheet.addRow(header);
+    sheet.addRow([
+      "1",
+      "Develop a workforce strategy for the organisation",
+      "• Run a staff survey\n• Agree the workforce strategy\n• Launch a leadership programme",
+      "Head of HR",
+      "May 2025\nJuly 2025\nOctober 2025",
+      "Complete\n\nNot started",
+    ]);
+    const plan = await readPlanDocument(new Uint8Array(await workbook.xlsx.writeBuffer()), { filename: "plan.xlsx" });
+    expect(plan.recommendations[0]!.actions.map((a) => [a.text, a.target.deadline, a.status?.status ?? null])).toEqual([
+      ["Run a staff survey", "2025-05-31", "COMPLETE"],
+      ["Agree the workforce strategy", "2025-07-31", "UNKNOWN"],
+      ["Launch a leadership programme", "2025-10-31", "NOT_STARTED"],
+    ]);
+  });
+
   it("DOCX", async () => {
     const row = (r: string[]) =>
       new TableRow({
