@@ -4,10 +4,10 @@
  * rebuilds such runs into table blocks of the model, so the table reader reads them like any table.
  */
 import type { TableBlock, TableCell } from "../document/document.model.js";
-import { normaliseHeaderCell, roleOfHeaderCell } from "../parsers/columns.js";
+import { roleOfHeaderCell } from "../parsers/columns.js";
 import { cleanText } from "../normalise/text.normaliser.js";
 import { wordCount } from "./field.evidence.js";
-import { headerKeywords } from "./reader.lexicon.js";
+import { keywordRole } from "./header-cell.js";
 
 /** A header has at least this many cells (fewer could be a heading and a sentence). */
 const minColumns = 3;
@@ -18,9 +18,7 @@ function isHeaderCell(line: string): boolean {
   const text = cleanText(line);
   // "Who: Chief Executive" is a labelled value, not a column's name.
   if (text === "" || wordCount(text) > maxHeaderCellWords || /[.!?]$/.test(text) || /:\s*\S/.test(text)) return false;
-  if (roleOfHeaderCell(text) !== null) return true;
-  const name = normaliseHeaderCell(text);
-  return headerKeywords.some(({ pattern }) => pattern.test(name));
+  return roleOfHeaderCell(text) !== null || keywordRole(text) !== undefined;
 }
 
 /** Lines of one run: the header's width, then whole rows until the run stops making rows. */

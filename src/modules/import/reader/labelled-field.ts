@@ -13,5 +13,3 @@ export function labelledField(text: string): { field: Field; value: string } | n
   const found = fieldLabels.find((f) => f.pattern.test(label));
   return found ? { field: found.field, value: match[2]!.trim() } : null;
 }
-
-/** "1.1", "A1.2", "R3.1:" before an action: its number under the recommendation, not its words. */

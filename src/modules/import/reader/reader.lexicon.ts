@@ -41,6 +41,12 @@ export const headerKeywords: readonly { pattern: RegExp; role: ColumnRole | null
 export const recommendationNumbering =
   /^\(?(?:(?:recommendation|rec\.?)\s*(?:no\.?\s*)?(\d+[a-z]?)|r\s?(\d+[a-z]?)|(\d{1,2}))\s*(?:[:.)\-–—]\s*|\s+(?=\S))(.*)$/iu;
 
+/** "1.1", "A1.2", "R3.1:" before an action: its number under the recommendation, not its words. */
+export const subNumbering = /^(?:[A-Z]{1,3}\s?)?\d{1,3}(?:\.\d{1,3})+[.:)]?\s+/u;
+
+/** "a)", "(ii)", "b." printed before an action: a marker, not the action's words. */
+export const actionMarker = /^(?:(?:[a-z]|[ivx]{1,4})[.)]|\((?:[a-z]|[ivx]{1,4}|\d{1,2})\))\s+/u;
+
 /** A reference cell: "1", "1.", "R1", "Rec 1", "Recommendation 1", "1.2", "1a". */
 export const referenceCell = /^\(?(?:(?:recommendation|rec\.?|r)\s*)?(\d{1,3}(?:\.\d{1,3})*[a-z]?)[.:)]?$/iu;
 

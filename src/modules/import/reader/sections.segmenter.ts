@@ -9,12 +9,9 @@ import { placement, scoredLead, scoredStatus, scoredTarget, type Scored, wordCou
 import { type Candidate, PlanBuilder } from "./plan.builder.js";
 import { inlineFields } from "./inline-fields.js";
 import { labelledField } from "./labelled-field.js";
-import { recommendationNumbering } from "./reader.lexicon.js";
+import { actionMarker, recommendationNumbering, subNumbering } from "./reader.lexicon.js";
 
 type TextBlock = Exclude<Block, { kind: "table" }>;
-
-/** "a)", "(ii)", "b." printed before an action: a marker, not the action's words. */
-export const actionMarker = /^(?:(?:[a-z]|[ivx]{1,4})[.)]|\((?:[a-z]|[ivx]{1,4}|\d{1,2})\))\s+/u;
 
 /** A list item, or a paragraph that is one in all but markup ("a) …", "1.2 …" on its own line). */
 function isItem(block: TextBlock | undefined): boolean {
@@ -24,8 +21,6 @@ function isItem(block: TextBlock | undefined): boolean {
   const clean = cleanText(block.text);
   return actionMarker.test(clean) || subNumbering.test(clean);
 }
-
-export const subNumbering = /^(?:[A-Z]{1,3}\s?)?\d{1,3}(?:\.\d{1,3})+[.:)]?\s+/u;
 
 function numbering(block: TextBlock): { reference: string; rest: string } | null {
   if (block.kind === "listItem") {

@@ -18,9 +18,9 @@ import { isUnknownStatusText } from "../normalise/status.normaliser.js";
 import { cleanText } from "../normalise/text.normaliser.js";
 import { placement, profileCell, scoredLead, scoredStatus, scoredTarget, wordCount } from "./field.evidence.js";
 import { type Candidate, cleanLines, PlanBuilder } from "./plan.builder.js";
-import { headerKeywords, recommendationNumbering, referenceCell } from "./reader.lexicon.js";
+import { keywordRole, maxHeaderWords } from "./header-cell.js";
+import { actionMarker, recommendationNumbering, referenceCell, subNumbering } from "./reader.lexicon.js";
 import { statusColourName } from "./cell-colour.js";
-import { actionMarker, subNumbering } from "./sections.segmenter.js";
 
 type Grid = (GridCell | null)[][];
 
@@ -35,8 +35,6 @@ interface ColumnPlan {
   named: number;
 }
 
-/** Header cells are a few words; longer cells are data even when they contain a column word. */
-const maxHeaderWords = 8;
 /** Rows whose cells are profiled to give a header-less column its role. */
 const profiledRows = 300;
 /** Rows searched for a header: titles, notes and page furniture sit above it in sheets and CSV exports. */
@@ -44,13 +42,6 @@ const headerSearchRows = 30;
 
 function cellText(cell: GridCell | null | undefined): string {
   return cell ? cleanText(cell.cell.text) : "";
-}
-
-function keywordRole(label: string): ColumnRole | null | undefined {
-  const name = normaliseHeaderCell(label);
-  if (name === "" || wordCount(name) > maxHeaderWords) return undefined;
-  for (const { pattern, role } of headerKeywords) if (pattern.test(name)) return role;
-  return undefined;
 }
 
 /** A row holding a date, a status or a printed number is data, whatever words its cells share with headers. */
@@ -324,7 +315,6 @@ function readTable(
       (ref !== "" && !subReference && ref !== currentRef) ||
       builder.current === undefined;
     if (startsRec && (recText !== "" || ref !== "" || !has("recommendation"))) {
-      const text = recText !== "" ? recText : has("action") ? "" : "";
       const title = cells.get("title");
       const position = cells.get("position");
       const accountable = cells.get("accountable");
@@ -333,7 +323,7 @@ function readTable(
       builder.startRecommendation({
         reference: ref !== "" ? (referenceCell.exec(ref)?.[1] ?? ref) : null,
         title: title && title.origin ? cleanLines(title.text) || null : null,
-        text: text !== "" ? text : (cells.get("action")?.text ?? ""),
+        text: recText !== "" ? recText : (cells.get("action")?.text ?? ""),
         textWhere: recCell?.where ?? placement.content,
         themeLabel: (theme && theme.origin ? cleanText(theme.text) : "") || section,
         position: position && position.origin ? cleanLines(position.text) || null : null,
