@@ -24,6 +24,7 @@ import type { RecommendationService } from "./modules/recommendation/recommendat
 import type { ThemeLoaders } from "./modules/theme/theme.loaders.js";
 import type { ThemeRepository } from "./modules/theme/theme.repository.js";
 import type { ThemeService } from "./modules/theme/theme.service.js";
+import type { Identity } from "./modules/identity/identity.js";
 import type { Logger } from "./shared/logger.js";
 
 /*
@@ -73,6 +74,9 @@ export interface AppContext {
   loaders: AppLoaders;
   /** The default `asOf`: today in UTC, fixed once per request so one response never straddles midnight. */
   today: string;
+  /** Who is asking, from `Authorization: Bearer …`; services decide what it may see and change. */
+  identity: Identity;
+  /** Shorthand for `isAdmin(identity)`, kept while resolvers move to the policy. */
   isAdmin: boolean;
   logger: Logger;
 }

@@ -4,6 +4,7 @@ import path from "node:path";
 import { ApolloServer } from "@apollo/server";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { anonymous, bootstrapAdmin } from "../modules/identity/identity.js";
 import type { AppConfig } from "../config.js";
 import type { AppContext, AppLoaders, AppRepositories, AppServices, ContextFactory } from "../context.js";
 import type { Database } from "../shared/database/database.js";
@@ -187,11 +188,13 @@ export async function createApp({
     logger,
     createContext({ authorization }) {
       const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? "")?.[1] ?? null;
+      const admin = config.adminToken !== null && token !== null && safeEqual(token, config.adminToken);
       return {
         services,
         loaders: createLoaders(repos),
         today: todayIso(),
-        isAdmin: config.adminToken !== null && token !== null && safeEqual(token, config.adminToken),
+        identity: admin ? bootstrapAdmin : anonymous,
+        isAdmin: admin,
         logger,
       };
     },

@@ -7,3 +7,4 @@ export * from "../../modules/import/source-document.table.js";
 export * from "../../modules/recommendation/recommendation.table.js";
 export * from "../../modules/action/action.table.js";
 export * from "../../modules/action/progress-update.table.js";
+export * from "../../modules/audit/audit-event.table.js";

@@ -1,0 +1,34 @@
+/**
+ * Who is asking. Built once per request from `Authorization: Bearer …` (never from arguments) and
+ * passed to services, which decide what it may see and change (authorization.policy.ts).
+ */
+export const roles = ["ADMIN", "EDITOR", "ANALYST"] as const;
+export type Role = (typeof roles)[number];
+
+export type Identity = AnonymousIdentity | KeyIdentity;
+
+export interface AnonymousIdentity {
+  readonly kind: "anonymous";
+}
+
+export interface KeyIdentity {
+  readonly kind: "key";
+  /** The API key's id; null for the bootstrap ADMIN_TOKEN, which has no row. */
+  readonly keyId: number | null;
+  /** The key's name as its creator gave it ("Harlow performance team"), or "ADMIN_TOKEN". */
+  readonly name: string;
+  readonly role: Role;
+  /** Councils (councils.id) an editor's key is scoped to; empty for the other roles. */
+  readonly councilIds: readonly number[];
+}
+
+export const anonymous: AnonymousIdentity = Object.freeze({ kind: "anonymous" });
+
+/** The bootstrap admin: whoever presents ADMIN_TOKEN. */
+export const bootstrapAdmin: KeyIdentity = Object.freeze({
+  kind: "key",
+  keyId: null,
+  name: "ADMIN_TOKEN",
+  role: "ADMIN",
+  councilIds: Object.freeze([]),
+});
