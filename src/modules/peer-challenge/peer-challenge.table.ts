@@ -20,6 +20,12 @@ export const peerChallengesTable = pgTable(
     actionPlanPublishedOn: date("action_plan_published_on", { mode: "string" }),
     progressReviewOn: date("progress_review_on", { mode: "string" }),
     notes: text("notes"),
+    /**
+     * Raised by every write to this challenge's plan (publishing an import, an edit, a progress
+     * update): a draft remembers the version it was taken from, and publishing it over a newer plan
+     * is a conflict rather than a silent overwrite.
+     */
+    planVersion: integer("plan_version").notNull().default(1),
   },
   (t) => [
     unique("peer_challenges_council_kind_held_unique").on(t.councilId, t.kind, t.heldOn).nullsNotDistinct(),

@@ -13,6 +13,7 @@ CREATE TABLE "audit_events" (
 	"request_id" text
 );
 --> statement-breakpoint
+ALTER TABLE "peer_challenges" ADD COLUMN "plan_version" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 CREATE INDEX "audit_events_council_idx" ON "audit_events" USING btree ("council_id","id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "audit_events_object_idx" ON "audit_events" USING btree ("object_type","object_id");--> statement-breakpoint
 -- The trail is appended, never rewritten: refuse UPDATE and DELETE on audit events.
