@@ -16,7 +16,7 @@ export async function readDocumentModel(bytes: Uint8Array, format: DocumentForma
     case "PDF":
       return await readPdf(bytes);
     case "XLSX":
-      return await readXlsx(bytes);
+      return readXlsx(bytes);
     case "CSV":
     case "MARKDOWN":
     case "TEXT":

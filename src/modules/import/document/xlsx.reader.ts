@@ -1,11 +1,22 @@
-import ExcelJS from "exceljs";
 import type { Block, DocumentModel, SourceRef, TableBlock, TableCell, TableRow } from "./document.model.js";
+import {
+  columnNumber,
+  readSharedStrings,
+  readSheet,
+  readStyles,
+  readTitle,
+  readWorkbook,
+  type RawSheet,
+  type RawValue,
+  type Span,
+} from "./xlsx.package.js";
 import { unzipCapped } from "./zip.archive.js";
 import { cleanText } from "../normalise/text.normaliser.js";
 import { PlanParseError } from "../parsers/parse.errors.js";
 
 /**
- * Lowers an Excel workbook (XLSX) to the document model with exceljs.
+ * Lowers an Excel workbook (XLSX) to the document model, from the package's SpreadsheetML
+ * (xlsx.package.ts).
  *
  * `DocumentModel.text` is this reader's extraction: for each visible worksheet in order, a line
  * "[Sheet: name]", then one line per non-blank row, its cells tab-separated from the sheet's first
@@ -56,16 +67,10 @@ function count(buffer: Buffer, needle: string): number {
   return n;
 }
 
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
 /**
- * Cells exceljs would build, counted in the sheet XML before it is handed over: each <c> element,
- * and every position of each merged range (exceljs materialises all of them, so one merge of
- * A1:XFD1048576 would otherwise be seventeen billion cells).
+ * Cells the sheet declares, counted in its XML before it is parsed: each <c> element, and every
+ * position of each merged range (the reader keeps each covered position, so one merge of
+ * A1:XFD1048576 would otherwise be seventeen billion of them).
  */
 function declaredCells(sheet: Uint8Array): number {
   const buffer = Buffer.from(sheet.buffer, sheet.byteOffset, sheet.byteLength);
@@ -88,8 +93,8 @@ function tooManyCells(): PlanParseError {
   return new PlanParseError("import.limit_exceeded", `The workbook has more than ${xlsxLimits.maxCells} cells.`);
 }
 
-/** The zip is inflated here under the running cap first, so a zip bomb never reaches exceljs. */
-function guardArchive(bytes: Uint8Array): void {
+/** The zip is inflated under the running cap, so a zip bomb is refused before any XML is parsed. */
+function openArchive(bytes: Uint8Array): Map<string, Uint8Array> {
   const entries = unzipCapped(bytes, () => true);
   if (!entries.has("xl/workbook.xml"))
     throw new PlanParseError("import.corrupt_document", "The workbook has no xl/workbook.xml.");
@@ -103,6 +108,7 @@ function guardArchive(bytes: Uint8Array): void {
   if (sheets > xlsxLimits.maxSheets)
     throw new PlanParseError("import.limit_exceeded", `The workbook has more than ${xlsxLimits.maxSheets} sheets.`);
   if (cells > xlsxLimits.maxCells) throw tooManyCells();
+  return entries;
 }
 
 // --- Cell values as displayed ----------------------------------------------------------------
@@ -129,8 +135,16 @@ function stripFormatLiterals(section: string): string {
 /** A date format has day, month or year codes outside literals (elapsed-time [h] aside). */
 export function isDateFormat(numFmt: string | undefined): boolean {
   if (numFmt === undefined || numFmt === "" || /^general$/i.test(numFmt)) return false;
-  return /[dmy]/i.test(stripFormatLiterals(numFmt.split(";")[0]!).replace(/[A-Za-z]{4,}/g, ""));
+  let known = dateFormats.get(numFmt);
+  if (known === undefined) {
+    known = /[dmy]/i.test(stripFormatLiterals(numFmt.split(";")[0]!).replace(/[A-Za-z]{4,}/g, ""));
+    // A workbook has a handful of formats and hundreds of thousands of cells: decide each format once.
+    if (dateFormats.size < 1000) dateFormats.set(numFmt, known);
+  }
+  return known;
 }
+
+const dateFormats = new Map<string, boolean>();
 
 function general(value: number): string {
   return String(Number(value.toPrecision(15)));
@@ -165,21 +179,21 @@ function serialToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - (date1904 ? 24107 : 25569)) * 86_400_000));
 }
 
-function scalarText(value: unknown, numFmt: string | undefined, date1904: boolean): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "string") return value;
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (typeof value === "number")
-    return isDateFormat(numFmt) ? formatDate(serialToDate(value, date1904)) : formatNumber(value, numFmt);
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : formatDate(value);
-  if (typeof value !== "object") return "";
-  const v = value as Record<string, unknown>;
-  if (Array.isArray(v.richText))
-    return v.richText.map((run: { text?: unknown }) => (typeof run.text === "string" ? run.text : "")).join("");
-  if ("formula" in v || "sharedFormula" in v) return scalarText(v.result, numFmt, date1904);
-  if ("hyperlink" in v) return scalarText(v.text, numFmt, date1904);
-  if (typeof v.error === "string") return v.error;
-  return "";
+function scalarText(value: RawValue | null, numFmt: string | undefined, date1904: boolean): string {
+  if (value === null) return "";
+  switch (value.kind) {
+    case "string":
+    case "error":
+      return value.text;
+    case "boolean":
+      return value.value ? "TRUE" : "FALSE";
+    case "number":
+      return isDateFormat(numFmt) ? formatDate(serialToDate(value.value, date1904)) : formatNumber(value.value, numFmt);
+    case "date": {
+      const date = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value.iso) ? value.iso : `${value.iso}Z`);
+      return Number.isNaN(date.getTime()) ? "" : formatDate(date);
+    }
+  }
 }
 
 /**
@@ -187,8 +201,8 @@ function scalarText(value: unknown, numFmt: string | undefined, date1904: boolea
  * (only leading and trailing ones go): in a cell of packed statuses, a blank line is an action with
  * none, and dropping it would shift every status after it onto the wrong action.
  */
-function cellDisplay(cell: ExcelJS.Cell, date1904: boolean): string {
-  const raw = scalarText(cell.value, cell.numFmt, date1904);
+function cellDisplay(value: RawValue | null, numFmt: string | undefined, date1904: boolean): string {
+  const raw = scalarText(value, numFmt, date1904);
   if (raw === "") return "";
   if (!raw.includes("\n") && !raw.includes("\r")) return cleanText(raw);
   return raw
@@ -199,13 +213,6 @@ function cellDisplay(cell: ExcelJS.Cell, date1904: boolean): string {
 }
 
 // --- Sheets ----------------------------------------------------------------------------------
-
-interface Span {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
 
 interface SheetCell {
   col: number;
@@ -228,22 +235,6 @@ interface SheetRow {
 
 const positionKey = (row: number, col: number): number => row * 16_385 + col;
 
-/**
- * exceljs keeps a sheet's merges in `_merges`, keyed by master address; its public `model` getter
- * would serialise the whole sheet to reach them.
- */
-function sheetMerges(ws: ExcelJS.Worksheet): Span[] {
-  const merges = (ws as unknown as { _merges?: Record<string, Partial<Span>> })._merges;
-  if (merges === undefined || merges === null || typeof merges !== "object") return [];
-  const spans: Span[] = [];
-  for (const range of Object.values(merges)) {
-    const { top, left, bottom, right } = range;
-    if (typeof top === "number" && typeof left === "number" && typeof bottom === "number" && typeof right === "number")
-      spans.push({ top, left, bottom, right });
-  }
-  return spans;
-}
-
 interface Budget {
   cells: number;
 }
@@ -255,14 +246,15 @@ class SheetReader {
   private readonly rows: SheetRow[] = [];
 
   constructor(
-    private readonly ws: ExcelJS.Worksheet,
+    private readonly name: string,
+    private readonly sheet: RawSheet,
     private readonly lines: string[],
     private readonly blocks: Block[],
     private readonly warnings: DocumentModel["warnings"],
     private readonly date1904: boolean,
     private readonly budget: Budget,
   ) {
-    for (const span of sheetMerges(ws)) {
+    for (const span of sheet.merges) {
       this.masters.set(positionKey(span.top, span.left), span);
       for (let r = span.top; r <= span.bottom; r++)
         for (let c = span.left; c <= span.right; c++)
@@ -271,7 +263,7 @@ class SheetReader {
   }
 
   read(): void {
-    this.lines.push(`[Sheet: ${this.ws.name}]`);
+    this.lines.push(`[Sheet: ${this.name}]`);
     const sheetLine = this.lines.length;
     this.collectRows();
     if (this.rows.length === 0) return;
@@ -281,7 +273,7 @@ class SheetReader {
     if (hiddenRows > 0 || hiddenColumns > 0)
       this.warnings.push({
         line: sheetLine,
-        message: `Sheet "${this.ws.name}": ${hiddenRows} hidden row(s) and ${hiddenColumns} hidden column(s) were read as if shown.`,
+        message: `Sheet "${this.name}": ${hiddenRows} hidden row(s) and ${hiddenColumns} hidden column(s) were read as if shown.`,
       });
     this.lowerRegions();
   }
@@ -291,26 +283,48 @@ class SheetReader {
     return {
       line: row.line,
       ...(column === undefined ? {} : { column }),
-      sheet: this.ws.name,
+      sheet: this.name,
       cell: cell.address,
     };
   }
 
   private collectRows(): void {
-    this.ws.eachRow({ includeEmpty: false }, (row, number) => {
-      const cells: SheetCell[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, col) => {
-        if (++this.budget.cells > xlsxLimits.maxCells) throw tooManyCells();
-        if (this.covered.has(positionKey(number, col))) return;
-        const text = cellDisplay(cell, this.date1904);
-        // An empty cell keeps its place when it is filled with a colour: the colour may be its status.
-        const fill =
-          cell.fill?.type === "pattern" && cell.fill.pattern === "solid" ? cell.fill.fgColor?.argb : undefined;
-        if (text === "" && fill === undefined) return;
-        cells.push({ col, text, address: cell.address, bold: cell.font?.bold === true, ...(fill ? { fill } : {}) });
-      });
-      if (cells.length > 0) this.rows.push({ number, cells, hidden: row.hidden, line: 0, columns: new Map() });
-    });
+    const raw = this.sheet.cells;
+    // SpreadsheetML requires rows and cells in order; a writer that ignores it is sorted here.
+    const ordered = raw.every(
+      (c, i) => i === 0 || c.row > raw[i - 1]!.row || (c.row === raw[i - 1]!.row && c.col > raw[i - 1]!.col),
+    );
+    const cells = ordered ? raw : [...raw].sort((x, y) => x.row - y.row || x.col - y.col);
+    let current: SheetRow | null = null;
+    for (const cell of cells) {
+      if (++this.budget.cells > xlsxLimits.maxCells) throw tooManyCells();
+      if (this.covered.has(positionKey(cell.row, cell.col))) continue;
+      const text = cellDisplay(cell.value, cell.style.numFmt, this.date1904);
+      // An empty cell keeps its place when it is filled with a colour: the colour may be its status.
+      const fill = cell.style.fill;
+      if (text === "" && fill === undefined) continue;
+      if (current === null || current.number !== cell.row) {
+        current = {
+          number: cell.row,
+          cells: [],
+          hidden: this.sheet.hiddenRows.has(cell.row),
+          line: 0,
+          columns: new Map(),
+        };
+        this.rows.push(current);
+      }
+      const sheetCell: SheetCell = {
+        col: cell.col,
+        text,
+        address: `${columnLetters(cell.col)}${cell.row}`,
+        bold: cell.style.bold,
+      };
+      if (fill !== undefined) sheetCell.fill = fill;
+      // Duplicated references (a malformed sheet) keep the last value, as Excel does.
+      const last = current.cells[current.cells.length - 1];
+      if (last !== undefined && last.col === cell.col) current.cells[current.cells.length - 1] = sheetCell;
+      else current.cells.push(sheetCell);
+    }
   }
 
   private hiddenColumns(): number {
@@ -321,7 +335,7 @@ class SheetReader {
       last = Math.max(last, row.cells[row.cells.length - 1]!.col);
     }
     let hidden = 0;
-    for (let c = first; c <= last; c++) if (this.ws.getColumn(c).hidden) hidden++;
+    for (let c = first; c <= last; c++) if (this.sheet.hiddenColumns(c)) hidden++;
     return hidden;
   }
 
@@ -407,15 +421,13 @@ class SheetReader {
           colSpan,
           rowSpan: Math.max(1, rowSpan),
           source:
-            sheetCell === undefined
-              ? { line: row.line, sheet: this.ws.name, cell: address }
-              : this.source(row, sheetCell),
+            sheetCell === undefined ? { line: row.line, sheet: this.name, cell: address } : this.source(row, sheetCell),
         });
       }
       return {
         cells,
         header: false,
-        source: { line: row.line, sheet: this.ws.name, cell: cells[0]?.source.cell ?? "" },
+        source: { line: row.line, sheet: this.name, cell: cells[0]?.source.cell ?? "" },
       };
     });
     this.markBoldHeader(rows, tableRows);
@@ -452,29 +464,35 @@ function columnLetters(col: number): string {
 
 /**
  * Reads an XLSX workbook into the document model. Throws {@link PlanParseError}:
- * import.limit_exceeded for a zip bomb (before exceljs inflates anything), more than
+ * import.limit_exceeded for a zip bomb (before any XML is parsed), more than
  * {@link xlsxLimits.maxSheets} sheets or {@link xlsxLimits.maxCells} cells;
  * import.corrupt_document when the archive or its XML cannot be read.
  */
-export async function readXlsx(bytes: Uint8Array): Promise<DocumentModel> {
-  guardArchive(bytes);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
-  } catch {
-    throw new PlanParseError("import.corrupt_document", "The workbook cannot be read: its XML is damaged.");
-  }
-  if (workbook.worksheets.length > xlsxLimits.maxSheets)
+export function readXlsx(bytes: Uint8Array): DocumentModel {
+  const entries = openArchive(bytes);
+  const workbook = readWorkbook(entries.get("xl/workbook.xml")!, entries.get("xl/_rels/workbook.xml.rels"));
+  if (workbook.sheets.length > xlsxLimits.maxSheets)
     throw new PlanParseError("import.limit_exceeded", `The workbook has more than ${xlsxLimits.maxSheets} sheets.`);
-  const date1904 = workbook.properties?.date1904 === true;
+  const sharedStrings = readSharedStrings(entries.get("xl/sharedStrings.xml"));
+  const styles = readStyles(entries.get("xl/styles.xml"));
   const lines: string[] = [];
   const blocks: Block[] = [];
   const warnings: DocumentModel["warnings"] = [];
   const budget: Budget = { cells: 0 };
-  for (const ws of workbook.worksheets) {
-    if (ws.state === "hidden" || ws.state === "veryHidden") continue;
-    new SheetReader(ws, lines, blocks, warnings, date1904, budget).read();
+  let parsed = 0;
+  for (const entry of workbook.sheets) {
+    if (entry.hidden) continue;
+    const xml = entries.get(entry.path);
+    if (xml === undefined)
+      throw new PlanParseError(
+        "import.corrupt_document",
+        `The workbook lists sheet "${entry.name}" but has no ${entry.path}.`,
+      );
+    const sheet = readSheet(xml, entry.path, sharedStrings, styles, () => {
+      if (++parsed > xlsxLimits.maxCells) throw tooManyCells();
+    });
+    new SheetReader(entry.name, sheet, lines, blocks, warnings, workbook.date1904, budget).read();
   }
-  const title = cleanText(workbook.title ?? "");
+  const title = cleanText(readTitle(entries.get("docProps/core.xml")) ?? "");
   return { format: "XLSX", title: title === "" ? null : title, blocks, text: lines.join("\n"), warnings };
 }

@@ -11,9 +11,9 @@ async function bytesOf(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
-async function reasonOf(run: () => Promise<unknown>): Promise<string> {
+function reasonOf(run: () => unknown): string {
   try {
-    await run();
+    run();
   } catch (error) {
     if (error instanceof PlanParseError) return error.reason;
     throw error;
@@ -79,7 +79,7 @@ async function planWorkbook(): Promise<Uint8Array> {
 
 describe("readXlsx", () => {
   it("writes one line per non-blank row, cells tab-separated, a [Sheet: …] line before each sheet", async () => {
-    const model = await readXlsx(await planWorkbook());
+    const model = readXlsx(await planWorkbook());
     expect(model.format).toBe("XLSX");
     expect(model.title).toBe("Corporate Peer Challenge action plan");
     expect(model.text.split("\n")).toEqual([
@@ -100,7 +100,7 @@ describe("readXlsx", () => {
   });
 
   it("makes the leading single-cell rows a heading and a paragraph, the rest a table", async () => {
-    const model = await readXlsx(await planWorkbook());
+    const model = readXlsx(await planWorkbook());
     expect(model.blocks.slice(0, 3).map((b) => b.kind)).toEqual(["heading", "paragraph", "table"]);
     expect(model.blocks[0]).toMatchObject({
       kind: "heading",
@@ -112,7 +112,7 @@ describe("readXlsx", () => {
   });
 
   it("reads cells as displayed: rich text, dates, cached formula results, formats, links, line breaks", async () => {
-    const [plan] = tables(await readXlsx(await planWorkbook()));
+    const [plan] = tables(readXlsx(await planWorkbook()));
     const row5 = plan!.rows[1]!.cells.map((c) => c.text);
     expect(row5).toEqual(["1", "Vision", "Agree the vision\nPublish it", "Chief Executive", "31 March 2025", "25%"]);
     const row6 = plan!.rows[2]!.cells.map((c) => c.text);
@@ -122,7 +122,7 @@ describe("readXlsx", () => {
   });
 
   it("turns merged ranges into spans on the master cell and leaves covered cells out", async () => {
-    const [plan] = tables(await readXlsx(await planWorkbook()));
+    const [plan] = tables(readXlsx(await planWorkbook()));
     expect(plan!.rows[1]!.cells[0]).toMatchObject({ text: "1", rowSpan: 2, colSpan: 1 });
     expect(plan!.rows[3]!.cells[1]).toMatchObject({ text: "Governance, across two columns", colSpan: 2 });
     expect(gridText(plan!)).toEqual([
@@ -134,13 +134,13 @@ describe("readXlsx", () => {
   });
 
   it("hints a bold first row as the header, and no other", async () => {
-    const [plan, updates] = tables(await readXlsx(await planWorkbook()));
+    const [plan, updates] = tables(readXlsx(await planWorkbook()));
     expect(plan!.rows.map((r) => r.header)).toEqual([true, false, false, false]);
     expect(updates!.rows.every((r) => !r.header)).toBe(true);
   });
 
   it("skips hidden sheets, keeps hidden rows with a warning, and splits a sheet at a long blank run", async () => {
-    const model = await readXlsx(await planWorkbook());
+    const model = readXlsx(await planWorkbook());
     expect(model.text).not.toContain("lookup values");
     const updates = model.blocks.filter((b) => b.source.sheet === "Updates");
     expect(updates.map((b) => b.kind)).toEqual(["heading", "table", "heading", "table"]);
@@ -159,7 +159,7 @@ describe("readXlsx", () => {
     ws.getRow(1).values = ["Ref", "Action"];
     ws.getRow(2).values = [1, "Agree"];
     ws.getRow(4).values = [2, "Publish"];
-    const model = await readXlsx(await bytesOf(workbook));
+    const model = readXlsx(await bytesOf(workbook));
     expect(model.blocks).toHaveLength(1);
     expect(tables(model)[0]!.rows.map((r) => r.source.line)).toEqual([2, 3, 4]);
   });
@@ -170,42 +170,43 @@ describe("readXlsx", () => {
   });
 });
 
-describe("readXlsx on hostile or broken workbooks", () => {
-  async function entries(): Promise<Record<string, Uint8Array>> {
-    const workbook = new ExcelJS.Workbook();
-    workbook.addWorksheet("Plan").getCell("A1").value = "x";
-    return unzipSync(await bytesOf(workbook));
-  }
+/** The parts of a one-cell workbook exceljs writes, to damage one at a time. */
+async function entries(): Promise<Record<string, Uint8Array>> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet("Plan").getCell("A1").value = "x";
+  return unzipSync(await bytesOf(workbook));
+}
 
-  it("refuses a zip bomb with limit_exceeded before exceljs inflates it", async () => {
+describe("readXlsx on hostile or broken workbooks", () => {
+  it("refuses a zip bomb with limit_exceeded before any XML is parsed", async () => {
     const files = await entries();
     // 20 MB of zeros deflate to ~20 KB: far beyond 200× the archive's size.
     files["xl/media/image1.png"] = new Uint8Array(20 * 1024 * 1024);
     const bomb = zipSync(files, { level: 9 });
     expect(bomb.length).toBeLessThan(100_000);
-    expect(await reasonOf(() => readXlsx(bomb))).toBe("import.limit_exceeded");
+    expect(reasonOf(() => readXlsx(bomb))).toBe("import.limit_exceeded");
   });
 
-  it("refuses a merge over millions of cells before exceljs materialises them", async () => {
+  it("refuses a merge over millions of cells before they are materialised", async () => {
     const files = await entries();
     const sheet = strFromU8(files["xl/worksheets/sheet1.xml"]!);
     files["xl/worksheets/sheet1.xml"] = strToU8(
       sheet.replace("</sheetData>", '</sheetData><mergeCells count="1"><mergeCell ref="A1:Z100000"/></mergeCells>'),
     );
-    expect(await reasonOf(() => readXlsx(zipSync(files)))).toBe("import.limit_exceeded");
+    expect(reasonOf(() => readXlsx(zipSync(files)))).toBe("import.limit_exceeded");
   });
 
-  it("calls bytes that are no zip, and a zip without a workbook, corrupt", async () => {
-    expect(await reasonOf(() => readXlsx(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 9, 9, 9, 9])))).toBe(
+  it("calls bytes that are no zip, and a zip without a workbook, corrupt", () => {
+    expect(reasonOf(() => readXlsx(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 9, 9, 9, 9])))).toBe(
       "import.corrupt_document",
     );
-    expect(await reasonOf(() => readXlsx(zipSync({ "a.txt": strToU8("hi") })))).toBe("import.corrupt_document");
+    expect(reasonOf(() => readXlsx(zipSync({ "a.txt": strToU8("hi") })))).toBe("import.corrupt_document");
   });
 
-  it("calls damaged sheet XML corrupt rather than letting exceljs's error out", async () => {
+  it("calls damaged workbook XML corrupt rather than reading it as empty", async () => {
     const files = await entries();
     files["xl/workbook.xml"] = strToU8("<workbook><sheets><sheet name=");
-    expect(await reasonOf(() => readXlsx(zipSync(files)))).toBe("import.corrupt_document");
+    expect(reasonOf(() => readXlsx(zipSync(files)))).toBe("import.corrupt_document");
   });
 });
 
@@ -221,5 +222,38 @@ describe("formatNumber", () => {
     [5, "0.00E+00", "5"],
   ])("%s under %s is %s", (value, numFmt, expected) => {
     expect(formatNumber(value, numFmt)).toBe(expected);
+  });
+});
+
+describe("readXlsx on SpreadsheetML other writers produce", () => {
+  it("reads inline strings and formula strings, unescapes _xHHHH_, and leaves phonetic guides out", () => {
+    const sheet = `<?xml version="1.0" encoding="UTF-8"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+<row r="1"><c r="A1" t="inlineStr"><is><t>Action</t></is></c><c r="B1" t="s"><v>0</v></c></row>
+<row r="2"><c r="A2" t="inlineStr"><is><r><t>Review </t></r><r><t>scrutiny_x000A_by March</t></r></is></c><c r="B2" t="str"><f>"Chief"&amp;" Executive"</f><v>Chief Executive</v></c></row>
+</sheetData></worksheet>`;
+    const shared = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>Lead</t><rPh sb="0" eb="1"><t>reedo</t></rPh></si></sst>`;
+    const workbook = `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Plan" sheetId="1" r:id="rId1"/></sheets></workbook>`;
+    const rels = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/></Relationships>`;
+    const model = readXlsx(
+      zipSync({
+        "xl/workbook.xml": strToU8(workbook),
+        "xl/_rels/workbook.xml.rels": strToU8(rels),
+        "xl/sharedStrings.xml": strToU8(shared),
+        "xl/worksheets/sheet1.xml": strToU8(sheet),
+      }),
+    );
+    const [table] = tables(model);
+    expect(table!.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ["Action", "Lead"],
+      ["Review scrutiny\nby March", "Chief Executive"],
+    ]);
+  });
+
+  it("calls a sheet whose XML ends early corrupt", async () => {
+    const files = await entries();
+    const sheet = strFromU8(files["xl/worksheets/sheet1.xml"]!);
+    files["xl/worksheets/sheet1.xml"] = strToU8(sheet.slice(0, Math.floor(sheet.length / 2)));
+    expect(reasonOf(() => readXlsx(zipSync(files)))).toBe("import.corrupt_document");
   });
 });
