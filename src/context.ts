@@ -24,6 +24,8 @@ import type { RecommendationService } from "./modules/recommendation/recommendat
 import type { ThemeLoaders } from "./modules/theme/theme.loaders.js";
 import type { ThemeRepository } from "./modules/theme/theme.repository.js";
 import type { ThemeService } from "./modules/theme/theme.service.js";
+import type { ApiKeyRepository } from "./modules/identity/api-key.repository.js";
+import type { ApiKeyService } from "./modules/identity/api-key.service.js";
 import type { Identity } from "./modules/identity/identity.js";
 import type { Logger } from "./shared/logger.js";
 
@@ -42,6 +44,7 @@ export interface AppRepositories {
   sourceDocument: SourceDocumentRepository;
   import: ImportRepository;
   benchmark: BenchmarkRepository;
+  apiKey: ApiKeyRepository;
 }
 
 export interface AppServices {
@@ -54,6 +57,7 @@ export interface AppServices {
   recommendation: RecommendationService;
   import: ImportService;
   benchmark: BenchmarkService;
+  apiKey: ApiKeyService;
 }
 
 /** One request's DataLoaders. */
@@ -83,5 +87,6 @@ export interface AppContext {
 
 /** What an HTTP route beside /graphql needs from the app: a fresh context per request. */
 export interface ContextFactory {
-  createContext(request: { authorization?: string | undefined }): AppContext;
+  /** Rejects with an AppError (class UNAUTHENTICATED) when the request presents a key that cannot be used. */
+  createContext(request: { authorization?: string | undefined }): Promise<AppContext>;
 }

@@ -1,10 +1,11 @@
 import "reflect-metadata";
-import { timingSafeEqual } from "node:crypto";
 import path from "node:path";
 import { ApolloServer } from "@apollo/server";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
-import { anonymous, bootstrapAdmin } from "../modules/identity/identity.js";
+import { createApiKeyRepository } from "../modules/identity/api-key.repository.js";
+import { ApiKeyService } from "../modules/identity/api-key.service.js";
+import { isAdmin } from "../modules/identity/authorization.policy.js";
 import type { AppConfig } from "../config.js";
 import type { AppContext, AppLoaders, AppRepositories, AppServices, ContextFactory } from "../context.js";
 import type { Database } from "../shared/database/database.js";
@@ -71,12 +72,14 @@ export function createRepositories(db: Database): AppRepositories {
     sourceDocument: createSourceDocumentRepository({ db }),
     import: createImportRepository({ db }),
     benchmark: createBenchmarkRepository({ db }),
+    apiKey: createApiKeyRepository({ db }),
   };
 }
 
 export function createServices(
   repos: AppRepositories,
-  config: Pick<AppConfig, "projectRoot" | "staleAfterMonths" | "importMaxDocumentBytes">,
+  config: Pick<AppConfig, "projectRoot" | "staleAfterMonths" | "importMaxDocumentBytes" | "adminToken">,
+  logger: Logger,
 ): AppServices {
   const peerGroup = new PeerGroupService(repos.peerGroup);
   const council = new CouncilService(repos.council, peerGroup);
@@ -96,6 +99,7 @@ export function createServices(
       maxDocumentBytes: config.importMaxDocumentBytes,
     }),
     benchmark: new BenchmarkService(repos.benchmark, action, peerGroup, config.staleAfterMonths),
+    apiKey: new ApiKeyService(repos.apiKey, council, config.adminToken, logger),
   };
 }
 
@@ -161,7 +165,7 @@ export async function createApp({
   logger: Logger;
 }): Promise<App> {
   const repos = createRepositories(db);
-  const services = createServices(repos, config);
+  const services = createServices(repos, config, logger);
   const schema = await createSchema();
   const server = new ApolloServer<AppContext>({
     schema,
@@ -186,24 +190,17 @@ export async function createApp({
     services,
     config,
     logger,
-    createContext({ authorization }) {
-      const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? "")?.[1] ?? null;
-      const admin = config.adminToken !== null && token !== null && safeEqual(token, config.adminToken);
+    async createContext({ authorization }) {
+      const identity = await services.apiKey.identify(authorization);
       return {
         services,
         loaders: createLoaders(repos),
         today: todayIso(),
-        identity: admin ? bootstrapAdmin : anonymous,
-        isAdmin: admin,
+        identity,
+        isAdmin: isAdmin(identity),
         logger,
       };
     },
     stop: () => server.stop(),
   };
-}
-
-function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }

@@ -106,9 +106,17 @@ export function createHttpServer(app: App, routes: Record<string, RouteHandler<A
         return sendJson(res, 400, errorBody("The request body is not valid JSON", sharedErrorCodes.badJson));
       }
     }
+    // Who is asking is settled before GraphQL runs: a key that cannot be used is answered with 401.
+    let context: Awaited<ReturnType<App["createContext"]>>;
+    try {
+      context = await app.createContext({ authorization: req.headers.authorization });
+    } catch (error) {
+      if (error instanceof AppError) return sendJson(res, 401, errorResponseBody(error));
+      throw error;
+    }
     const result = await app.server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body: parsed },
-      context: () => Promise.resolve(app.createContext({ authorization: req.headers.authorization })),
+      context: () => Promise.resolve(context),
     });
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;

@@ -1,4 +1,5 @@
 import "reflect-metadata";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import { loadConfig } from "../config.js";
 import { openDatabase, sqlDebugLogger } from "../shared/database/database.js";
 import { createLogger } from "../shared/logger.js";
@@ -16,7 +17,7 @@ export async function openCli({ seed = true } = {}) {
   const database = await openDatabase({ ...config, queryLogger: sqlDebugLogger(logger) });
   await database.migrate();
   const repos = createRepositories(database.db);
-  const services = createServices(repos, config);
+  const services = createServices(repos, config, logger);
   if (seed) await seedIfEmpty({ repos, services, config, logger });
   return { config, logger, database, repos, services };
 }
@@ -24,4 +25,13 @@ export async function openCli({ seed = true } = {}) {
 export function fail(message: string): never {
   process.stderr.write(`${message}\n`);
   process.exit(2);
+}
+
+/** The command line parsed against `options`; a wrong option ends the command with the usage. */
+export function parseCommandLine<const O extends NonNullable<ParseArgsConfig["options"]>>(options: O, usage: string) {
+  try {
+    return parseArgs({ allowPositionals: true, options, args: process.argv.slice(2) });
+  } catch (error) {
+    fail(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+  }
 }

@@ -1,12 +1,11 @@
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { todayIso } from "../shared/graphql/local-date.scalar.js";
 import { AppError, errorResponseBody } from "../shared/errors/app-error.js";
 import { importFileNotFound } from "../modules/import/import.errors.js";
 import { PlanParseError } from "../modules/import/parsers/parse.errors.js";
 import type { ImportReport, ImportResult } from "../modules/import/import.service.js";
-import { fail, openCli } from "./cli-context.js";
+import { fail, openCli, parseCommandLine } from "./cli-context.js";
 
 const usage = `Usage: npx cpc-graph-import <files…> --council <GSS> [--challenge <YYYY-MM-DD>] [--recorded-on <YYYY-MM-DD>] [--dry-run] [--json]
 
@@ -28,14 +27,6 @@ const options = {
   json: { type: "boolean", default: false },
   help: { type: "boolean", default: false },
 } as const;
-
-function parseCommandLine() {
-  try {
-    return parseArgs({ allowPositionals: true, options });
-  } catch (error) {
-    fail(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
-  }
-}
 
 /**
  * Resolves once the text has been handed to the operating system. process.exit() drops a write to
@@ -64,7 +55,7 @@ function describe(report: ImportReport): string {
 }
 
 async function main(): Promise<number> {
-  const { values, positionals: files } = parseCommandLine();
+  const { values, positionals: files } = parseCommandLine(options, usage);
   if (values.help) {
     await print(`${usage}\n`);
     return 0;

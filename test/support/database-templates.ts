@@ -18,7 +18,12 @@ const common = { statementTimeoutMs: 30_000, projectRoot };
 async function seed(handle: DatabaseHandle): Promise<void> {
   const config = loadConfig({ LOG_LEVEL: "silent" }, projectRoot);
   const repos = createRepositories(handle.db);
-  await seedDatabase({ repos, services: createServices(repos, config), projectRoot, logger: createLogger("silent") });
+  await seedDatabase({
+    repos,
+    services: createServices(repos, config, createLogger("silent")),
+    projectRoot,
+    logger: createLogger("silent"),
+  });
 }
 
 let teardownTemplates: (() => Promise<void>) | null = null;

@@ -15,7 +15,8 @@ export interface TestApp {
   execute<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
-    options?: { admin?: boolean },
+    /** `admin` sends ADMIN_TOKEN; `authorization` sends that header as it is. */
+    options?: { admin?: boolean; authorization?: string },
   ): Promise<{ data: T | null; errors: readonly GraphQLFormattedError[] | undefined }>;
   close(): Promise<void>;
 }
@@ -37,10 +38,15 @@ export async function createTestApp(options: { seed?: boolean; config?: Partial<
   return {
     app,
     database,
-    async execute<T>(query: string, variables?: Record<string, unknown>, opts: { admin?: boolean } = {}) {
+    async execute<T>(
+      query: string,
+      variables?: Record<string, unknown>,
+      opts: { admin?: boolean; authorization?: string } = {},
+    ) {
+      const authorization = opts.authorization ?? (opts.admin ? `Bearer ${adminToken}` : undefined);
       const response = await app.server.executeOperation(
         { query, ...(variables ? { variables } : {}) },
-        { contextValue: app.createContext({ authorization: opts.admin ? `Bearer ${adminToken}` : undefined }) },
+        { contextValue: await app.createContext({ authorization }) },
       );
       if (response.body.kind !== "single") throw new Error("unexpected incremental response");
       const { data, errors } = response.body.singleResult;

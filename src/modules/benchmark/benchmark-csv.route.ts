@@ -21,7 +21,14 @@ import type { BenchmarkResultValues } from "./benchmark.service.js";
  * table); invalid parameters get HTTP 400 with a JSON body naming the code and the parameter.
  */
 export const benchmarkCsvRoute: RouteHandler<ContextFactory> = async (req, res, url, app) => {
-  const ctx: AppContext = app.createContext({ authorization: req.headers.authorization });
+  let ctx: AppContext;
+  try {
+    ctx = await app.createContext({ authorization: req.headers.authorization });
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    sendJson(res, 401, errorResponseBody(error));
+    return;
+  }
   let result: BenchmarkResultValues;
   let bom: boolean;
   try {

@@ -53,6 +53,11 @@ export class CouncilService {
     return found;
   }
 
+  /** The councils with these ids, for naming them (a key's scope, say). */
+  listByIds(ids: readonly number[]): Promise<CouncilRow[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.councils.findByIds(ids);
+  }
+
   /**
    * Resolves GSS codes to councils, in the order given, failing on the first malformed or unknown
    * code with its argument path (`filter.councils[2]`), so that a typo never silently narrows a result.

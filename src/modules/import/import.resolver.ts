@@ -10,7 +10,7 @@ import { ImportReport } from "./import.type.js";
 export class ImportResolver {
   @Mutation(() => ImportReport, {
     description:
-      "Imports a council's action plan from its published document (HTML, PDF, DOCX, XLSX, CSV, Markdown or text, recognised by content): reads it, with a confidence for every field, matches it to the plan held, appends a progress update per changed status, adds what is new and reports what disappeared, in one transaction. Requires the admin token (Authorization: Bearer …).",
+      "Imports a council's action plan from its published document (HTML, PDF, DOCX, XLSX, CSV, Markdown or text, recognised by content): reads it, with a confidence for every field, matches it to the plan held, appends a progress update per changed status, adds what is new and reports what disappeared, in one transaction. Requires an admin (Authorization: Bearer with ADMIN_TOKEN or an admin API key).",
   })
   async importPlan(
     @Ctx() ctx: AppContext,
@@ -19,7 +19,7 @@ export class ImportResolver {
     if (!ctx.isAdmin) {
       throw new AppError(
         sharedErrorCodes.adminRequired,
-        "importPlan needs the admin token: start the server with ADMIN_TOKEN and send Authorization: Bearer <token>",
+        "importPlan needs an admin: send Authorization: Bearer <ADMIN_TOKEN or an admin key from npm run keys>",
       );
     }
     const document = importDocument(input);

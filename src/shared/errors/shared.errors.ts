@@ -16,7 +16,7 @@ export const sharedErrorCodes = defineErrorCodes({
   badJson: { reason: "request.bad_json", errorClass: "BAD_REQUEST" },
   badMultipart: { reason: "request.bad_multipart", errorClass: "BAD_REQUEST" },
   routeNotFound: { reason: "request.not_found", errorClass: "NOT_FOUND" },
-  // The only credential is the admin token, so a request without it is unauthenticated, not forbidden.
+  // importPlan stays admin-only until editors' drafts land; kept UNAUTHENTICATED for the clients that switch on it.
   adminRequired: { reason: "auth.admin_required", errorClass: "UNAUTHENTICATED" },
   internal: { reason: "internal", errorClass: "INTERNAL_SERVER_ERROR" },
 });
