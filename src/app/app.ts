@@ -4,6 +4,7 @@ import { ApolloServer } from "@apollo/server";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { createApiKeyRepository } from "../modules/identity/api-key.repository.js";
+import { ApiKeyResolver } from "../modules/identity/api-key.resolver.js";
 import { ApiKeyService } from "../modules/identity/api-key.service.js";
 import { isAdmin } from "../modules/identity/authorization.policy.js";
 import type { AppConfig } from "../config.js";
@@ -129,6 +130,7 @@ export const resolvers = [
   SourceDocumentResolver,
   SourceLocationResolver,
   ImportResolver,
+  ApiKeyResolver,
   BenchmarkResolver,
   BenchmarkRowResolver,
   BenchmarkComparisonResolver,

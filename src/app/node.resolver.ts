@@ -25,6 +25,8 @@ export class NodeResolver {
       Action: () => ctx.loaders.action.byId.load(key),
       ProgressUpdate: () => ctx.loaders.action.updateById.load(key),
       SourceDocument: () => ctx.loaders.sourceDocument.byId.load(key),
+      // Admins only: to anyone else a key answers exactly as an ID that names nothing.
+      ApiKey: () => ctx.services.apiKey.findAs(ctx.identity, key),
     };
     const found = await loaders[type]();
     if (found === null)

@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { AppError } from "../shared/errors/app-error.js";
 import type { StoredApiKey } from "../modules/identity/api-key.repository.js";
-import { anonymous } from "../modules/identity/identity.js";
+import { cliOperator } from "../modules/identity/identity.js";
 import { fail, openCli, parseCommandLine } from "./cli-context.js";
 
 const usage = `Usage:
@@ -50,24 +50,23 @@ async function main(): Promise<number> {
     if (command === "create") {
       if (values.role === undefined) fail(`create needs --role\n\n${usage}`);
       if (values.name === undefined) fail(`create needs --name\n\n${usage}`);
-      // The CLI is run by whoever holds the database, so the key it makes has no creator key.
       const { token, key } = await services.apiKey.create(
         { role: values.role, name: values.name, councils: values.council ?? [], expiresOn: values.expires ?? null },
-        anonymous,
+        cliOperator,
       );
       await nameCouncils([key]);
       process.stderr.write(`Created key ${key.id} (${key.prefix}…). It is shown this once; store it now:\n`);
       process.stdout.write(`${token}\n`);
       process.stderr.write(`${describe(key, gssById)}\n`);
     } else if (command === "list") {
-      const keys = await services.apiKey.list();
+      const keys = await services.apiKey.list(cliOperator);
       await nameCouncils(keys);
       process.stdout.write(`id\tprefix\trole\tname\tcouncils\tstate\tused\n`);
       for (const key of keys) process.stdout.write(`${describe(key, gssById)}\n`);
     } else {
       const [which] = rest;
       if (which === undefined) fail(`revoke needs the key's id or prefix\n\n${usage}`);
-      const key = await services.apiKey.revoke(which);
+      const key = await services.apiKey.revoke(which, cliOperator);
       await nameCouncils([key]);
       process.stdout.write(`${describe(key, gssById)}\n`);
     }

@@ -1,5 +1,8 @@
-import { and, asc, eq, inArray, isNull, lt, or } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import type { Database } from "../../shared/database/database.js";
+import type { PageRequest } from "../../shared/graphql/pagination.js";
+import { writeAuditEvent } from "../audit/audit.writer.js";
+import type { Identity } from "./identity.js";
 import { apiKeyCouncilsTable, apiKeysTable, type ApiKeyRow } from "./api-key.table.js";
 
 export interface StoredApiKey extends ApiKeyRow {
@@ -32,21 +35,33 @@ export function createApiKeyRepository({ db }: { db: Database }) {
 
   return {
     /** Stores a key and its councils together: a key never exists without its scope. */
-    async insert(key: {
-      prefix: string;
-      hash: string;
-      name: string;
-      role: string;
-      expiresAt: Date | null;
-      createdByKeyId: number | null;
-      councilIds: readonly number[];
-    }): Promise<StoredApiKey> {
+    async insert(
+      key: {
+        prefix: string;
+        hash: string;
+        name: string;
+        role: string;
+        expiresAt: Date | null;
+        createdByKeyId: number | null;
+        councilIds: readonly number[];
+      },
+      by: Identity,
+    ): Promise<StoredApiKey> {
       const { councilIds, ...values } = key;
       return db.transaction(async (tx) => {
         const [row] = await tx.insert(apiKeysTable).values(values).returning();
         if (councilIds.length > 0)
           await tx.insert(apiKeyCouncilsTable).values(councilIds.map((councilId) => ({ keyId: row!.id, councilId })));
-        return { ...row!, councilIds: [...councilIds].sort((a, b) => a - b) };
+        const stored = { ...row!, councilIds: [...councilIds].sort((a, b) => a - b) };
+        await writeAuditEvent(tx, by, {
+          operation: "api_key.create",
+          objectType: "ApiKey",
+          objectId: row!.id,
+          councilId: null,
+          before: null,
+          after: auditView(stored),
+        });
+        return stored;
       });
     },
 
@@ -68,12 +83,35 @@ export function createApiKeyRepository({ db }: { db: Database }) {
       return withCouncils(await db.select().from(apiKeysTable).orderBy(asc(apiKeysTable.id)));
     },
 
-    /** Revokes once: a second revocation keeps the first time. */
-    async revoke(id: number, at: Date): Promise<void> {
-      await db
-        .update(apiKeysTable)
-        .set({ revokedAt: at })
-        .where(and(eq(apiKeysTable.id, id), isNull(apiKeysTable.revokedAt)));
+    async findPage(page: PageRequest): Promise<{ items: StoredApiKey[]; totalCount: number }> {
+      const rows = await db
+        .select()
+        .from(apiKeysTable)
+        .orderBy(asc(apiKeysTable.id))
+        .limit(page.limit)
+        .offset(page.offset);
+      const [total] = await db.select({ n: count() }).from(apiKeysTable);
+      return { items: await withCouncils(rows), totalCount: total?.n ?? 0 };
+    },
+
+    /** Revokes once: a second revocation keeps the first time, and records nothing new. */
+    async revoke(id: number, at: Date, by: Identity): Promise<void> {
+      await db.transaction(async (tx) => {
+        const [row] = await tx
+          .update(apiKeysTable)
+          .set({ revokedAt: at })
+          .where(and(eq(apiKeysTable.id, id), isNull(apiKeysTable.revokedAt)))
+          .returning({ id: apiKeysTable.id });
+        if (row === undefined) return;
+        await writeAuditEvent(tx, by, {
+          operation: "api_key.revoke",
+          objectType: "ApiKey",
+          objectId: id,
+          councilId: null,
+          before: { revokedAt: null },
+          after: { revokedAt: at.toISOString() },
+        });
+      });
     },
 
     async touch(id: number, at: Date): Promise<void> {
@@ -83,6 +121,17 @@ export function createApiKeyRepository({ db }: { db: Database }) {
         .set({ lastUsedAt: at })
         .where(and(eq(apiKeysTable.id, id), or(isNull(apiKeysTable.lastUsedAt), lt(apiKeysTable.lastUsedAt, stale))));
     },
+  };
+}
+
+/** What the audit trail keeps of a key: never its hash. */
+function auditView(key: StoredApiKey) {
+  return {
+    prefix: key.prefix,
+    name: key.name,
+    role: key.role,
+    councilIds: key.councilIds,
+    expiresAt: key.expiresAt?.toISOString() ?? null,
   };
 }
 

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
-import { AppError, badInput } from "../../shared/errors/app-error.js";
+import { AppError, badInput, sharedErrorCodes } from "../../shared/errors/app-error.js";
+import { toPageRequest, type Page } from "../../shared/graphql/pagination.js";
 import { isIsoDate } from "../../shared/graphql/local-date.scalar.js";
 import type { Logger } from "../../shared/logger.js";
 import { currentRequest } from "../../shared/request-context.js";
@@ -14,6 +15,7 @@ import {
   visiblePrefix,
 } from "./api-key.token.js";
 import { identityErrorCodes } from "./identity.errors.js";
+import { isAdmin } from "./authorization.policy.js";
 import { anonymous, bootstrapAdmin, roles, type Identity, type Role } from "./identity.js";
 
 export interface CreateApiKeyRequest {
@@ -84,12 +86,13 @@ export class ApiKeyService {
     throw new AppError(code, messages[why]!, { argument: "Authorization" });
   }
 
-  /** Makes a key; the token is returned once and only its hash is kept. */
+  /** Makes a key; the token is returned once and only its hash is kept. Admins only. */
   async create(
     request: CreateApiKeyRequest,
     createdBy: Identity,
     now: Date = new Date(),
   ): Promise<{ token: string; key: StoredApiKey }> {
+    requireAdmin(createdBy, "createApiKey");
     const role = request.role.toUpperCase();
     if (!(roles as readonly string[]).includes(role))
       throw badInput("role", `"${request.role}" is not a role: expected one of ${roles.join(", ").toLowerCase()}`);
@@ -113,24 +116,49 @@ export class ApiKeyService {
     }
     const councils = await this.councils.requireByGss([...new Set(request.councils)], "council[]");
     const token = generateToken();
-    const key = await this.keys.insert({
-      prefix: visiblePrefix(token),
-      hash: hashToken(token).toString("hex"),
-      name,
-      role,
-      expiresAt,
-      createdByKeyId: createdBy.kind === "key" ? createdBy.keyId : null,
-      councilIds: councils.map((c) => c.id),
-    });
+    const key = await this.keys.insert(
+      {
+        prefix: visiblePrefix(token),
+        hash: hashToken(token).toString("hex"),
+        name,
+        role,
+        expiresAt,
+        createdByKeyId: createdBy.kind === "key" ? createdBy.keyId : null,
+        councilIds: councils.map((c) => c.id),
+      },
+      createdBy,
+    );
     return { token, key };
   }
 
-  list(): Promise<StoredApiKey[]> {
+  list(by: Identity): Promise<StoredApiKey[]> {
+    requireAdmin(by, "apiKeys");
     return this.keys.list();
   }
 
-  /** Revokes the key with this id or listed prefix; an unknown or ambiguous one is an error. */
-  async revoke(idOrPrefix: string, now: Date = new Date()): Promise<StoredApiKey> {
+  async listPage(
+    by: Identity,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<Page<StoredApiKey>> {
+    requireAdmin(by, "apiKeys");
+    const request = toPageRequest(first, after);
+    return { ...(await this.keys.findPage(request)), request };
+  }
+
+  /** One key for node(id:): null (so "not found") for anyone but an admin. */
+  async findAs(by: Identity, id: number): Promise<StoredApiKey | null> {
+    if (!isAdmin(by)) return null;
+    return (await this.keys.findByIdOrPrefix(String(id)))[0] ?? null;
+  }
+
+  async revokeAs(by: Identity, id: number, now: Date = new Date()): Promise<StoredApiKey> {
+    return this.revoke(String(id), by, now);
+  }
+
+  /** Revokes the key with this id or listed prefix; an unknown or ambiguous one is an error. Admins only. */
+  async revoke(idOrPrefix: string, by: Identity, now: Date = new Date()): Promise<StoredApiKey> {
+    requireAdmin(by, "revokeApiKey");
     const found = await this.keys.findByIdOrPrefix(idOrPrefix.trim());
     if (found.length !== 1)
       throw new AppError(
@@ -140,9 +168,17 @@ export class ApiKeyService {
           : `The prefix "${idOrPrefix}" names several keys: give the id`,
         { argument: "key" },
       );
-    await this.keys.revoke(found[0]!.id, now);
+    await this.keys.revoke(found[0]!.id, now, by);
     return (await this.keys.findByIdOrPrefix(String(found[0]!.id)))[0]!;
   }
+}
+
+function requireAdmin(identity: Identity, operation: string): void {
+  if (!isAdmin(identity))
+    throw new AppError(
+      sharedErrorCodes.adminRequired,
+      `${operation} needs an admin: send Authorization: Bearer <ADMIN_TOKEN or an admin key>`,
+    );
 }
 
 function safeEqual(a: string, b: string): boolean {

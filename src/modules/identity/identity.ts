@@ -32,3 +32,15 @@ export const bootstrapAdmin: KeyIdentity = Object.freeze({
   role: "ADMIN",
   councilIds: Object.freeze([]),
 });
+
+/**
+ * Whoever runs the CLI (`npm run keys`, `npm run import`): they hold the database itself, so they
+ * act as an admin; the audit trail names them apart from ADMIN_TOKEN.
+ */
+export const cliOperator: KeyIdentity = Object.freeze({
+  kind: "key",
+  keyId: null,
+  name: "CLI operator",
+  role: "ADMIN",
+  councilIds: Object.freeze([]),
+});

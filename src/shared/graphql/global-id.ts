@@ -9,6 +9,7 @@ export const nodeTypes = [
   "Action",
   "ProgressUpdate",
   "SourceDocument",
+  "ApiKey",
 ] as const;
 export type NodeType = (typeof nodeTypes)[number];
 

@@ -4,9 +4,10 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHttpServer } from "../../../src/app/http-server.js";
 import { httpRoutes } from "../../../src/app/routes.js";
+import { auditEventsTable } from "../../../src/modules/audit/audit-event.table.js";
 import { apiKeysTable } from "../../../src/modules/identity/api-key.table.js";
 import { isWellFormedToken } from "../../../src/modules/identity/api-key.token.js";
-import { anonymous, bootstrapAdmin } from "../../../src/modules/identity/identity.js";
+import { anonymous, bootstrapAdmin, type KeyIdentity } from "../../../src/modules/identity/identity.js";
 import { AppError } from "../../../src/shared/errors/app-error.js";
 import { adminToken, createTestApp, type TestApp } from "../../support/test-app.js";
 import { databaseKind } from "../../support/test-database.js";
@@ -77,7 +78,7 @@ describe(`API keys (${databaseKind})`, () => {
     expect(await reasonOf(() => keys().identify(`Bearer ${token}`, new Date("2027-07-01T00:00:00Z")))).toBe(
       "auth.key_expired",
     );
-    await keys().revoke(String(key.id));
+    await keys().revoke(String(key.id), bootstrapAdmin);
     expect(await reasonOf(() => keys().identify(`Bearer ${token}`))).toBe("auth.key_revoked");
   });
 
@@ -117,7 +118,66 @@ describe(`API keys (${databaseKind})`, () => {
     expect(await argumentOf(make({ councils: [braintree, "E99999999"] }))).toBe("council.not_found council[1]");
     expect(await argumentOf(make({ expiresOn: "2020-01-01" }))).toBe("input.invalid expires");
     expect(await argumentOf(make({ expiresOn: "next year" }))).toBe("input.invalid expires");
-    expect(await reasonOf(() => keys().revoke("cpcg_nothing"))).toBe("api_key.not_found");
+    expect(await reasonOf(() => keys().revoke("cpcg_nothing", bootstrapAdmin))).toBe("api_key.not_found");
+  });
+
+  it("lets only admins make, list and revoke keys, and records each change in the audit trail", async () => {
+    const analyst: KeyIdentity = { kind: "key", keyId: 999, name: "Someone", role: "ANALYST", councilIds: [] };
+    expect(
+      await reasonOf(() =>
+        keys().create({ role: "admin", name: "Escalation", councils: [], expiresOn: null }, analyst),
+      ),
+    ).toBe("auth.admin_required");
+    expect(
+      await reasonOf(() =>
+        keys().create({ role: "admin", name: "Escalation", councils: [], expiresOn: null }, anonymous),
+      ),
+    ).toBe("auth.admin_required");
+    const made = await t.execute<{
+      createApiKey: {
+        key: string;
+        apiKey: { id: string; role: string; councils: { gssCode: string }[]; revokedAt: string | null };
+      };
+    }>(
+      `mutation { createApiKey(input: { role: EDITOR, name: "Harlow team", councils: ["E07000073"], expiresOn: "2030-01-31" }) {
+        key apiKey { id role councils { gssCode } revokedAt expiresAt } } }`,
+      undefined,
+      { admin: true },
+    );
+    expect(made.errors).toBeUndefined();
+    const { key, apiKey } = made.data!.createApiKey;
+    expect(apiKey).toMatchObject({
+      role: "EDITOR",
+      councils: [{ gssCode: harlow }],
+      revokedAt: null,
+      expiresAt: "2030-02-01T00:00:00.000Z",
+    });
+    // An editor cannot list keys, and a key's ID is "not found" to it, exactly as an ID naming nothing.
+    const asEditor = { authorization: `Bearer ${key}` };
+    const listed = await t.execute(`{ apiKeys(first: 5) { totalCount } }`, undefined, asEditor);
+    expect(listed.errors?.[0]?.extensions).toMatchObject({ reason: "auth.admin_required" });
+    const node = await t.execute(`query($id: ID!) { node(id: $id) { id } }`, { id: apiKey.id }, asEditor);
+    expect(node.errors?.[0]?.extensions).toMatchObject({ reason: "node.not_found" });
+    const adminNode = await t.execute<{ node: { prefix: string } }>(
+      `query($id: ID!) { node(id: $id) { ... on ApiKey { prefix } } }`,
+      { id: apiKey.id },
+      { admin: true },
+    );
+    expect(adminNode.data?.node.prefix).toBe(key.slice(0, 13));
+    const revoked = await t.execute<{ revokeApiKey: { revokedAt: string | null } }>(
+      `mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`,
+      { id: apiKey.id },
+      { admin: true },
+    );
+    expect(revoked.data?.revokeApiKey.revokedAt).not.toBeNull();
+    const id = Number(Buffer.from(apiKey.id, "base64url").toString().split(":")[1]);
+    const events = await t.database.db.select().from(auditEventsTable).where(eq(auditEventsTable.objectId, id));
+    const mine = events.filter((e) => e.objectType === "ApiKey").map((e) => [e.operation, e.keyName, e.role]);
+    expect(mine).toEqual([
+      ["api_key.create", "ADMIN_TOKEN", "ADMIN"],
+      ["api_key.revoke", "ADMIN_TOKEN", "ADMIN"],
+    ]);
+    expect(JSON.stringify(events)).not.toContain(key.slice(13));
   });
 
   describe("over HTTP", () => {
