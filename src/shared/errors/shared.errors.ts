@@ -18,6 +18,8 @@ export const sharedErrorCodes = defineErrorCodes({
   routeNotFound: { reason: "request.not_found", errorClass: "NOT_FOUND" },
   // importPlan stays admin-only until editors' drafts land; kept UNAUTHENTICATED for the clients that switch on it.
   adminRequired: { reason: "auth.admin_required", errorClass: "UNAUTHENTICATED" },
+  // A write that states a version other than the one held: someone changed the object since it was read.
+  writeConflict: { reason: "write.conflict", errorClass: "BAD_USER_INPUT" },
   internal: { reason: "internal", errorClass: "INTERNAL_SERVER_ERROR" },
 });
 
