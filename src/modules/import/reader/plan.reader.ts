@@ -24,7 +24,7 @@ import type { Candidate } from "./plan.builder.js";
 import { weighPlanEvidence } from "./plan.gate.js";
 import { segmentSections } from "./sections.segmenter.js";
 import { segmentTables } from "./table.segmenter.js";
-import { tablesFromCellLines } from "./cell-lines.table.js";
+import { readCellLines } from "./cell-lines.reading.js";
 
 export interface ReadOptions {
   /** The name the document came with; a hint only, the content decides the format. */
@@ -91,14 +91,7 @@ function readings(model: DocumentModel): Reading[] {
       name: "cells one per line",
       weight: 1,
       // A web table pasted as text: rebuilt into tables, read in place of its lines.
-      read: (m, kept) => {
-        const rebuilt = tablesFromCellLines(m.text);
-        if (rebuilt.length === 0) return null;
-        const blocks = [...kept.filter((b) => b.kind !== "table"), ...rebuilt].sort(
-          (x, y) => x.source.line - y.source.line,
-        );
-        return segmentTables(withoutFurniture(blocks).kept, m.title);
-      },
+      read: (m, kept) => readCellLines(m.text, kept, m.title),
     });
   out.push({ name: "sections", weight: 1, read: (m, kept) => segmentSections(kept, m.title) });
   return out;
