@@ -19,7 +19,7 @@ const runs = 6;
  */
 const floors: Record<(typeof formatNames)[number], number> = {
   "html-table": 0.4,
-  "text-cells": 0.01,
+  "text-cells": 0.64,
   "parallel-lists": 0.92,
   "inline-bullets": 0.68,
   markdown: 0.84,

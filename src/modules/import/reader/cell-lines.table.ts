@@ -277,7 +277,7 @@ function settleUnknownKinds(columns: Column[], rows: readonly AlignedRow[], prof
         }
       }
     const [top] = [...counts.entries()].sort((a, b) => b[1] - a[1]);
-    if (top && top[0] !== "reference") {
+    if (top) {
       column.kind = top[0];
       changed = true;
     }
@@ -327,7 +327,7 @@ function inferColumns(
         const columns = kinds.map((kind, c) => ({
           label: "",
           role: null,
-          kind,
+          kind: c === mergedText ? ("recommendation" as const) : kind,
           merged: kind === "reference" || c === mergedText,
           open: true,
         }));
@@ -361,7 +361,9 @@ function nameColumns(columns: Column[], rows: readonly AlignedRow[], profiles: r
     else if (column.kind === "status") give(c, "status");
     else if (column.kind === "lead") give(c, "lead");
   });
-  const texts = columns.flatMap((column, c) => (column.kind === "text" && column.open ? [c] : []));
+  const texts = columns.flatMap((column, c) =>
+    (column.kind === "text" || column.kind === "recommendation") && column.open ? [c] : [],
+  );
   // Evidence that a prose column belongs to the recommendation: dropped, blank or repeated below its first row.
   const mergedEvidence = texts.map((c) => {
     let evidence = 0;

@@ -10,16 +10,18 @@ import { profileCell, wordCount } from "./field.evidence.js";
 import { recommendationNumbering } from "./reader.lexicon.js";
 
 /** What kind of content a column's cells hold, coarser than its role. */
-export type ColumnKind = "reference" | "text" | "lead" | "date" | "status" | "dateStatus" | "label" | "other";
+export type ColumnKind =
+  "reference" | "recommendation" | "text" | "lead" | "date" | "status" | "dateStatus" | "label" | "other";
 
 export function kindOfRole(role: ColumnRole | null): ColumnKind {
   switch (role) {
     case "reference":
       return "reference";
     case "recommendation":
+    case "position":
+      return "recommendation";
     case "action":
     case "update":
-    case "position":
       return "text";
     case "lead":
     case "accountable":
@@ -129,8 +131,10 @@ export function lineFit(kind: ColumnKind, p: LineProfile): number {
     case "label":
       if (p.date || p.status || p.reference) return -1;
       return p.words <= 12 ? 1 : -0.5;
+    case "recommendation":
     case "text":
-      if (p.bullet) return 2.5;
+      // Bullets are the actions packed in one cell; a recommendation is stated once, as prose.
+      if (p.bullet) return kind === "text" ? 2.5 : -1;
       if (p.date || p.status || p.reference) return p.words >= 5 ? 0.5 : -2;
       if (p.words >= 5) return 2;
       if (p.words >= 3) return 1;
@@ -148,6 +152,7 @@ export function multiLine(kind: ColumnKind): { lines: boolean; blanks: boolean }
   switch (kind) {
     case "reference":
       return { lines: false, blanks: false };
+    case "recommendation":
     case "text":
     case "label":
       return { lines: true, blanks: false };
