@@ -25,6 +25,7 @@ import {
   profileLine,
 } from "./column-roles.js";
 import { keywordRole } from "./header-cell.js";
+import { labelledField } from "./labelled-field.js";
 
 /** A header has at least this many cells (fewer could be a heading and a sentence). */
 const minColumns = 3;
@@ -291,6 +292,7 @@ function settleUnknownKinds(columns: Column[], rows: readonly AlignedRow[], prof
  * column in turn as the merged recommendation), and the pattern that aligns the run best wins.
  */
 function inferColumns(
+  lines: readonly string[],
   profiles: readonly LineProfile[],
   from: number,
   to: number,
@@ -341,6 +343,10 @@ function inferColumns(
   if (rows.length < minInferredRows) return null;
   nameColumns(best.columns, rows, profiles);
   if (goodFitShare(rows) < minGoodFitShare) return null;
+  // "Lead: …", "Target date: …": a list that labels its own fields, not a table's cells.
+  let labelled = 0;
+  for (let i = rows[0]!.from; i < rows.at(-1)!.to; i++) if (labelledField(lines[i]!) !== null) labelled++;
+  if (labelled * 10 > rows.at(-1)!.to - rows[0]!.from) return null;
   if (!best.columns.some((c) => c.role === "action" || c.role === "recommendation")) return null;
   if (!best.columns.some((c) => c.role === "lead" || c.role === "target" || c.role === "status")) return null;
   return { columns: best.columns, rows };
@@ -576,7 +582,7 @@ export function tablesFromCellLines(text: string): CellLinesTables {
   for (const range of free) {
     let from = range.from;
     while (from < range.to) {
-      const found = inferColumns(profiles, from, range.to);
+      const found = inferColumns(lines, profiles, from, range.to);
       if (!found) break;
       tables.push(toTable(lines, found.columns, found.rows, null));
       notes.push(...rowNotes(found.columns, found.rows, profiles, true));
