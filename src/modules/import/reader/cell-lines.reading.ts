@@ -22,9 +22,18 @@ const fieldRoles: Record<ActionField, readonly ColumnRole[]> = {
   status: ["status", "targetAndStatus"],
 };
 
+/** The note of the row holding `line`; notes sorted by their first line, rows never overlap. */
 function noteAt(notes: readonly CellLinesRowNote[], line: number): CellLinesRowNote | undefined {
-  // Notes are in line order within each table; few tables per document, so a scan is enough.
-  return notes.find((note) => line >= note.from && line <= note.to);
+  let lo = 0;
+  let hi = notes.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const note = notes[mid]!;
+    if (line < note.from) hi = mid - 1;
+    else if (line > note.to) lo = mid + 1;
+    else return note;
+  }
+  return undefined;
 }
 
 export function readCellLines(text: string, kept: readonly Block[], title: string | null): Candidate | null {
@@ -35,6 +44,7 @@ export function readCellLines(text: string, kept: readonly Block[], title: strin
   );
   const candidate = segmentTables(withoutFurniture(blocks).kept, title);
   if (!candidate) return null;
+  rebuilt.rows.sort((a, b) => a.from - b.from);
   for (const rec of candidate.recommendations) {
     const recNote = noteAt(rebuilt.rows, rec.source.line);
     if (recNote) {
