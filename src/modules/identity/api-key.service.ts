@@ -152,8 +152,13 @@ export class ApiKeyService {
     return (await this.keys.findByIdOrPrefix(String(id)))[0] ?? null;
   }
 
-  async revokeAs(by: Identity, id: number, now: Date = new Date()): Promise<StoredApiKey> {
-    return this.revoke(String(id), by, now);
+  /** Revokes the key with this id; null (an ID naming no key) is not found, as is an unknown id. Admins only. */
+  async revokeAs(by: Identity, id: number | null, now: Date = new Date()): Promise<StoredApiKey> {
+    requireAdmin(by, "revokeApiKey");
+    const found = id === null ? [] : await this.keys.findByIdOrPrefix(String(id));
+    if (found.length === 0)
+      throw new AppError(identityErrorCodes.keyNotFound, "No API key has this ID", { argument: "id" });
+    return this.revokeFound(found[0]!, by, now);
   }
 
   /** Revokes the key with this id or listed prefix; an unknown or ambiguous one is an error. Admins only. */
@@ -168,8 +173,12 @@ export class ApiKeyService {
           : `The prefix "${idOrPrefix}" names several keys: give the id`,
         { argument: "key" },
       );
-    await this.keys.revoke(found[0]!.id, now, by);
-    return (await this.keys.findByIdOrPrefix(String(found[0]!.id)))[0]!;
+    return this.revokeFound(found[0]!, by, now);
+  }
+
+  private async revokeFound(key: StoredApiKey, by: Identity, now: Date): Promise<StoredApiKey> {
+    await this.keys.revoke(key.id, now, by);
+    return (await this.keys.findByIdOrPrefix(String(key.id)))[0]!;
   }
 }
 
