@@ -39,12 +39,16 @@ export class ApiKeyService {
   ) {}
 
   /**
-   * Who presents this header. No header (or no Bearer credential) is anonymous; ADMIN_TOKEN is the
+   * Who presents this header. No header (or another scheme than Bearer) is anonymous; ADMIN_TOKEN is the
    * bootstrap admin; anything else must be a live API key, or the request is refused.
    */
   async identify(authorization: string | undefined, now: Date = new Date()): Promise<Identity> {
-    const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? "")?.[1] ?? null;
-    if (token === null) return anonymous;
+    const header = (authorization ?? "").trim();
+    // Other schemes (a proxy's Basic credentials) are not ours to judge: anonymous, as with none.
+    if (!/^Bearer(\s|$)/i.test(header)) return anonymous;
+    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1] ?? null;
+    // "Bearer" with nothing, or with more than one word, is a key presented badly, not no key.
+    if (token === null) return this.refuse(identityErrorCodes.invalidKey, header.slice(6).trim(), "malformed");
     if (this.adminToken !== null && safeEqual(token, this.adminToken)) return bootstrapAdmin;
     if (!isWellFormedToken(token)) return this.refuse(identityErrorCodes.invalidKey, token, "malformed");
     const hash = hashToken(token);

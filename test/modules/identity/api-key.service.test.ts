@@ -70,6 +70,10 @@ describe(`API keys (${databaseKind})`, () => {
     const typo = token.slice(0, 10) + (token[10] === "a" ? "b" : "a") + token.slice(11);
     expect(await reasonOf(() => keys().identify(`Bearer ${typo}`))).toBe("auth.invalid_key");
     expect(await reasonOf(() => keys().identify("Bearer not-a-key"))).toBe("auth.invalid_key");
+    // A Bearer header that is empty or carries more than the key is refused, never read as anonymous.
+    expect(await reasonOf(() => keys().identify("Bearer"))).toBe("auth.invalid_key");
+    expect(await reasonOf(() => keys().identify(`Bearer ${token} extra`))).toBe("auth.invalid_key");
+    expect(await keys().identify("Basic dXNlcjpwYXNz")).toBe(anonymous);
     // Well formed, with a valid checksum, but never issued.
     const other = await keys().create({ role: "analyst", name: "x", councils: [], expiresOn: null }, bootstrapAdmin);
     await t.database.db.delete(apiKeysTable).where(eq(apiKeysTable.id, other.key.id));
