@@ -13,6 +13,7 @@
  *   - allowed     the identities that may do it: exactly these, every other live one is refused;
  *   - refused     the extensions.reason a refused caller gets: one reason for all, or per identity
  *                 with `otherwise` for the rest ("not yours" must be the module's *.not_found);
+ *   - absent      (optional) variables naming nothing: a refusal must then answer exactly as they do;
  *   - observe     whether the operation's effect is there: the change in the database for a
  *                 mutation, the protected object in the answer for a read. The harness demands it
  *                 true for every allowed cell and false for every refused one, so a refusal that
@@ -131,6 +132,12 @@ export interface MatrixRow<F = unknown> {
   allowed: readonly LiveCaller[];
   refused: string | (Partial<Record<LiveCaller, string>> & { otherwise: string });
   observe: (cell: Cell<F>) => Promise<boolean> | boolean;
+  /**
+   * (Optional) variables naming an object that does not exist. Every refusal of a live caller must
+   * then be the very answer that caller gets for the missing object ("not yours" = "not found"),
+   * the IDs in the message aside.
+   */
+  absent?: (world: MatrixWorld) => Record<string, unknown>;
 }
 
 /** Keeps a row's fixture type between arrange, variables and observe, and erases it for the list. */
@@ -283,11 +290,36 @@ export async function createMatrix(): Promise<Matrix> {
         answered === null;
       // Let through: no error at all, an answer for the field, or the effect left behind.
       const unexpectedAllow = effect || reasons.length === 0 || answered !== null;
-      return { row: row.name, caller, expected: described, got, unexpectedAllow, ok: refusedProperly && !effect };
+      let likeAbsent = true;
+      if (row.absent && expected.status === 200 && refusedProperly) {
+        const absentVariables = row.absent(world);
+        const missing = await send(row.document, absentVariables, caller);
+        const shape = (errors: typeof answer.errors, vars: Record<string, unknown>) =>
+          JSON.stringify(
+            errors.map(({ message, extensions }) => ({ message: withoutValues(message, vars), extensions })),
+          );
+        likeAbsent = shape(answer.errors, variables) === shape(missing.errors, absentVariables);
+      }
+      const verdict = likeAbsent ? got : `${got}, unlike the answer for a missing object`;
+      return {
+        row: row.name,
+        caller,
+        expected: described,
+        got: verdict,
+        unexpectedAllow,
+        ok: refusedProperly && !effect && likeAbsent,
+      };
     },
     async close() {
       await new Promise((resolve) => server.close(resolve));
       await t.close();
     },
   };
+}
+
+/** The message with every string the variables carry (IDs, names) blanked, so two answers compare by shape. */
+function withoutValues(message: string, variables: unknown): string {
+  if (typeof variables === "string") return variables === "" ? message : message.split(variables).join("…");
+  if (variables === null || typeof variables !== "object") return message;
+  return Object.values(variables).reduce<string>((m, v) => withoutValues(m, v), message);
 }

@@ -60,6 +60,7 @@ export const apiKeyRows: MatrixRow[] = [
     allowed: admins,
     // Exactly as an ID that names nothing.
     refused: "node.not_found",
+    absent: () => ({ id: toGlobalId("ApiKey", 2_147_483_647) }),
     observe: ({ data, fixture }) => (data?.["node"] as { prefix?: string } | null)?.prefix === fixture.prefix,
   }),
 ];
