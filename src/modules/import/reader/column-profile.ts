@@ -30,6 +30,8 @@ const profiledRows = 300;
 const proseWords = 4;
 /** Share of a column's cells that must read as one kind of value for the column to be that kind. */
 const mostly = 0.5;
+/** Share of short, capitalised, unpunctuated cells from which a column of several words is names, not prose. */
+const namesShare = 0.7;
 
 interface Stats {
   filled: number;
@@ -89,8 +91,9 @@ function measure(grid: Grid, rows: number[], c: number): Stats {
     if (p.reference) s.reference++;
     if (p.date) s.dated++;
     if (p.lead) s.lead++;
-    s.words += p.words;
     const lines = cell.cell.text.split("\n").filter((line) => cleanText(line) !== "");
+    // A packed cell is one short value per action: its length per line says what it holds.
+    s.words += p.words / Math.max(1, lines.length);
     const first = lines[0] ?? text;
     const target = parseTarget(first);
     if (target.deadline !== null || (target.raw !== null && !isUnparsedTarget(target))) s.timescale++;
@@ -160,7 +163,10 @@ export function profileColumns(plan: ProfiledColumns, grid: Grid, firstBody: num
     for (const r of s.starts) if (starts.has(r)) both++;
     return (both / s.starts.size + both / starts.size) / 2;
   };
-  const prose = [...stats.entries()].filter(([, s]) => meanWords(s) >= proseWords).map(([c]) => c);
+  // Posts and teams run to several words ("Director of Housing and Regeneration") but read as names, not sentences.
+  const prose = [...stats.entries()]
+    .filter(([, s]) => meanWords(s) >= proseWords && share(s, s.lead) < namesShare)
+    .map(([c]) => c);
   const proseStats = (c: number) => stats.get(c)!;
   if (prose.length > 0) {
     if (!has("recommendation") && (has("action") || prose.length > 1 || !has("update"))) {
@@ -198,11 +204,11 @@ export function profileColumns(plan: ProfiledColumns, grid: Grid, firstBody: num
   const grouped = (s: Stats) =>
     groupStarts !== null && s.starts.size < rows.length && [...s.starts].every((r) => groupStarts.has(r));
   if (!has("lead")) {
-    const c = best((s) => (meanWords(s) < proseWords + 4 && !grouped(s) ? share(s, s.lead) : 0), mostly - 1e-9);
+    const c = best((s, col) => (!prose.includes(col) && !grouped(s) ? share(s, s.lead) : 0), mostly - 1e-9);
     if (c !== null) assign(c, "lead");
   }
   if (!has("themeLabel")) {
-    const c = best((s) => (meanWords(s) < proseWords + 4 && grouped(s) ? 1 : 0), 0.5);
+    const c = best((s, col) => (!prose.includes(col) && grouped(s) ? 1 : 0), 0.5);
     if (c !== null) assign(c, "themeLabel");
   }
 }
