@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { AppContext } from "../../context.js";
 import { ConnectionArgs } from "../../shared/graphql/connection-args.js";
-import { fromGlobalId, toGlobalId } from "../../shared/graphql/global-id.js";
+import { idOfType, toGlobalId } from "../../shared/graphql/global-id.js";
 import { toConnection } from "../../shared/graphql/pagination.js";
 import { Council } from "../council/council.type.js";
 import type { CouncilRow } from "../council/council.table.js";
@@ -39,8 +39,7 @@ export class ApiKeyResolver {
     @Ctx() ctx: AppContext,
     @Arg("id", () => ID, { description: "The key's global ID (ApiKey.id)." }) id: string,
   ): Promise<StoredApiKey> {
-    const { id: key } = fromGlobalId(id);
-    return ctx.services.apiKey.revokeAs(ctx.identity, key);
+    return ctx.services.apiKey.revokeAs(ctx.identity, idOfType(id, "ApiKey"));
   }
 
   @FieldResolver(() => ID, { description: "Global, opaque identifier of this object." })

@@ -1,4 +1,3 @@
-import { timingSafeEqual } from "node:crypto";
 import { AppError, badInput, sharedErrorCodes } from "../../shared/errors/app-error.js";
 import { toPageRequest, type Page } from "../../shared/graphql/pagination.js";
 import { isIsoDate } from "../../shared/graphql/local-date.scalar.js";
@@ -39,15 +38,20 @@ export class ApiKeyService {
   ) {}
 
   /**
-   * Who presents this header. No header (or no Bearer credential) is anonymous; ADMIN_TOKEN is the
+   * Who presents this header. No header (or another scheme than Bearer) is anonymous; ADMIN_TOKEN is the
    * bootstrap admin; anything else must be a live API key, or the request is refused.
    */
   async identify(authorization: string | undefined, now: Date = new Date()): Promise<Identity> {
-    const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? "")?.[1] ?? null;
-    if (token === null) return anonymous;
-    if (this.adminToken !== null && safeEqual(token, this.adminToken)) return bootstrapAdmin;
-    if (!isWellFormedToken(token)) return this.refuse(identityErrorCodes.invalidKey, token, "malformed");
+    const header = (authorization ?? "").trim();
+    // Other schemes (a proxy's Basic credentials) are not ours to judge: anonymous, as with none.
+    if (!/^Bearer(\s|$)/i.test(header)) return anonymous;
+    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1] ?? null;
+    // "Bearer" with nothing, or with more than one word, is a key presented badly, not no key.
+    if (token === null) return this.refuse(identityErrorCodes.invalidKey, header.slice(6).trim(), "malformed");
     const hash = hashToken(token);
+    // Compared as digests: equal lengths whatever was sent, so the time taken tells nothing of ADMIN_TOKEN's length either.
+    if (this.adminToken !== null && hashesEqual(hash, hashToken(this.adminToken))) return bootstrapAdmin;
+    if (!isWellFormedToken(token)) return this.refuse(identityErrorCodes.invalidKey, token, "malformed");
     const key = await this.keys.findByHash(hash.toString("hex"));
     if (key === null || !hashesEqual(Buffer.from(key.hash, "hex"), hash))
       return this.refuse(identityErrorCodes.invalidKey, token, "unknown");
@@ -152,8 +156,13 @@ export class ApiKeyService {
     return (await this.keys.findByIdOrPrefix(String(id)))[0] ?? null;
   }
 
-  async revokeAs(by: Identity, id: number, now: Date = new Date()): Promise<StoredApiKey> {
-    return this.revoke(String(id), by, now);
+  /** Revokes the key with this id; null (an ID naming no key) is not found, as is an unknown id. Admins only. */
+  async revokeAs(by: Identity, id: number | null, now: Date = new Date()): Promise<StoredApiKey> {
+    requireAdmin(by, "revokeApiKey");
+    const found = id === null ? [] : await this.keys.findByIdOrPrefix(String(id));
+    if (found.length === 0)
+      throw new AppError(identityErrorCodes.keyNotFound, "No API key has this ID", { argument: "id" });
+    return this.revokeFound(found[0]!, by, now);
   }
 
   /** Revokes the key with this id or listed prefix; an unknown or ambiguous one is an error. Admins only. */
@@ -168,8 +177,12 @@ export class ApiKeyService {
           : `The prefix "${idOrPrefix}" names several keys: give the id`,
         { argument: "key" },
       );
-    await this.keys.revoke(found[0]!.id, now, by);
-    return (await this.keys.findByIdOrPrefix(String(found[0]!.id)))[0]!;
+    return this.revokeFound(found[0]!, by, now);
+  }
+
+  private async revokeFound(key: StoredApiKey, by: Identity, now: Date): Promise<StoredApiKey> {
+    await this.keys.revoke(key.id, now, by);
+    return (await this.keys.findByIdOrPrefix(String(key.id)))[0]!;
   }
 }
 
@@ -179,10 +192,4 @@ function requireAdmin(identity: Identity, operation: string): void {
       sharedErrorCodes.adminRequired,
       `${operation} needs an admin: send Authorization: Bearer <ADMIN_TOKEN or an admin key>`,
     );
-}
-
-function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }

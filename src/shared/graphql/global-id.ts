@@ -30,3 +30,12 @@ export function fromGlobalId(globalId: string, argument = "id"): { type: NodeTyp
   }
   return { type, id };
 }
+
+/**
+ * The database id inside a global ID of the expected type, or null for another type's ID: a
+ * mutation handed a Council's ID for an ApiKey must answer "not found", never act on key #id.
+ */
+export function idOfType(globalId: string, type: NodeType, argument = "id"): number | null {
+  const decoded = fromGlobalId(globalId, argument);
+  return decoded.type === type ? decoded.id : null;
+}

@@ -9,6 +9,7 @@ import { apiKeysTable } from "../../../src/modules/identity/api-key.table.js";
 import { isWellFormedToken } from "../../../src/modules/identity/api-key.token.js";
 import { anonymous, bootstrapAdmin, type KeyIdentity } from "../../../src/modules/identity/identity.js";
 import { AppError } from "../../../src/shared/errors/app-error.js";
+import { toGlobalId } from "../../../src/shared/graphql/global-id.js";
 import { adminToken, createTestApp, type TestApp } from "../../support/test-app.js";
 import { databaseKind } from "../../support/test-database.js";
 
@@ -69,6 +70,10 @@ describe(`API keys (${databaseKind})`, () => {
     const typo = token.slice(0, 10) + (token[10] === "a" ? "b" : "a") + token.slice(11);
     expect(await reasonOf(() => keys().identify(`Bearer ${typo}`))).toBe("auth.invalid_key");
     expect(await reasonOf(() => keys().identify("Bearer not-a-key"))).toBe("auth.invalid_key");
+    // A Bearer header that is empty or carries more than the key is refused, never read as anonymous.
+    expect(await reasonOf(() => keys().identify("Bearer"))).toBe("auth.invalid_key");
+    expect(await reasonOf(() => keys().identify(`Bearer ${token} extra`))).toBe("auth.invalid_key");
+    expect(await keys().identify("Basic dXNlcjpwYXNz")).toBe(anonymous);
     // Well formed, with a valid checksum, but never issued.
     const other = await keys().create({ role: "analyst", name: "x", councils: [], expiresOn: null }, bootstrapAdmin);
     await t.database.db.delete(apiKeysTable).where(eq(apiKeysTable.id, other.key.id));
@@ -178,6 +183,29 @@ describe(`API keys (${databaseKind})`, () => {
       ["api_key.revoke", "ADMIN_TOKEN", "ADMIN"],
     ]);
     expect(JSON.stringify(events)).not.toContain(key.slice(13));
+  });
+
+  it("revokes nothing when revokeApiKey is given another type's ID, answering as for a key that does not exist", async () => {
+    const { key } = await keys().create(
+      { role: "analyst", name: "Not a council", councils: [], expiresOn: null },
+      bootstrapAdmin,
+    );
+    const revoke = (id: string) =>
+      t.execute(`mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`, { id }, { admin: true });
+    // The same number, under another type: once decoded without its type, it named this key.
+    const asCouncil = await revoke(toGlobalId("Council", key.id));
+    const missing = await revoke(toGlobalId("ApiKey", 2_147_483_647));
+    expect(asCouncil.errors?.[0]?.extensions).toEqual({
+      code: "NOT_FOUND",
+      reason: "api_key.not_found",
+      argument: "id",
+    });
+    expect(asCouncil.errors?.[0]).toMatchObject({
+      message: missing.errors?.[0]?.message,
+      extensions: missing.errors?.[0]?.extensions,
+    });
+    const [row] = await t.database.db.select().from(apiKeysTable).where(eq(apiKeysTable.id, key.id));
+    expect(row!.revokedAt).toBeNull();
   });
 
   describe("over HTTP", () => {
