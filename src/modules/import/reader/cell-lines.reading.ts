@@ -6,7 +6,8 @@
 import type { Block } from "../document/document.model.js";
 import type { ActionField } from "../import.plan.js";
 import type { ColumnRole } from "../parsers/columns.js";
-import { type CellLinesRowNote, tablesFromCellLines } from "./cell-lines.table.js";
+import { type CellLinesRowNote, type CellLinesTables, tablesFromCellLines } from "./cell-lines.table.js";
+import { cleanText } from "../normalise/text.normaliser.js";
 import { lowConfidence, placement } from "./field.evidence.js";
 import { withoutFurniture } from "./furniture.js";
 import type { Candidate } from "./plan.builder.js";
@@ -36,12 +37,32 @@ function noteAt(notes: readonly CellLinesRowNote[], line: number): CellLinesRowN
   return undefined;
 }
 
+/**
+ * A block that is exactly one line a rebuilt table took as a cell: the table now holds it, and
+ * keeping it too would have every later step weigh each cell twice (once as the table's, once as prose).
+ */
+function rebuiltLine(block: Block, lines: readonly string[], spans: CellLinesTables["spans"]): boolean {
+  const line = block.source.line;
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const span = spans[mid]!;
+    if (line < span.from) hi = mid - 1;
+    else if (line > span.to) lo = mid + 1;
+    else return "text" in block && block.text === cleanText(lines[line - 1] ?? "");
+  }
+  return false;
+}
+
 export function readCellLines(text: string, kept: readonly Block[], title: string | null): Candidate | null {
   const rebuilt = tablesFromCellLines(text);
+  const lines = text.split("\n");
   if (rebuilt.tables.length === 0) return null;
-  const blocks = [...kept.filter((b) => b.kind !== "table"), ...rebuilt.tables].sort(
-    (x, y) => x.source.line - y.source.line,
-  );
+  const blocks = [
+    ...kept.filter((b) => b.kind !== "table" && !rebuiltLine(b, lines, rebuilt.spans)),
+    ...rebuilt.tables,
+  ].sort((x, y) => x.source.line - y.source.line);
   const candidate = segmentTables(withoutFurniture(blocks).kept, title);
   if (!candidate) return null;
   rebuilt.rows.sort((a, b) => a.from - b.from);

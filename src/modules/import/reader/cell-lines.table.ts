@@ -101,6 +101,8 @@ export interface CellLinesRowNote {
 export interface CellLinesTables {
   tables: TableBlock[];
   rows: CellLinesRowNote[];
+  /** 1-based lines [from, to] each rebuilt table took its header and cells from. */
+  spans: { from: number; to: number }[];
 }
 
 /** The fit of cell lines [from, to) as a cell of `kind`, or null when the cell cannot be that shape. */
@@ -554,17 +556,27 @@ function bestHeader(
   if (!best) return null;
   const whole = readUnder(lines, profiles, best.header.from, best.header.to, end);
   if (whole.rows.length === 0) return null;
+  const mergedBefore = whole.columns.map((c) => c.merged).join();
   nameColumns(whole.columns, whole.rows, profiles);
-  // Naming a column the recommendation lets the rows under a merged one leave it out.
+  // Naming a column the recommendation lets the rows under a merged one leave it out; when naming
+  // changed no column's merging, aligning again would find the same rows (the whole run, again).
+  if (whole.columns.map((c) => c.merged).join() === mergedBefore) return whole;
   const realigned = align(profiles, whole.header.to, end, whole.columns, true);
   return realigned.rows.length > 0 ? { ...whole, rows: realigned.rows } : whole;
 }
 
 export function tablesFromCellLines(text: string): CellLinesTables {
   const lines = text.split("\n");
-  const profiles = lines.map(profileLine);
+  // Pasted tables repeat their leads, dates and statuses on line after line: each text is profiled once.
+  const seen = new Map<string, LineProfile>();
+  const profiles = lines.map((line) => {
+    let p = seen.get(line);
+    if (!p) seen.set(line, (p = profileLine(line)));
+    return p;
+  });
   const tables: TableBlock[] = [];
   const notes: CellLinesRowNote[] = [];
+  const spans: { from: number; to: number }[] = [];
   const runs = headerRuns(lines, profiles);
   /** Line ranges no header table claimed, where a header-less table may sit. */
   const free: { from: number; to: number }[] = [];
@@ -575,6 +587,7 @@ export function tablesFromCellLines(text: string): CellLinesTables {
     if (!read) return;
     if (read.header.from > at) free.push({ from: at, to: read.header.from });
     tables.push(toTable(lines, read.columns, read.rows, read.header));
+    spans.push({ from: read.header.from + 1, to: read.rows.at(-1)!.to });
     notes.push(...rowNotes(read.columns, read.rows, profiles, false));
     at = read.rows.at(-1)!.to;
   });
@@ -585,10 +598,12 @@ export function tablesFromCellLines(text: string): CellLinesTables {
       const found = inferColumns(lines, profiles, from, range.to);
       if (!found) break;
       tables.push(toTable(lines, found.columns, found.rows, null));
+      spans.push({ from: found.rows[0]!.from + 1, to: found.rows.at(-1)!.to });
       notes.push(...rowNotes(found.columns, found.rows, profiles, true));
       from = found.rows.at(-1)!.to;
     }
   }
   tables.sort((a, b) => a.source.line - b.source.line);
-  return { tables, rows: notes };
+  spans.sort((a, b) => a.from - b.from);
+  return { tables, rows: notes, spans };
 }
