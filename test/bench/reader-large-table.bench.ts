@@ -21,9 +21,34 @@ const csv = rows
   )
   .join("\n");
 
+/**
+ * The same kind of plan pasted one cell per line: the header once, each recommendation's cell
+ * only on its first action row (merged over the rows under it), then a variant whose header is
+ * repeated every 10 recommendations, as a copy from a paged document repeats it.
+ */
+function cellLines(headerEvery: number | null): string {
+  const header = ["Recommendation", "Action", "Lead", "Target date", "Status"];
+  const statuses = ["Complete", "In progress", "Not started", "On track"];
+  const lines = [...header];
+  let size = 0;
+  for (let r = 1; size < 5e6; r++) {
+    if (headerEvery !== null && r % headerEvery === 0) lines.push(...header);
+    for (let a = 1; a <= 3; a++) {
+      const row = a === 1 ? [`Develop a clear vision for the council number ${r} with its partners and residents`] : [];
+      row.push(`Agree the plan at Cabinet ${r}.${a} and publish it widely`, "Director of Resources", "March 2025");
+      row.push(statuses[(r + a) % 4]!);
+      lines.push(...row);
+      size += row.reduce((n, line) => n + line.length + 1, 0);
+    }
+  }
+  return lines.join("\n");
+}
+
 for (const [name, text, filename] of [
   ["tab-separated text", tab, "plan.txt"],
   ["quoted CSV", csv, "plan.csv"],
+  ["one cell per line", cellLines(null), "plan.txt"],
+  ["one cell per line, header repeated", cellLines(10), "plan.txt"],
 ] as const) {
   const bytes = Buffer.from(text);
   const times: number[] = [];

@@ -6,7 +6,7 @@
 import type { Block } from "../document/document.model.js";
 import type { ActionField } from "../import.plan.js";
 import type { ColumnRole } from "../parsers/columns.js";
-import { type CellLinesRowNote, type CellLinesTables, tablesFromCellLines } from "./cell-lines.table.js";
+import { type CellLinesTables, tablesFromCellLines } from "./cell-lines.table.js";
 import { cleanText } from "../normalise/text.normaliser.js";
 import { lowConfidence, placement } from "./field.evidence.js";
 import { withoutFurniture } from "./furniture.js";
@@ -23,16 +23,16 @@ const fieldRoles: Record<ActionField, readonly ColumnRole[]> = {
   status: ["status", "targetAndStatus"],
 };
 
-/** The note of the row holding `line`; notes sorted by their first line, rows never overlap. */
-function noteAt(notes: readonly CellLinesRowNote[], line: number): CellLinesRowNote | undefined {
+/** The span holding `line`; spans sorted by their first line, never overlapping. */
+function spanAt<T extends { from: number; to: number }>(spans: readonly T[], line: number): T | undefined {
   let lo = 0;
-  let hi = notes.length - 1;
+  let hi = spans.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const note = notes[mid]!;
-    if (line < note.from) hi = mid - 1;
-    else if (line > note.to) lo = mid + 1;
-    else return note;
+    const span = spans[mid]!;
+    if (line < span.from) hi = mid - 1;
+    else if (line > span.to) lo = mid + 1;
+    else return span;
   }
   return undefined;
 }
@@ -43,16 +43,7 @@ function noteAt(notes: readonly CellLinesRowNote[], line: number): CellLinesRowN
  */
 function rebuiltLine(block: Block, lines: readonly string[], spans: CellLinesTables["spans"]): boolean {
   const line = block.source.line;
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const span = spans[mid]!;
-    if (line < span.from) hi = mid - 1;
-    else if (line > span.to) lo = mid + 1;
-    else return "text" in block && block.text === cleanText(lines[line - 1] ?? "");
-  }
-  return false;
+  return spanAt(spans, line) !== undefined && "text" in block && block.text === cleanText(lines[line - 1] ?? "");
 }
 
 export function readCellLines(text: string, kept: readonly Block[], title: string | null): Candidate | null {
@@ -67,14 +58,14 @@ export function readCellLines(text: string, kept: readonly Block[], title: strin
   if (!candidate) return null;
   rebuilt.rows.sort((a, b) => a.from - b.from);
   for (const rec of candidate.recommendations) {
-    const recNote = noteAt(rebuilt.rows, rec.source.line);
+    const recNote = spanAt(rebuilt.rows, rec.source.line);
     if (recNote) {
       rec.why = `${rec.why}; ${recNote.note}`;
       if (recNote.byContent.has("recommendation"))
         rec.confidence.text = Math.min(rec.confidence.text, placement.content);
     }
     for (const action of rec.actions) {
-      const note = noteAt(rebuilt.rows, action.source.line);
+      const note = spanAt(rebuilt.rows, action.source.line);
       if (!note) continue;
       action.why = `${action.why}; ${note.note}`;
       const key = `${rec.reference}.${action.order}`;

@@ -154,6 +154,17 @@ function align(
   // A row's first cell remembers where the row started: -1 from a fresh start, else a boundary.
   const startedAfterRow = new Uint8Array(states * size);
 
+  // Each line's fit to each kind, computed once: the loops below ask it up to maxCellLines times per state.
+  const empty = new Uint8Array(n);
+  for (let i = 0; i < n; i++) empty[i] = profiles[from + i]!.empty ? 1 : 0;
+  const fitsOf = new Map<ColumnKind, Float64Array>();
+  for (const column of columns)
+    if (!fitsOf.has(column.kind)) {
+      const fits = new Float64Array(n);
+      for (let i = 0; i < n; i++) fits[i] = empty[i] ? 0 : lineFit(column.kind, profiles[from + i]!);
+      fitsOf.set(column.kind, fits);
+    }
+
   let firstBlank = 0;
   if (anchored) while (firstBlank < n && profiles[from + firstBlank]!.empty) firstBlank++;
   const canStart = (i: number) => (anchored ? i === firstBlank : true);
@@ -183,19 +194,21 @@ function align(
         if (value === -Infinity) continue;
         const kind = columns[chain[k]!]!.kind;
         const last = k === chain.length - 1;
-        const limit = Math.min(n, i + (multiLine(kind).lines ? maxCellLines : 1));
         const shape = multiLine(kind);
+        const limit = Math.min(n, i + (shape.lines ? maxCellLines : 1));
+        const fits = fitsOf.get(kind)!;
+        const blankFit = emptyFit(kind);
         let running = 0;
         for (let j = i + 1; j <= limit; j++) {
           // The cell [i, j): its score grows line by line (cellScore, kept incremental here).
-          const p = profiles[from + j - 1]!;
+          const blank = empty[j - 1] === 1;
           let fit: number;
           if (j === i + 1) {
-            running = p.empty ? 0 : lineFit(kind, p);
-            fit = p.empty ? emptyFit(kind) : running;
+            running = fits[j - 1]!;
+            fit = blank ? blankFit : running;
           } else {
-            if (p.empty && !shape.blanks) break;
-            running += (p.empty ? 0 : lineFit(kind, p)) - extraLineCost;
+            if (blank && !shape.blanks) break;
+            running += fits[j - 1]! - extraLineCost;
             fit = running;
           }
           const total = value + fit;

@@ -32,6 +32,13 @@ export function withoutFurniture(blocks: readonly Block[]): {
   }
   const kept: Block[] = [];
   const dropped: { line: number; text: string }[] = [];
+  // Only repeated lines are asked, so the same few texts would be profiled on every repetition.
+  const planFields = new Map<string, boolean>();
+  const planField = (text: string) => {
+    let answer = planFields.get(text);
+    if (answer === undefined) planFields.set(text, (answer = isPlanField(text)));
+    return answer;
+  };
   let skipUnder: number | null = null;
   for (const block of blocks) {
     if (block.kind === "heading") {
@@ -57,7 +64,7 @@ export function withoutFurniture(blocks: readonly Block[]): {
       const key = text.toLowerCase();
       if (
         furniturePatterns.some((p) => p.test(text)) ||
-        ((counts.get(key) ?? 0) >= repeatedFurnitureTimes && !isPlanField(text))
+        ((counts.get(key) ?? 0) >= repeatedFurnitureTimes && !planField(text))
       ) {
         dropped.push({ line: block.source.line, text });
         continue;
