@@ -557,8 +557,13 @@ function bestHeader(
   end: number,
 ): HeaderTable | null {
   let best: HeaderTable | null = null;
+  // A run of nothing but known column names is the header as it stands: no stretch of it is tried,
+  // which keeps a header repeated on every page from being aligned many times over.
+  let allKnown = run.to - run.from <= maxColumns;
+  for (let k = run.from; k < run.to && allKnown; k++) allKnown = isKnownHeaderCell(lines[k]!);
   for (let a = run.from; a < run.to; a++)
     for (let b = a + minColumns; b <= Math.min(run.to, a + maxColumns); b++) {
+      if (allKnown && (a !== run.from || b !== run.to)) continue;
       let known = 0;
       for (let k = a; k < b; k++) if (isKnownHeaderCell(lines[k]!)) known++;
       if (known < 2 || known * 2 < b - a) continue;
