@@ -24,12 +24,13 @@ const csv = rows
 /**
  * The same kind of plan pasted one cell per line: the header once, each recommendation's cell
  * only on its first action row (merged over the rows under it), then a variant whose header is
- * repeated every 10 recommendations, as a copy from a paged document repeats it.
+ * repeated every 10 recommendations, as a copy from a paged document repeats it, and one with no
+ * header at all, whose columns the reader infers from content.
  */
-function cellLines(headerEvery: number | null): string {
+function cellLines(headerEvery: number | null, headed = true): string {
   const header = ["Recommendation", "Action", "Lead", "Target date", "Status"];
   const statuses = ["Complete", "In progress", "Not started", "On track"];
-  const lines = [...header];
+  const lines = headed ? [...header] : [];
   let size = 0;
   for (let r = 1; size < 5e6; r++) {
     if (headerEvery !== null && r % headerEvery === 0) lines.push(...header);
@@ -49,6 +50,7 @@ for (const [name, text, filename] of [
   ["quoted CSV", csv, "plan.csv"],
   ["one cell per line", cellLines(null), "plan.txt"],
   ["one cell per line, header repeated", cellLines(10), "plan.txt"],
+  ["one cell per line, no header", cellLines(null, false), "plan.txt"],
 ] as const) {
   const bytes = Buffer.from(text);
   const times: number[] = [];
