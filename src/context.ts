@@ -16,6 +16,7 @@ import type { PeerChallengeRepository } from "./modules/peer-challenge/peer-chal
 import type { PeerChallengeService } from "./modules/peer-challenge/peer-challenge.service.js";
 import type { PeerGroupLoaders } from "./modules/peer-group/peer-group.loaders.js";
 import type { PeerGroupRepository } from "./modules/peer-group/peer-group.repository.js";
+import type { PeerGroupEditService } from "./modules/peer-group/peer-group-edit.service.js";
 import type { PeerGroupService } from "./modules/peer-group/peer-group.service.js";
 import type { ScopeService } from "./modules/recommendation/recommendation-scope.service.js";
 import type { RecommendationLoaders } from "./modules/recommendation/recommendation.loaders.js";
@@ -50,6 +51,7 @@ export interface AppRepositories {
 export interface AppServices {
   council: CouncilService;
   peerGroup: PeerGroupService;
+  peerGroupEdit: PeerGroupEditService;
   theme: ThemeService;
   scope: ScopeService;
   action: ActionService;

@@ -45,6 +45,7 @@ import { PeerChallengeService } from "../modules/peer-challenge/peer-challenge.s
 import { createPeerGroupLoaders } from "../modules/peer-group/peer-group.loaders.js";
 import { createPeerGroupRepository } from "../modules/peer-group/peer-group.repository.js";
 import { PeerGroupResolver } from "../modules/peer-group/peer-group.resolver.js";
+import { PeerGroupEditService } from "../modules/peer-group/peer-group-edit.service.js";
 import { PeerGroupService } from "../modules/peer-group/peer-group.service.js";
 import { ScopeService } from "../modules/recommendation/recommendation-scope.service.js";
 import { createRecommendationLoaders } from "../modules/recommendation/recommendation.loaders.js";
@@ -91,6 +92,7 @@ export function createServices(
   return {
     council,
     peerGroup,
+    peerGroupEdit: new PeerGroupEditService(repos.peerGroup, council),
     theme,
     scope,
     action,

@@ -18,7 +18,8 @@ export class NodeResolver {
     const { type, id: key } = fromGlobalId(id);
     const loaders: Record<NodeType, () => Promise<object | null>> = {
       Council: () => ctx.loaders.council.byId.load(key),
-      PeerGroup: () => ctx.loaders.peerGroup.byId.load(key),
+      // Another key's private group answers exactly as an ID that names nothing.
+      PeerGroup: () => ctx.services.peerGroup.findAs(ctx.identity, key),
       PeerChallenge: () => ctx.loaders.peerChallenge.byId.load(key),
       Recommendation: () => ctx.loaders.recommendation.byId.load(key),
       Theme: () => ctx.loaders.theme.byId.load(key),
