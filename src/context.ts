@@ -1,3 +1,5 @@
+import type { AuditRepository } from "./modules/audit/audit.repository.js";
+import type { AuditService } from "./modules/audit/audit.service.js";
 import type { ActionLoaders } from "./modules/action/action.loaders.js";
 import type { ActionRepository } from "./modules/action/action.repository.js";
 import type { ActionService } from "./modules/action/action.service.js";
@@ -46,6 +48,7 @@ export interface AppRepositories {
   import: ImportRepository;
   benchmark: BenchmarkRepository;
   apiKey: ApiKeyRepository;
+  audit: AuditRepository;
 }
 
 export interface AppServices {
@@ -60,6 +63,7 @@ export interface AppServices {
   import: ImportService;
   benchmark: BenchmarkService;
   apiKey: ApiKeyService;
+  audit: AuditService;
 }
 
 /** One request's DataLoaders. */

@@ -3,6 +3,9 @@ import path from "node:path";
 import { ApolloServer } from "@apollo/server";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { createAuditRepository } from "../modules/audit/audit.repository.js";
+import { AuditResolver } from "../modules/audit/audit.resolver.js";
+import { AuditService } from "../modules/audit/audit.service.js";
 import { createApiKeyRepository } from "../modules/identity/api-key.repository.js";
 import { ApiKeyResolver } from "../modules/identity/api-key.resolver.js";
 import { ApiKeyService } from "../modules/identity/api-key.service.js";
@@ -75,6 +78,7 @@ export function createRepositories(db: Database): AppRepositories {
     import: createImportRepository({ db }),
     benchmark: createBenchmarkRepository({ db }),
     apiKey: createApiKeyRepository({ db }),
+    audit: createAuditRepository({ db }),
   };
 }
 
@@ -103,6 +107,7 @@ export function createServices(
     }),
     benchmark: new BenchmarkService(repos.benchmark, action, peerGroup, config.staleAfterMonths),
     apiKey: new ApiKeyService(repos.apiKey, council, config.adminToken, logger),
+    audit: new AuditService(repos.audit, council),
   };
 }
 
@@ -133,6 +138,7 @@ export const resolvers = [
   SourceLocationResolver,
   ImportResolver,
   ApiKeyResolver,
+  AuditResolver,
   BenchmarkResolver,
   BenchmarkRowResolver,
   BenchmarkComparisonResolver,

@@ -28,6 +28,8 @@ export class NodeResolver {
       SourceDocument: () => ctx.loaders.sourceDocument.byId.load(key),
       // Admins only: to anyone else a key answers exactly as an ID that names nothing.
       ApiKey: () => ctx.services.apiKey.findAs(ctx.identity, key),
+      // As auditEvents lists them: admins all, editors their councils', others none.
+      AuditEvent: () => ctx.services.audit.findAs(ctx.identity, key),
     };
     const found = await loaders[type]();
     if (found === null)
