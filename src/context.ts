@@ -1,3 +1,5 @@
+import type { AuditRepository } from "./modules/audit/audit.repository.js";
+import type { AuditService } from "./modules/audit/audit.service.js";
 import type { ActionLoaders } from "./modules/action/action.loaders.js";
 import type { ActionRepository } from "./modules/action/action.repository.js";
 import type { ActionService } from "./modules/action/action.service.js";
@@ -16,6 +18,7 @@ import type { PeerChallengeRepository } from "./modules/peer-challenge/peer-chal
 import type { PeerChallengeService } from "./modules/peer-challenge/peer-challenge.service.js";
 import type { PeerGroupLoaders } from "./modules/peer-group/peer-group.loaders.js";
 import type { PeerGroupRepository } from "./modules/peer-group/peer-group.repository.js";
+import type { PeerGroupEditService } from "./modules/peer-group/peer-group-edit.service.js";
 import type { PeerGroupService } from "./modules/peer-group/peer-group.service.js";
 import type { ScopeService } from "./modules/recommendation/recommendation-scope.service.js";
 import type { RecommendationLoaders } from "./modules/recommendation/recommendation.loaders.js";
@@ -46,11 +49,13 @@ export interface AppRepositories {
   import: ImportRepository;
   benchmark: BenchmarkRepository;
   apiKey: ApiKeyRepository;
+  audit: AuditRepository;
 }
 
 export interface AppServices {
   council: CouncilService;
   peerGroup: PeerGroupService;
+  peerGroupEdit: PeerGroupEditService;
   theme: ThemeService;
   scope: ScopeService;
   action: ActionService;
@@ -59,6 +64,7 @@ export interface AppServices {
   import: ImportService;
   benchmark: BenchmarkService;
   apiKey: ApiKeyService;
+  audit: AuditService;
 }
 
 /** One request's DataLoaders. */

@@ -3,6 +3,9 @@ import path from "node:path";
 import { ApolloServer } from "@apollo/server";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { createAuditRepository } from "../modules/audit/audit.repository.js";
+import { AuditResolver } from "../modules/audit/audit.resolver.js";
+import { AuditService } from "../modules/audit/audit.service.js";
 import { createApiKeyRepository } from "../modules/identity/api-key.repository.js";
 import { ApiKeyResolver } from "../modules/identity/api-key.resolver.js";
 import { ApiKeyService } from "../modules/identity/api-key.service.js";
@@ -45,6 +48,7 @@ import { PeerChallengeService } from "../modules/peer-challenge/peer-challenge.s
 import { createPeerGroupLoaders } from "../modules/peer-group/peer-group.loaders.js";
 import { createPeerGroupRepository } from "../modules/peer-group/peer-group.repository.js";
 import { PeerGroupResolver } from "../modules/peer-group/peer-group.resolver.js";
+import { PeerGroupEditService } from "../modules/peer-group/peer-group-edit.service.js";
 import { PeerGroupService } from "../modules/peer-group/peer-group.service.js";
 import { ScopeService } from "../modules/recommendation/recommendation-scope.service.js";
 import { createRecommendationLoaders } from "../modules/recommendation/recommendation.loaders.js";
@@ -79,6 +83,7 @@ export function createRepositories(db: Database): AppRepositories {
     import: createImportRepository({ db }),
     benchmark: createBenchmarkRepository({ db }),
     apiKey: createApiKeyRepository({ db }),
+    audit: createAuditRepository({ db }),
   };
 }
 
@@ -96,6 +101,7 @@ export function createServices(
   return {
     council,
     peerGroup,
+    peerGroupEdit: new PeerGroupEditService(repos.peerGroup, council),
     theme,
     scope,
     action,
@@ -106,6 +112,7 @@ export function createServices(
     }),
     benchmark: new BenchmarkService(repos.benchmark, action, peerGroup, config.staleAfterMonths),
     apiKey: new ApiKeyService(repos.apiKey, council, config.adminToken, logger),
+    audit: new AuditService(repos.audit, council),
   };
 }
 
@@ -136,6 +143,7 @@ export const resolvers = [
   SourceLocationResolver,
   ImportResolver,
   ApiKeyResolver,
+  AuditResolver,
   BenchmarkResolver,
   BenchmarkRowResolver,
   BenchmarkComparisonResolver,

@@ -25,7 +25,7 @@ export class ActionResolver {
   @Query(() => ActionConnection, { description: "Actions, by council, challenge, recommendation and plan order." })
   async actions(@Ctx() ctx: AppContext, @Args(() => ActionsArgs) { filter, asOf, first, after }: ActionsArgs) {
     const day = asOf ?? ctx.today;
-    const page = await ctx.services.action.list(filter, day, first, after);
+    const page = await ctx.services.action.list(ctx.identity, filter, day, first, after);
     return toConnection({ ...page, items: page.items.map((row): ActionNode => ({ ...row, queryAsOf: day })) });
   }
 

@@ -8,5 +8,7 @@ export const identityErrorCodes = defineErrorCodes({
   invalidKey: { reason: "auth.invalid_key", errorClass: "UNAUTHENTICATED" },
   keyRevoked: { reason: "auth.key_revoked", errorClass: "UNAUTHENTICATED" },
   keyExpired: { reason: "auth.key_expired", errorClass: "UNAUTHENTICATED" },
+  // A mutation by a request that sent no key at all (one with an unusable key is refused above).
+  authRequired: { reason: "auth.required", errorClass: "UNAUTHENTICATED" },
   keyNotFound: { reason: "api_key.not_found", errorClass: "NOT_FOUND" },
 });

@@ -10,6 +10,7 @@ export const nodeTypes = [
   "ProgressUpdate",
   "SourceDocument",
   "ApiKey",
+  "AuditEvent",
 ] as const;
 export type NodeType = (typeof nodeTypes)[number];
 
