@@ -1,3 +1,5 @@
+import type { ActionEditRepository } from "./modules/action/action-edit.repository.js";
+import type { ActionEditService } from "./modules/action/action-edit.service.js";
 import type { ActionLoaders } from "./modules/action/action.loaders.js";
 import type { ActionRepository } from "./modules/action/action.repository.js";
 import type { ActionService } from "./modules/action/action.service.js";
@@ -41,6 +43,7 @@ export interface AppRepositories {
   recommendation: RecommendationRepository;
   theme: ThemeRepository;
   action: ActionRepository;
+  actionEdit: ActionEditRepository;
   sourceDocument: SourceDocumentRepository;
   import: ImportRepository;
   benchmark: BenchmarkRepository;
@@ -53,6 +56,7 @@ export interface AppServices {
   theme: ThemeService;
   scope: ScopeService;
   action: ActionService;
+  actionEdit: ActionEditService;
   peerChallenge: PeerChallengeService;
   recommendation: RecommendationService;
   import: ImportService;

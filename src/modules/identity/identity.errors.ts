@@ -8,5 +8,7 @@ export const identityErrorCodes = defineErrorCodes({
   invalidKey: { reason: "auth.invalid_key", errorClass: "UNAUTHENTICATED" },
   keyRevoked: { reason: "auth.key_revoked", errorClass: "UNAUTHENTICATED" },
   keyExpired: { reason: "auth.key_expired", errorClass: "UNAUTHENTICATED" },
+  // A write asked for without any key: say so, rather than "not found", so a client knows to send one.
+  authRequired: { reason: "auth.required", errorClass: "UNAUTHENTICATED" },
   keyNotFound: { reason: "api_key.not_found", errorClass: "NOT_FOUND" },
 });
