@@ -1,5 +1,7 @@
 import type { AuditRepository } from "./modules/audit/audit.repository.js";
 import type { AuditService } from "./modules/audit/audit.service.js";
+import type { ActionEditRepository } from "./modules/action/action-edit.repository.js";
+import type { ActionEditService } from "./modules/action/action-edit.service.js";
 import type { ActionLoaders } from "./modules/action/action.loaders.js";
 import type { ActionRepository } from "./modules/action/action.repository.js";
 import type { ActionService } from "./modules/action/action.service.js";
@@ -45,6 +47,7 @@ export interface AppRepositories {
   recommendation: RecommendationRepository;
   theme: ThemeRepository;
   action: ActionRepository;
+  actionEdit: ActionEditRepository;
   sourceDocument: SourceDocumentRepository;
   import: ImportRepository;
   benchmark: BenchmarkRepository;
@@ -59,6 +62,7 @@ export interface AppServices {
   theme: ThemeService;
   scope: ScopeService;
   action: ActionService;
+  actionEdit: ActionEditService;
   peerChallenge: PeerChallengeService;
   recommendation: RecommendationService;
   import: ImportService;

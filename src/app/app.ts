@@ -15,6 +15,9 @@ import type { AppContext, AppLoaders, AppRepositories, AppServices, ContextFacto
 import type { Database } from "../shared/database/database.js";
 import { todayIso } from "../shared/graphql/local-date.scalar.js";
 import type { Logger } from "../shared/logger.js";
+import { createActionEditRepository } from "../modules/action/action-edit.repository.js";
+import { ActionEditResolver } from "../modules/action/action-edit.resolver.js";
+import { ActionEditService } from "../modules/action/action-edit.service.js";
 import { createActionLoaders } from "../modules/action/action.loaders.js";
 import { createActionRepository } from "../modules/action/action.repository.js";
 import { ActionResolver } from "../modules/action/action.resolver.js";
@@ -79,6 +82,7 @@ export function createRepositories(db: Database): AppRepositories {
     recommendation: createRecommendationRepository({ db }),
     theme: createThemeRepository({ db }),
     action: createActionRepository({ db }),
+    actionEdit: createActionEditRepository({ db }),
     sourceDocument: createSourceDocumentRepository({ db }),
     import: createImportRepository({ db }),
     benchmark: createBenchmarkRepository({ db }),
@@ -105,6 +109,7 @@ export function createServices(
     theme,
     scope,
     action,
+    actionEdit: new ActionEditService(repos.actionEdit),
     peerChallenge: new PeerChallengeService(repos.peerChallenge, scope),
     recommendation: new RecommendationService(repos.recommendation, scope),
     import: new ImportService(repos.import, council, repos.theme, loadRules(themesDir), loadOverrides(themesDir), {
@@ -138,6 +143,7 @@ export const resolvers = [
   ThemeResolver,
   ThemeLinkResolver,
   ActionResolver,
+  ActionEditResolver,
   ProgressUpdateResolver,
   SourceDocumentResolver,
   SourceLocationResolver,

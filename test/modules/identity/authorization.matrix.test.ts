@@ -9,12 +9,13 @@ import {
   type Outcome,
 } from "../../support/authorization-matrix.js";
 import { databaseKind } from "../../support/test-database.js";
+import { actionRows } from "../action/action.authorization-rows.js";
 import { importRows } from "../import/import.authorization-rows.js";
 import { peerGroupRows } from "../peer-group/peer-group.authorization-rows.js";
 import { apiKeyRows } from "./api-key.authorization-rows.js";
 
 /** Every row of the matrix; test/support/authorization-matrix.ts says how to add one. */
-const rows: MatrixRow[] = [...apiKeyRows, ...importRows, ...peerGroupRows];
+const rows: MatrixRow[] = [...apiKeyRows, ...importRows, ...peerGroupRows, ...actionRows];
 
 /**
  * Reads that hand out what not everyone may see, by root field. Mutations need no list: every one
