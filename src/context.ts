@@ -27,6 +27,8 @@ import type { ThemeService } from "./modules/theme/theme.service.js";
 import type { ApiKeyRepository } from "./modules/identity/api-key.repository.js";
 import type { ApiKeyService } from "./modules/identity/api-key.service.js";
 import type { Identity } from "./modules/identity/identity.js";
+import type { DraftRepository } from "./modules/draft/draft.repository.js";
+import type { DraftService } from "./modules/draft/draft.service.js";
 import type { Logger } from "./shared/logger.js";
 
 /*
@@ -45,6 +47,7 @@ export interface AppRepositories {
   import: ImportRepository;
   benchmark: BenchmarkRepository;
   apiKey: ApiKeyRepository;
+  draft: DraftRepository;
 }
 
 export interface AppServices {
@@ -58,6 +61,7 @@ export interface AppServices {
   import: ImportService;
   benchmark: BenchmarkService;
   apiKey: ApiKeyService;
+  draft: DraftService;
 }
 
 /** One request's DataLoaders. */

@@ -61,6 +61,13 @@ import { costLimitRule } from "./cost-limit.rule.js";
 import { depthLimitRule } from "./depth-limit.rule.js";
 import { createErrorFormatter } from "./error-format.js";
 import { NodeResolver } from "./node.resolver.js";
+import { createDraftRepository } from "../modules/draft/draft.repository.js";
+import {
+  DraftActionResolver,
+  DraftRecommendationResolver,
+  PlanDraftResolver,
+} from "../modules/draft/draft.resolver.js";
+import { DraftService } from "../modules/draft/draft.service.js";
 
 export function createRepositories(db: Database): AppRepositories {
   return {
@@ -74,6 +81,7 @@ export function createRepositories(db: Database): AppRepositories {
     import: createImportRepository({ db }),
     benchmark: createBenchmarkRepository({ db }),
     apiKey: createApiKeyRepository({ db }),
+    draft: createDraftRepository({ db }),
   };
 }
 
@@ -88,6 +96,14 @@ export function createServices(
   const scope = new ScopeService(council, peerGroup, theme);
   const action = new ActionService(repos.action, scope);
   const themesDir = path.join(config.projectRoot, "seeds", "themes");
+  const importService = new ImportService(
+    repos.import,
+    council,
+    repos.theme,
+    loadRules(themesDir),
+    loadOverrides(themesDir),
+    { maxDocumentBytes: config.importMaxDocumentBytes },
+  );
   return {
     council,
     peerGroup,
@@ -96,11 +112,10 @@ export function createServices(
     action,
     peerChallenge: new PeerChallengeService(repos.peerChallenge, scope),
     recommendation: new RecommendationService(repos.recommendation, scope),
-    import: new ImportService(repos.import, council, repos.theme, loadRules(themesDir), loadOverrides(themesDir), {
-      maxDocumentBytes: config.importMaxDocumentBytes,
-    }),
+    import: importService,
     benchmark: new BenchmarkService(repos.benchmark, action, peerGroup, config.staleAfterMonths),
     apiKey: new ApiKeyService(repos.apiKey, council, config.adminToken, logger),
+    draft: new DraftService(repos.draft, importService, council, repos.theme),
   };
 }
 
@@ -130,6 +145,9 @@ export const resolvers = [
   SourceDocumentResolver,
   SourceLocationResolver,
   ImportResolver,
+  PlanDraftResolver,
+  DraftRecommendationResolver,
+  DraftActionResolver,
   ApiKeyResolver,
   BenchmarkResolver,
   BenchmarkRowResolver,

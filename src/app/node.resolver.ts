@@ -27,6 +27,10 @@ export class NodeResolver {
       SourceDocument: () => ctx.loaders.sourceDocument.byId.load(key),
       // Admins only: to anyone else a key answers exactly as an ID that names nothing.
       ApiKey: () => ctx.services.apiKey.findAs(ctx.identity, key),
+      // Editors of the council and admins only, likewise.
+      PlanDraft: () => ctx.services.draft.findAs(ctx.identity, key),
+      DraftRecommendation: () => ctx.services.draft.findRecommendationAs(ctx.identity, key),
+      DraftAction: () => ctx.services.draft.findActionAs(ctx.identity, key),
     };
     const found = await loaders[type]();
     if (found === null)

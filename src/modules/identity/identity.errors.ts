@@ -9,4 +9,8 @@ export const identityErrorCodes = defineErrorCodes({
   keyRevoked: { reason: "auth.key_revoked", errorClass: "UNAUTHENTICATED" },
   keyExpired: { reason: "auth.key_expired", errorClass: "UNAUTHENTICATED" },
   keyNotFound: { reason: "api_key.not_found", errorClass: "NOT_FOUND" },
+  // A mutation from a request with no key at all.
+  required: { reason: "auth.required", errorClass: "UNAUTHENTICATED" },
+  // A key that may not do this to an object everyone may see (a public council): "not found" would be untrue.
+  forbidden: { reason: "auth.forbidden", errorClass: "FORBIDDEN" },
 });

@@ -82,16 +82,22 @@ export interface ImportLimits {
 /** The document as the importer stores it with the plan (source_documents, less its challenge). */
 export type StoredDocument = Omit<PersistImport["document"], "councilId">;
 
+/** What the apply step needs of a plan: the reader's, or one a person reviewed as a draft. */
+export type PlanToApply = Omit<ReadPlan, "recommendations" | "text"> & { recommendations: PlanRecommendation[] };
+
 /** A document read and classified, ready to compare and write: no database has been touched. */
 export interface ReadImport {
   council: Pick<CouncilRow, "id" | "gssCode" | "name">;
-  plan: ReadPlan;
+  plan: PlanToApply;
   /** Theme links for each recommendation, by its reference. */
   themeLinks: Map<string, ThemeLinkToSave[]>;
   document: StoredDocument;
   challengeHeldOn: string | null;
   challengeDetails?: ImportRequest["challengeDetails"];
 }
+
+/** A plan just read from its document, with every field's confidence and the reader's evidence. */
+export type ReadDocument = Omit<ReadImport, "plan"> & { plan: ReadPlan };
 
 /** A read plan compared with the plan held, under the council's lock. */
 export interface ComparedImport {
@@ -135,15 +141,20 @@ export class ImportService {
    */
   async importPlan(request: ImportRequest, by: Identity | null = null): Promise<ImportResult> {
     const read = await this.read(request);
+    return this.applyRead(read, request.dryRun ?? false, by);
+  }
+
+  /** Compares and writes a plan already read (by `read`). */
+  async applyRead(read: ReadDocument, dryRun: boolean, by: Identity | null): Promise<ImportResult> {
     return this.locked(read.council.id, async (step) => {
-      const compared = await step.compare(read, { dryRun: request.dryRun ?? false });
+      const compared = await step.compare(read, { dryRun });
       if (compared.unchanged || compared.report.dryRun) return { plan: read.plan, report: compared.report };
       return { plan: read.plan, report: await step.write(read, compared, by) };
     });
   }
 
   /** Checks the request and reads the document: the plan with its confidences, and its theme links. */
-  async read(request: ImportRequest): Promise<ReadImport> {
+  async read(request: ImportRequest): Promise<ReadDocument> {
     if (!isIsoDate(request.recordedOn)) {
       throw invalidImportOption(
         "recordedOn",

@@ -10,6 +10,9 @@ export const nodeTypes = [
   "ProgressUpdate",
   "SourceDocument",
   "ApiKey",
+  "PlanDraft",
+  "DraftRecommendation",
+  "DraftAction",
 ] as const;
 export type NodeType = (typeof nodeTypes)[number];
 
