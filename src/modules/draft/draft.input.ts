@@ -18,7 +18,8 @@ export class UpdateDraftRecommendationInput {
 
   @Field(() => [String], {
     nullable: true,
-    description: "Sub-theme codes (C1.2) that replace the rules' theme links; publishing writes them as HAND links.",
+    description:
+      "Sub-theme codes (priorities-outcomes.performance-data) that replace the rules' theme links; publishing writes them as HAND links.",
   })
   themes?: string[];
 

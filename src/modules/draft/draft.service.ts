@@ -39,7 +39,7 @@ export interface DraftRecommendationEdit {
   expectedVersion: number;
   title?: string | null | undefined;
   text?: string | undefined;
-  /** Sub-theme codes (C1.2); replaces the rules' links with an editor's. */
+  /** Sub-theme codes (priorities-outcomes.performance-data); replaces the rules' links with an editor's. */
   themes?: readonly string[] | undefined;
   dropped?: boolean | undefined;
 }
@@ -158,9 +158,9 @@ export class DraftService {
     return this.drafts.actions(recommendationIds);
   }
 
-  async lowConfidenceOf(draft: PlanDraftRow): Promise<DraftLowConfidence[]> {
-    const recommendations = await this.drafts.recommendations(draft.id);
-    const actions = await this.drafts.actions(recommendations.map((r) => r.id));
+  async lowConfidenceOf(draft: PlanDraftRow, drafts: DraftRepository = this.drafts): Promise<DraftLowConfidence[]> {
+    const recommendations = await drafts.recommendations(draft.id);
+    const actions = await drafts.actions(recommendations.map((r) => r.id));
     return draftLowConfidence(report(draft).lowConfidence, recommendations, actions);
   }
 
@@ -262,11 +262,14 @@ export class DraftService {
     expectedVersion: number,
   ): Promise<{ draft: PlanDraftRow; report: ImportReport }> {
     const visible = await this.visibleDraft(identity, id);
+    const [council] = await this.councils.listByIds([visible.councilId]);
+    if (council === undefined) throw new Error(`draft ${id} lost its council`);
     return this.imports.locked(visible.councilId, async (step) => {
+      // Everything from here reads through the transaction: PGlite has one connection, which it holds.
       const drafts = this.drafts.within(step.tx);
       const draft = await drafts.findById(id);
       if (draft === null || draft.status !== "OPEN" || draft.version !== expectedVersion) await refusal(drafts, id);
-      const read = await this.readDraft(drafts, visible);
+      const read = await this.readDraft(drafts, visible, council);
       const compared = await step.compare(read);
       const sameChallenge =
         visible.peerChallengeId === null
@@ -302,13 +305,16 @@ export class DraftService {
   }
 
   /** The plan a draft stands for now: its kept rows as edited, with its document. */
-  private async readDraft(drafts: DraftRepository, draft: PlanDraftRow): Promise<ReadImport> {
+  private async readDraft(
+    drafts: DraftRepository,
+    draft: PlanDraftRow,
+    council: ReadImport["council"],
+  ): Promise<ReadImport> {
     const document = await drafts.findDocument(draft.id);
     const recommendations = (await drafts.recommendations(draft.id)).filter((r) => !r.dropped);
     const actions = (await drafts.actions(recommendations.map((r) => r.id))).filter((a) => !a.dropped);
     const stored = report(draft);
-    const [council] = await this.councils.listByIds([draft.councilId]);
-    if (document === null || council === undefined) throw new Error(`draft ${draft.id} lost its document or council`);
+    if (document === null) throw new Error(`draft ${draft.id} lost its document`);
     const plan: PlanRecommendation[] = recommendations.map((r) => ({
       reference: r.reference,
       order: r.order,
@@ -348,7 +354,7 @@ export class DraftService {
         warnings: stored.warnings,
         unplaced: stored.unplaced,
         confidence: { overall: stored.confidence, reasons: stored.confidenceReasons },
-        lowConfidence: await this.lowConfidenceOf(draft),
+        lowConfidence: await this.lowConfidenceOf(draft, drafts),
       },
       themeLinks: new Map(recommendations.map((r) => [r.reference, r.themes])),
       document: {
@@ -417,7 +423,11 @@ export class DraftService {
     const byCode = new Map((await this.themes.findAll()).filter((t) => t.level === 2).map((t) => [t.code, t.id]));
     return [...new Set(codes)].map((code) => {
       const themeId = byCode.get(code);
-      if (themeId === undefined) throw badInput("input.themes", `${code} is not a sub-theme code (such as C1.2)`);
+      if (themeId === undefined)
+        throw badInput(
+          "input.themes",
+          `${code} is not a sub-theme code (such as priorities-outcomes.performance-data)`,
+        );
       return { themeId, method: "HAND" as const, confidence: 1, matched: [] };
     });
   }
