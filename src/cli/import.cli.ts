@@ -22,7 +22,7 @@ opens a draft for review (publishDraft over GraphQL); --publish writes it at onc
   --publish       write the plan at once instead of opening a draft (the CLI acts as an admin)
   --dry-run       read and compare, write nothing
   --json          one JSON object per file on standard output, nothing else: { "plan": …, "report": …, "draftId": … }
-                  (plan is null for a draft: its rows are in the draft),
+                  (draftId: the draft opened, null with --publish or --dry-run),
                   or { "file": …, "errors": [{ "message": …, "extensions": { "code": …, "reason": … } }] }`;
 
 const options = {
@@ -88,7 +88,7 @@ async function main(): Promise<number> {
   let failures = 0;
   for (const [i, file] of files.entries()) {
     progress(i, file);
-    let result: (DraftImportResult & { plan?: unknown }) | null = null;
+    let result: DraftImportResult | null = null;
     let problem: AppError | null = null;
     try {
       // Refused before it is read: a file far over the limit must not be loaded only to be refused.
@@ -109,7 +109,6 @@ async function main(): Promise<number> {
         recordedOn: values["recorded-on"] ?? todayIso(),
         dryRun: values["dry-run"],
       };
-      // The direct path keeps the plan as read in --json output; a draft's rows are in the draft.
       result = values.publish
         ? { ...(await services.import.importPlan(request, cliOperator)), draftId: null }
         : await services.draft.importPlan(cliOperator, request, false);
@@ -129,8 +128,7 @@ async function main(): Promise<number> {
       else process.stderr.write(`${file}: ${problem.reason}${where}: ${problem.message}\n`);
     } else if (result) {
       const draftId = result.draftId === null ? null : toGlobalId("PlanDraft", result.draftId);
-      if (values.json)
-        await print(`${JSON.stringify({ plan: result.plan ?? null, report: result.report, draftId })}\n`);
+      if (values.json) await print(`${JSON.stringify({ plan: result.plan, report: result.report, draftId })}\n`);
       else await print(`${describe(result.report, result.draftId)}\n`);
     }
   }

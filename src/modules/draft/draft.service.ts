@@ -30,6 +30,8 @@ import { draftLowConfidence, type DraftLowConfidence } from "./draft.review.js";
 
 /** An import's answer: the report, and the draft it opened (null when it wrote directly or nothing). */
 export interface DraftImportResult {
+  /** The plan as read (the CLI's --json prints it). */
+  plan: ReadDocument["plan"];
   report: ImportReport;
   draftId: number | null;
 }
@@ -92,12 +94,12 @@ export class DraftService {
     const read = await this.imports.read(request);
     if (publish || request.dryRun) {
       const { report } = await this.imports.applyRead(read, request.dryRun ?? false, identity);
-      return { report, draftId: null };
+      return { plan: read.plan, report, draftId: null };
     }
     return this.imports.locked(council.id, async (step) => {
       const compared = await step.compare(read);
       // The same content imported before: nothing to review, as nothing would change.
-      if (compared.unchanged) return { report: compared.report, draftId: null };
+      if (compared.unchanged) return { plan: read.plan, report: compared.report, draftId: null };
       const drafts = this.drafts.within(step.tx);
       const open = await drafts.findOpen(council.id, compared.challenge?.id ?? null);
       if (open !== null) throw draftAlreadyOpen(open);
@@ -122,7 +124,7 @@ export class DraftService {
         before: null,
         after: summary(draft),
       });
-      return { report: compared.report, draftId: draft.id };
+      return { plan: read.plan, report: compared.report, draftId: draft.id };
     });
   }
 
