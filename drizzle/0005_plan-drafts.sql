@@ -73,5 +73,5 @@ ALTER TABLE "plan_drafts" ADD CONSTRAINT "plan_drafts_council_id_councils_id_fk"
 ALTER TABLE "plan_drafts" ADD CONSTRAINT "plan_drafts_peer_challenge_id_peer_challenges_id_fk" FOREIGN KEY ("peer_challenge_id") REFERENCES "public"."peer_challenges"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plan_drafts" ADD CONSTRAINT "plan_drafts_published_document_id_source_documents_id_fk" FOREIGN KEY ("published_document_id") REFERENCES "public"."source_documents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "plan_drafts_one_open_per_challenge" ON "plan_drafts" USING btree ("peer_challenge_id") WHERE "plan_drafts"."status" = 'OPEN' and "plan_drafts"."peer_challenge_id" is not null;--> statement-breakpoint
-CREATE UNIQUE INDEX "plan_drafts_one_open_new_challenge" ON "plan_drafts" USING btree ("council_id") WHERE "plan_drafts"."status" = 'OPEN' and "plan_drafts"."peer_challenge_id" is null;--> statement-breakpoint
+CREATE UNIQUE INDEX "plan_drafts_one_open_new_challenge" ON "plan_drafts" USING btree ("council_id",coalesce("challenge_held_on", '0001-01-01'::date)) WHERE "plan_drafts"."status" = 'OPEN' and "plan_drafts"."peer_challenge_id" is null;--> statement-breakpoint
 CREATE INDEX "plan_drafts_council_idx" ON "plan_drafts" USING btree ("council_id","status");

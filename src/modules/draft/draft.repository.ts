@@ -73,7 +73,7 @@ export function createDraftRepository({ db }: { db: Database }): DraftRepository
   return {
     within: (tx) => createDraftRepository({ db: tx }),
 
-    async findOpen(councilId, peerChallengeId) {
+    async findOpen(councilId, challenge) {
       const d = planDraftsTable;
       const [row] = await db
         .select({ id: d.id })
@@ -82,7 +82,12 @@ export function createDraftRepository({ db }: { db: Database }): DraftRepository
           and(
             eq(d.councilId, councilId),
             eq(d.status, "OPEN"),
-            peerChallengeId === null ? sql`${d.peerChallengeId} is null` : eq(d.peerChallengeId, peerChallengeId),
+            "id" in challenge
+              ? eq(d.peerChallengeId, challenge.id)
+              : and(
+                  sql`${d.peerChallengeId} is null`,
+                  challenge.heldOn === null ? sql`${d.challengeHeldOn} is null` : eq(d.challengeHeldOn, challenge.heldOn),
+                ),
           ),
         );
       return row?.id ?? null;
@@ -198,8 +203,8 @@ export function createDraftRepository({ db }: { db: Database }): DraftRepository
 export interface DraftRepository {
   /** The same repository over a transaction (the import's, under its council lock). */
   within(tx: Database): DraftRepository;
-  /** The open draft for a challenge (null: for the council's challenge yet to be created), if any. */
-  findOpen(councilId: number, peerChallengeId: number | null): Promise<number | null>;
+  /** The open draft for a held challenge, or for one yet to be created on that day (null: no day), if any. */
+  findOpen(councilId: number, challenge: { id: number } | { heldOn: string | null }): Promise<number | null>;
   insert(draft: NewPlanDraft, recommendations: NewDraftRecommendation[]): Promise<PlanDraftRow>;
   findById(id: number): Promise<PlanDraftRow | null>;
   findDocument(id: number): Promise<DraftDocument | null>;

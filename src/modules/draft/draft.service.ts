@@ -101,7 +101,10 @@ export class DraftService {
       // The same content imported before: nothing to review, as nothing would change.
       if (compared.unchanged) return { plan: read.plan, report: compared.report, draftId: null };
       const drafts = this.drafts.within(step.tx);
-      const open = await drafts.findOpen(council.id, compared.challenge?.id ?? null);
+      const open = await drafts.findOpen(
+        council.id,
+        compared.challenge ? { id: compared.challenge.id } : { heldOn: read.challengeHeldOn },
+      );
       if (open !== null) throw draftAlreadyOpen(open);
       const draft = await drafts.insert(
         {

@@ -66,9 +66,9 @@ export const planDraftsTable = pgTable(
     uniqueIndex("plan_drafts_one_open_per_challenge")
       .on(t.peerChallengeId)
       .where(sql`${t.status} = 'OPEN' and ${t.peerChallengeId} is not null`),
-    // A council's plan for a challenge not yet held: one open draft, as for a held one.
+    // A challenge not yet held is known by its council and day (none: the council's first).
     uniqueIndex("plan_drafts_one_open_new_challenge")
-      .on(t.councilId)
+      .on(t.councilId, sql`coalesce(${t.challengeHeldOn}, '0001-01-01'::date)`)
       .where(sql`${t.status} = 'OPEN' and ${t.peerChallengeId} is null`),
     index("plan_drafts_council_idx").on(t.councilId, t.status),
     check("plan_drafts_version_positive", sql`${t.version} > 0`),
