@@ -32,6 +32,8 @@ import type { ThemeService } from "./modules/theme/theme.service.js";
 import type { ApiKeyRepository } from "./modules/identity/api-key.repository.js";
 import type { ApiKeyService } from "./modules/identity/api-key.service.js";
 import type { Identity } from "./modules/identity/identity.js";
+import type { DraftRepository } from "./modules/draft/draft.repository.js";
+import type { DraftService } from "./modules/draft/draft.service.js";
 import type { Logger } from "./shared/logger.js";
 import type { HttpCaller } from "./shared/http/http-caller.js";
 
@@ -53,6 +55,7 @@ export interface AppRepositories {
   benchmark: BenchmarkRepository;
   apiKey: ApiKeyRepository;
   audit: AuditRepository;
+  draft: DraftRepository;
 }
 
 export interface AppServices {
@@ -69,6 +72,7 @@ export interface AppServices {
   benchmark: BenchmarkService;
   apiKey: ApiKeyService;
   audit: AuditService;
+  draft: DraftService;
 }
 
 /** One request's DataLoaders. */

@@ -73,6 +73,13 @@ import { costLimitRule } from "./cost-limit.rule.js";
 import { depthLimitRule } from "./depth-limit.rule.js";
 import { createErrorFormatter } from "./error-format.js";
 import { NodeResolver } from "./node.resolver.js";
+import { createDraftRepository } from "../modules/draft/draft.repository.js";
+import {
+  DraftActionResolver,
+  DraftRecommendationResolver,
+  PlanDraftResolver,
+} from "../modules/draft/draft.resolver.js";
+import { DraftService } from "../modules/draft/draft.service.js";
 
 export function createRepositories(db: Database): AppRepositories {
   return {
@@ -88,6 +95,7 @@ export function createRepositories(db: Database): AppRepositories {
     benchmark: createBenchmarkRepository({ db }),
     apiKey: createApiKeyRepository({ db }),
     audit: createAuditRepository({ db }),
+    draft: createDraftRepository({ db }),
   };
 }
 
@@ -102,6 +110,14 @@ export function createServices(
   const scope = new ScopeService(council, peerGroup, theme);
   const action = new ActionService(repos.action, scope);
   const themesDir = path.join(config.projectRoot, "seeds", "themes");
+  const importService = new ImportService(
+    repos.import,
+    council,
+    repos.theme,
+    loadRules(themesDir),
+    loadOverrides(themesDir),
+    { maxDocumentBytes: config.importMaxDocumentBytes },
+  );
   return {
     council,
     peerGroup,
@@ -112,12 +128,11 @@ export function createServices(
     actionEdit: new ActionEditService(repos.actionEdit),
     peerChallenge: new PeerChallengeService(repos.peerChallenge, scope),
     recommendation: new RecommendationService(repos.recommendation, scope),
-    import: new ImportService(repos.import, council, repos.theme, loadRules(themesDir), loadOverrides(themesDir), {
-      maxDocumentBytes: config.importMaxDocumentBytes,
-    }),
+    import: importService,
     benchmark: new BenchmarkService(repos.benchmark, action, peerGroup, config.staleAfterMonths),
     apiKey: new ApiKeyService(repos.apiKey, council, config.adminToken, logger),
     audit: new AuditService(repos.audit, council),
+    draft: new DraftService(repos.draft, importService, council, repos.theme),
   };
 }
 
@@ -148,6 +163,9 @@ export const resolvers = [
   SourceDocumentResolver,
   SourceLocationResolver,
   ImportResolver,
+  PlanDraftResolver,
+  DraftRecommendationResolver,
+  DraftActionResolver,
   ApiKeyResolver,
   AuditResolver,
   BenchmarkResolver,

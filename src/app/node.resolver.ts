@@ -30,6 +30,10 @@ export class NodeResolver {
       ApiKey: () => ctx.services.apiKey.findAs(ctx.identity, key),
       // As auditEvents lists them: admins all, editors their councils', others none.
       AuditEvent: () => ctx.services.audit.findAs(ctx.identity, key),
+      // Editors of the council and admins only, likewise.
+      PlanDraft: () => ctx.services.draft.findAs(ctx.identity, key),
+      DraftRecommendation: () => ctx.services.draft.findRecommendationAs(ctx.identity, key),
+      DraftAction: () => ctx.services.draft.findActionAs(ctx.identity, key),
     };
     const found = await loaders[type]();
     if (found === null)

@@ -11,4 +11,6 @@ export const identityErrorCodes = defineErrorCodes({
   // A mutation by a request that sent no key at all (one with an unusable key is refused above).
   authRequired: { reason: "auth.required", errorClass: "UNAUTHENTICATED" },
   keyNotFound: { reason: "api_key.not_found", errorClass: "NOT_FOUND" },
+  // A key that may not do this to an object everyone may see (a public council): "not found" would be untrue.
+  forbidden: { reason: "auth.forbidden", errorClass: "FORBIDDEN" },
 });

@@ -135,10 +135,13 @@ export function createImportRepository({ db }: { db: Database }): ImportReposito
      * so that two imports for the same council cannot both create its challenge or both append
      * the same status change.
      */
-    async exclusive<T>(councilId: number, work: (repository: ImportRepository) => Promise<T>): Promise<T> {
+    async exclusive<T>(
+      councilId: number,
+      work: (repository: ImportRepository, tx: Database) => Promise<T>,
+    ): Promise<T> {
       return db.transaction(async (tx) => {
         await tx.execute(sql`select pg_advisory_xact_lock(${importLockNamespace}, ${councilId})`);
-        return work(createImportRepository({ db: tx }));
+        return work(createImportRepository({ db: tx }), tx);
       });
     },
 
@@ -302,7 +305,8 @@ export function createImportRepository({ db }: { db: Database }): ImportReposito
 }
 
 export interface ImportRepository {
-  exclusive<T>(councilId: number, work: (repository: ImportRepository) => Promise<T>): Promise<T>;
+  /** `tx` is the import's transaction, for writes beside the plan (a draft, an audit event). */
+  exclusive<T>(councilId: number, work: (repository: ImportRepository, tx: Database) => Promise<T>): Promise<T>;
   findChallenge(councilId: number, heldOn: string | null): Promise<PeerChallengeRow | undefined>;
   documentExists(peerChallengeId: number, contentHash: string): Promise<boolean>;
   loadHeld(peerChallengeId: number, asOf: string): Promise<HeldRecommendation[]>;

@@ -10,3 +10,4 @@ export * from "../../modules/action/progress-update.table.js";
 export * from "../../modules/action/action-revision.table.js";
 export * from "../../modules/audit/audit-event.table.js";
 export * from "../../modules/identity/api-key.table.js";
+export * from "../../modules/draft/plan-draft.table.js";

@@ -11,6 +11,9 @@ export const nodeTypes = [
   "SourceDocument",
   "ApiKey",
   "AuditEvent",
+  "PlanDraft",
+  "DraftRecommendation",
+  "DraftAction",
 ] as const;
 export type NodeType = (typeof nodeTypes)[number];
 
