@@ -1,6 +1,6 @@
 import type { TableBlock, TableCell, TableRow } from "./document.model.js";
 import { splitChunkAt, type Chunk, type PdfLine, type Rule } from "./pdf.geometry.js";
-import { cellLineMarker, joinWrapped } from "./pdf.text.js";
+import { cellLineMarker, joinWrapped, startsAnew } from "./pdf.text.js";
 
 /**
  * Tables found from glyph positions alone. A run of lines is a table when its chunks leave the same
@@ -205,11 +205,14 @@ function tableRow(group: PdfLine[], columns: readonly Interval[], spans: Set<Pdf
       for (const chunk of chunks) parts[c]!.push({ line, chunk });
     });
   }
-  const cells = parts.map((cellParts): TableCell => {
+  const cells = parts.map((cellParts, c): TableCell => {
     const head = cellParts[0];
     if (head === undefined) return emptyCell(rowSource);
     return {
-      text: cellText(cellParts.map((part) => part.chunk.text)),
+      text: cellText(
+        cellParts.map((part) => part.chunk),
+        columns[c]!,
+      ),
       colSpan: 1,
       rowSpan: 1,
       source: {
@@ -228,15 +231,51 @@ function emptyCell(rowSource: TableRow["source"]): TableCell {
   return { text: "", colSpan: 1, rowSpan: 1, source: { ...rowSource } };
 }
 
-/** Wrapped lines of a cell join with a space; a line starting with a bullet or a number starts a line of its own. */
-export function cellText(lines: readonly string[]): string {
+/**
+ * A cell's lines as the cell holds them. A line starting with a bullet or a number starts a line of
+ * its own; so does a line after one that stopped short of the column's right edge with room left for
+ * the new line's first word (a line break the author typed), and, outside a list item, a line that
+ * starts a new name or figure after one that reads complete — in a narrow column one lead or date per
+ * packed action cannot be told from a wrap by position alone. A line that wrapped joins the one
+ * before with a space, or with none when a word too wide for the column was broken across the lines.
+ */
+export function cellText(chunks: readonly Chunk[], column: Interval): string {
   const out: string[] = [];
-  for (const line of lines) {
-    const marked = cellLineMarker(line);
-    if (marked !== null || out.length === 0) out.push(marked ?? line);
-    else out[out.length - 1] = joinWrapped(out.at(-1)!, line);
+  let previous: Chunk | null = null;
+  let inItem = false;
+  for (const chunk of chunks) {
+    const marked = cellLineMarker(chunk.text);
+    if (marked !== null) inItem = true;
+    if (previous === null || marked !== null) out.push(marked ?? chunk.text);
+    else if (typedBreak(previous, chunk, column) || (!inItem && startsAnew(previous.text, chunk.text)))
+      out.push(chunk.text);
+    else if (brokenWord(previous, chunk, column)) out[out.length - 1] = out.at(-1)! + chunk.text;
+    else out[out.length - 1] = joinWrapped(out.at(-1)!, chunk.text);
+    previous = chunk;
   }
   return out.join("\n");
+}
+
+/** Estimated width of a chunk's first or last word, from the chunk's mean character width. */
+function wordWidth(chunk: Chunk, which: "first" | "last"): number {
+  const words = chunk.text.trim().split(/\s+/);
+  const word = (which === "first" ? words[0] : words.at(-1)) ?? "";
+  return ((chunk.right - chunk.x) * word.length) / Math.max(1, chunk.text.length);
+}
+
+function typedBreak(above: Chunk, below: Chunk, column: Interval): boolean {
+  // The column is at least as wide as the widest text in it: a word that fitted there was not wrapped.
+  // A line going on in lower case is read on all the same: a typed break seldom starts one.
+  if (/^\p{Ll}/u.test(below.text)) return false;
+  return above.right + 0.3 * below.size + wordWidth(below, "first") < column.right - 1;
+}
+
+function brokenWord(above: Chunk, below: Chunk, column: Interval): boolean {
+  // Header labels are short words set in bold: "Completion" over "date" is two words wrapped.
+  if (above.bold && below.bold) return false;
+  if (!/[\p{L}\p{N}]$/u.test(above.text) || !/^[\p{Ll}\p{N}]/u.test(below.text)) return false;
+  const filled = above.right >= column.right - 0.6 * above.size;
+  return filled && wordWidth(above, "last") + wordWidth(below, "first") > column.right - column.left;
 }
 
 /** 1-based character column of a chunk in its line's text (found by text: a chunk may have been split). */
