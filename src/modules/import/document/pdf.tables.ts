@@ -77,6 +77,18 @@ function growRegion(lines: PdfLine[], start: number): Region | null {
     const line = lines[j]!;
     const previous = lines[j - 1]!;
     if (previous.y - line.y > maxTableLineGap * Math.max(line.size, previous.size)) break;
+    if (line.chunks.length >= 2 && coarserThan(columns, line.chunks)) {
+      // Two cells of this line in one column so far: a line above ran two cells together (a header's
+      // labels set close), and is cut where this line's cells start; failing that the lines above were
+      // not rows of its table (a banner's buttons, a caption over it) unless there are enough to be one.
+      const lefts = line.chunks.map((chunk) => chunk.x);
+      const recut = region.map((above) => above.chunks.flatMap((chunk) => splitChunkAt(chunk, lefts)));
+      const recutColumns = recut.reduce<Interval[]>((union, chunks) => mergeIntervals(union, chunks), []);
+      if (!coarserThan(recutColumns, line.chunks)) {
+        region.forEach((above, k) => (above.chunks = recut[k]!));
+        columns = recutColumns;
+      } else if (region.length < minTableLines) return null;
+    }
     const next = mergeIntervals(columns, line.chunks);
     if (next.length >= columns.length) {
       columns = next;
@@ -128,6 +140,12 @@ function mergeIntervals(base: readonly Interval[], chunks: readonly Chunk[]): In
     else merged.push({ ...interval });
   }
   return merged;
+}
+
+function coarserThan(columns: readonly Interval[], chunks: readonly Chunk[]): boolean {
+  return columns.some(
+    (column) => chunks.filter((chunk) => chunk.x < column.right && chunk.right > column.left).length >= 2,
+  );
 }
 
 /** Each chunk goes to the column it overlaps most. */
