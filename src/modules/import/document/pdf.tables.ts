@@ -1,5 +1,5 @@
 import type { TableBlock, TableCell, TableRow } from "./document.model.js";
-import { splitChunkAt, type Chunk, type PdfLine, type Rule } from "./pdf.geometry.js";
+import { splitChunkAt, type Chunk, type Fill, type PdfLine, type Rule } from "./pdf.geometry.js";
 import { cellLineMarker, joinWrapped, startsAnew } from "./pdf.text.js";
 
 /**
@@ -36,7 +36,7 @@ const minSeparatingRules = 2;
 /** A two-column "table" whose first column holds only list markers is a list with a hanging indent. */
 const markerOnly = /^(?:\d{1,3}[.)]?|[a-z][.)]|\([a-z0-9]{1,3}\)|[•▪■◦‣⁃●○·*➢►✓\-–])$/iu;
 
-export function segmentPage(lines: PdfLine[], rules: Rule[]): PageSegment[] {
+export function segmentPage(lines: PdfLine[], rules: Rule[], fills: readonly Fill[] = []): PageSegment[] {
   const segments: PageSegment[] = [];
   let plain: PdfLine[] = [];
   let i = 0;
@@ -51,7 +51,7 @@ export function segmentPage(lines: PdfLine[], rules: Rule[]): PageSegment[] {
     }
     if (plain.length > 0) segments.push({ kind: "lines", lines: plain });
     plain = [];
-    segments.push({ kind: "table", table: buildTable(region.lines, region.columns, region.spans, rules) });
+    segments.push({ kind: "table", table: buildTable(region.lines, region.columns, region.spans, rules, fills) });
     i += region.lines.length;
   }
   if (plain.length > 0) segments.push({ kind: "lines", lines: plain });
@@ -166,7 +166,13 @@ function columnChunks(line: PdfLine, columns: readonly Interval[]): Chunk[][] {
   return byColumn;
 }
 
-function buildTable(lines: PdfLine[], columns: Interval[], spans: Set<PdfLine>, rules: Rule[]): PdfTable {
+function buildTable(
+  lines: PdfLine[],
+  columns: Interval[],
+  spans: Set<PdfLine>,
+  rules: Rule[],
+  fills: readonly Fill[],
+): PdfTable {
   const left = columns[0]!.left;
   const right = columns.at(-1)!.right;
   const horizontals = rules.filter(
@@ -199,7 +205,9 @@ function buildTable(lines: PdfLine[], columns: Interval[], spans: Set<PdfLine>, 
     if (newRow) groups.push([line]);
     else current!.push(line);
   });
-  return { columns, rows: groups.map((group) => tableRow(group, columns, spans)) };
+  const rows = groups.map((group) => tableRow(group, columns, spans));
+  if (fills.length > 0) rows.forEach((row, r) => fillCells(row, groups[r]![0]!, columns, fills));
+  return { columns, rows };
 }
 
 function tableRow(group: PdfLine[], columns: readonly Interval[], spans: Set<PdfLine>): TableRow {
@@ -245,6 +253,28 @@ function tableRow(group: PdfLine[], columns: readonly Interval[], spans: Set<Pdf
   return { cells, header: false, source: rowSource };
 }
 
+/**
+ * A cell's fill: the smallest filled box behind the middle of its column on the row's first line.
+ * Plans give a status as a cell's colour, sometimes with no word in it.
+ */
+function fillCells(row: TableRow, first: PdfLine, columns: readonly Interval[], fills: readonly Fill[]): void {
+  const y = first.y + 0.3 * first.size;
+  let c = 0;
+  for (const cell of row.cells) {
+    const span = columns.slice(c, c + cell.colSpan);
+    c += cell.colSpan;
+    if (span.length === 0) continue;
+    const x = (span[0]!.left + span.at(-1)!.right) / 2;
+    let best: Fill | null = null;
+    for (const fill of fills) {
+      if (fill.left > x || fill.right < x || fill.bottom > y || fill.top < y) continue;
+      const area = (fill.right - fill.left) * (fill.top - fill.bottom);
+      if (best === null || area < (best.right - best.left) * (best.top - best.bottom)) best = fill;
+    }
+    if (best !== null) cell.fill = best.color;
+  }
+}
+
 function emptyCell(rowSource: TableRow["source"]): TableCell {
   return { text: "", colSpan: 1, rowSpan: 1, source: { ...rowSource } };
 }
@@ -265,7 +295,7 @@ export function cellText(chunks: readonly Chunk[], column: Interval): string {
     const marked = cellLineMarker(chunk.text);
     if (marked !== null) inItem = true;
     if (previous === null || marked !== null) out.push(marked ?? chunk.text);
-    else if (typedBreak(previous, chunk, column) || (!inItem && startsAnew(previous.text, chunk.text)))
+    else if (typedBreak(previous, chunk, column) || (!inItem && startsAnew(out.at(-1)!, chunk.text)))
       out.push(chunk.text);
     else if (brokenWord(previous, chunk, column)) out[out.length - 1] = out.at(-1)! + chunk.text;
     else out[out.length - 1] = joinWrapped(out.at(-1)!, chunk.text);
@@ -291,7 +321,9 @@ function typedBreak(above: Chunk, below: Chunk, column: Interval): boolean {
 function brokenWord(above: Chunk, below: Chunk, column: Interval): boolean {
   // Header labels are short words set in bold: "Completion" over "date" is two words wrapped.
   if (above.bold && below.bold) return false;
-  if (!/[\p{L}\p{N}]$/u.test(above.text) || !/^[\p{Ll}\p{N}]/u.test(below.text)) return false;
+  const letters = /\p{L}$/u.test(above.text) && /^\p{Ll}/u.test(below.text);
+  const figures = /\p{N}$/u.test(above.text) && /^\p{N}/u.test(below.text);
+  if (!letters && !figures) return false;
   const filled = above.right >= column.right - 0.6 * above.size;
   return filled && wordWidth(above, "last") + wordWidth(below, "first") > column.right - column.left;
 }

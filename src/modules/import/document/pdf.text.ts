@@ -40,9 +40,11 @@ export function joinWrapped(before: string, after: string): string {
 const continuing = /(?:[,&/(+\-–—]|\b(?:and|or|of|the|to|for|with|in|on|by|at|from|a|an))$/iu;
 
 /**
- * The line after `before` reads as a new entry rather than the rest of it: it starts with a capital
- * or a figure, and `before` does not end on a word or sign that needs more.
+ * The line after `before` reads as a new entry rather than the rest of it: it starts with a capital,
+ * or with a figure after a line that held one (a date after a date; "August" then "2023" is one),
+ * and `before` does not end on a word or sign that needs more.
  */
 export function startsAnew(before: string, after: string): boolean {
-  return /^[\p{Lu}\p{N}]/u.test(after) && !continuing.test(before.trimEnd());
+  if (continuing.test(before.trimEnd())) return false;
+  return /^\p{Lu}/u.test(after) || (/^\p{N}/u.test(after) && /\p{N}/u.test(before));
 }
