@@ -23,6 +23,16 @@ export interface AppConfig {
   importMaxDocumentBytes: number;
   /** Months after which a council's latest progress update counts as stale. */
   staleAfterMonths: number;
+  /** Mutation fields one API key (or one address, without a key) may run per minute; 0 turns the limit off. */
+  rateLimitMutationsPerMinute: number;
+  /** `importPlan` calls per key (or address) per hour; imports are the heaviest requests. */
+  rateLimitImportsPerHour: number;
+  /** Refused credentials one client address may present per minute before its keyed requests get 429. */
+  rateLimitAuthFailuresPerMinute: number;
+  /** Most subjects (keys, addresses) the in-memory limiter holds; the least recently seen go first. */
+  rateLimitMaxSubjects: number;
+  /** Proxies in front of the service that append to X-Forwarded-For; 0 takes the socket's address. */
+  trustProxyHops: number;
   seedOnStart: boolean;
   logLevel: LogLevel;
   /** Folder holding migrations (drizzle/) and seeds (seeds/). */
@@ -98,6 +108,11 @@ export function loadConfig(env: Env = process.env, projectRoot: string = process
     bodyLimitBytes: integer("BODY_LIMIT_BYTES", 1024 * 1024, 1024, 50 * 1024 * 1024),
     importMaxDocumentBytes: integer("IMPORT_MAX_DOCUMENT_BYTES", 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     staleAfterMonths: integer("STALE_AFTER_MONTHS", 6, 1, 120),
+    rateLimitMutationsPerMinute: integer("RATE_LIMIT_MUTATIONS_PER_MINUTE", 60, 0, 1_000_000),
+    rateLimitImportsPerHour: integer("RATE_LIMIT_IMPORTS_PER_HOUR", 20, 0, 1_000_000),
+    rateLimitAuthFailuresPerMinute: integer("RATE_LIMIT_AUTH_FAILURES_PER_MINUTE", 10, 0, 1_000_000),
+    rateLimitMaxSubjects: integer("RATE_LIMIT_MAX_SUBJECTS", 100_000, 100, 10_000_000),
+    trustProxyHops: integer("TRUST_PROXY_HOPS", 0, 0, 10),
     seedOnStart: flag("SEED_ON_START", true),
     logLevel: logLevels.includes(logLevel) ? logLevel : "info",
     projectRoot,

@@ -28,6 +28,7 @@ import type { ApiKeyRepository } from "./modules/identity/api-key.repository.js"
 import type { ApiKeyService } from "./modules/identity/api-key.service.js";
 import type { Identity } from "./modules/identity/identity.js";
 import type { Logger } from "./shared/logger.js";
+import type { HttpCaller } from "./shared/http/http-caller.js";
 
 /*
  * The request context's shape, apart from the composition root that fills it (app/app.ts): the
@@ -83,10 +84,16 @@ export interface AppContext {
   /** Shorthand for `isAdmin(identity)`, kept while resolvers move to the policy. */
   isAdmin: boolean;
   logger: Logger;
+  /** The client's address for an HTTP request (rate limits count by it); null in-process, which is not limited. */
+  clientAddress: string | null;
 }
 
 /** What an HTTP route beside /graphql needs from the app: a fresh context per request. */
 export interface ContextFactory {
-  /** Rejects with an AppError (class UNAUTHENTICATED) when the request presents a key that cannot be used. */
-  createContext(request: { authorization?: string | undefined }): Promise<AppContext>;
+  /**
+   * Rejects with an AppError (class UNAUTHENTICATED) when the request presents a key that cannot be
+   * used, or a RateLimitedError when its address has presented too many such keys. `peer` is given
+   * for HTTP requests (see httpCaller): only they are rate limited.
+   */
+  createContext(request: { authorization?: string | undefined; peer?: HttpCaller["peer"] }): Promise<AppContext>;
 }

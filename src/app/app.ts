@@ -57,6 +57,11 @@ import { ThemeLinkResolver, ThemeResolver } from "../modules/theme/theme.resolve
 import { ThemeService } from "../modules/theme/theme.service.js";
 import { loadOverrides, loadRules } from "../modules/theme/theme.taxonomy.js";
 import { operationNamePlugin } from "./access-log.js";
+import { identifyGuarded } from "./authentication-guard.js";
+import { clientAddress } from "./client-address.js";
+import { createRateLimits, type RateLimits } from "./rate-limit.policies.js";
+import { rateLimitPlugin } from "./rate-limit.plugin.js";
+import type { Clock } from "../shared/rate-limit/rate-limit.policy.js";
 import { costLimitRule } from "./cost-limit.rule.js";
 import { depthLimitRule } from "./depth-limit.rule.js";
 import { createErrorFormatter } from "./error-format.js";
@@ -153,6 +158,7 @@ export interface App extends ContextFactory {
   services: AppServices;
   config: AppConfig;
   logger: Logger;
+  rateLimits: RateLimits;
   stop(): Promise<void>;
 }
 
@@ -161,12 +167,16 @@ export async function createApp({
   db,
   config,
   logger,
+  clock,
 }: {
   db: Database;
   config: AppConfig;
   logger: Logger;
+  /** The rate limiter's clock; tests move it by hand. */
+  clock?: Clock;
 }): Promise<App> {
   const repos = createRepositories(db);
+  const rateLimits = createRateLimits(config, { clock });
   const services = createServices(repos, config, logger);
   const schema = await createSchema();
   const server = new ApolloServer<AppContext>({
@@ -176,7 +186,7 @@ export async function createApp({
     includeStacktraceInErrorResponses: false,
     // main.ts owns SIGINT/SIGTERM: Apollo's own handlers would stop it mid-request (STACK.md pitfall 8).
     stopOnTerminationSignals: false,
-    plugins: [operationNamePlugin()],
+    plugins: [operationNamePlugin(), rateLimitPlugin(rateLimits, logger)],
     logger: {
       debug: () => undefined,
       info: (m) => logger.info(String(m)),
@@ -192,8 +202,16 @@ export async function createApp({
     services,
     config,
     logger,
-    async createContext({ authorization }) {
-      const identity = await services.apiKey.identify(authorization);
+    rateLimits,
+    async createContext({ authorization, peer }) {
+      const address = peer === undefined ? null : clientAddress(peer, config.trustProxyHops);
+      const identity = await identifyGuarded(
+        rateLimits,
+        logger,
+        (header) => services.apiKey.identify(header),
+        authorization,
+        address,
+      );
       return {
         services,
         loaders: createLoaders(repos),
@@ -201,6 +219,7 @@ export async function createApp({
         identity,
         isAdmin: isAdmin(identity),
         logger,
+        clientAddress: address,
       };
     },
     stop: () => server.stop(),

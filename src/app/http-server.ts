@@ -8,6 +8,8 @@ import type { App } from "./app.js";
 import { isMultipart, multipartBodyLimit, MultipartRefused, parseMultipartRequest } from "./multipart-request.js";
 import { sendJson } from "../shared/http/json-response.js";
 import type { RouteHandler } from "../shared/http/route-handler.js";
+import { httpCaller } from "../shared/http/http-caller.js";
+import { sendRefusal } from "../shared/http/refusal-response.js";
 
 class BodyTooLarge extends Error {}
 class RequestAborted extends Error {}
@@ -106,12 +108,13 @@ export function createHttpServer(app: App, routes: Record<string, RouteHandler<A
         return sendJson(res, 400, errorBody("The request body is not valid JSON", sharedErrorCodes.badJson));
       }
     }
-    // Who is asking is settled before GraphQL runs: a key that cannot be used is answered with 401.
+    // Who is asking is settled before GraphQL runs: a key that cannot be used is answered with 401,
+    // an address that has presented too many of them with 429.
     let context: Awaited<ReturnType<App["createContext"]>>;
     try {
-      context = await app.createContext({ authorization: req.headers.authorization });
+      context = await app.createContext(httpCaller(req));
     } catch (error) {
-      if (error instanceof AppError) return sendJson(res, 401, errorResponseBody(error));
+      if (error instanceof AppError) return sendRefusal(res, error);
       throw error;
     }
     const result = await app.server.executeHTTPGraphQLRequest({

@@ -21,8 +21,19 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/**
+ * Rate limits are off unless a test sets them: suites that send many requests over HTTP from one
+ * loopback address (the authorisation matrix's refused keys, repeated imports) test other things,
+ * and test/app/rate-limit.test.ts sets small limits of its own.
+ */
+export const unlimited: Partial<AppConfig> = {
+  rateLimitMutationsPerMinute: 0,
+  rateLimitImportsPerHour: 0,
+  rateLimitAuthFailuresPerMinute: 0,
+};
+
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {
-  return { ...loadConfig({ ADMIN_TOKEN: adminToken, LOG_LEVEL: "silent" }), ...overrides };
+  return { ...loadConfig({ ADMIN_TOKEN: adminToken, LOG_LEVEL: "silent" }), ...unlimited, ...overrides };
 }
 
 /** An app over a database of its own, seeded from seeds/ unless `seed: false`. */

@@ -2,6 +2,8 @@ import type { AppContext, ContextFactory } from "../../context.js";
 import { AppError, errorResponseBody } from "../../shared/errors/app-error.js";
 import { sendJson } from "../../shared/http/json-response.js";
 import type { RouteHandler } from "../../shared/http/route-handler.js";
+import { httpCaller } from "../../shared/http/http-caller.js";
+import { sendRefusal } from "../../shared/http/refusal-response.js";
 import { parseBenchmarkCsvParameters } from "./benchmark-csv.params.js";
 import { csvColumns, writeCsv } from "./benchmark-csv.writer.js";
 import type { BenchmarkResultValues } from "./benchmark.service.js";
@@ -23,10 +25,10 @@ import type { BenchmarkResultValues } from "./benchmark.service.js";
 export const benchmarkCsvRoute: RouteHandler<ContextFactory> = async (req, res, url, app) => {
   let ctx: AppContext;
   try {
-    ctx = await app.createContext({ authorization: req.headers.authorization });
+    ctx = await app.createContext(httpCaller(req));
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    sendJson(res, 401, errorResponseBody(error));
+    sendRefusal(res, error);
     return;
   }
   let result: BenchmarkResultValues;

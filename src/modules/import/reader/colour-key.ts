@@ -32,6 +32,8 @@ export function readColourKey(blocks: readonly Block[]): ColourKey {
   // A key may be one line ("Key: Green – complete; Amber – in progress; Red – not started").
   const readLine = (text: string) => {
     for (const part of cleanText(text)
+      // A key listed as bullets, each bullet kept in the line (a sheet's cells, pasted text).
+      .replace(/^[•▪◦●‣·*\-–]\s*/u, "")
       .replace(/^[^:]{0,40}\bkey\b[^:]{0,40}:\s*|^key\s*[–-]\s*/i, "")
       .split(/\s*[;,|]\s*/)) {
       const match = keyEntry.exec(part);

@@ -37,6 +37,9 @@ export const headerKeywords: readonly { pattern: RegExp; role: ColumnRole | null
   { pattern: /^(no|ref|#|number|item|id|rec)\b/, role: "reference" },
 ];
 
+/** A status cell holding only a colour ("Amber", "Blue", "Grey"): the colour is the status, read through the document's key. */
+export const statusColourWords = /^\(?(?:red|amber|green|blue|grey|gray|purple|black)\)?\.?$/i;
+
 /** "Recommendation 4", "Rec 4:", "R4 –", "4.", "4)", "(4)" at the start of a heading or paragraph. */
 export const recommendationNumbering =
   /^\(?(?:(?:recommendation|rec\.?)\s*(?:no\.?\s*)?(\d+[a-z]?)|r\s?(\d+[a-z]?)|(\d{1,2}))\s*(?:[:.)\-–—]\s*|\s+(?=\S))(.*)$/iu;

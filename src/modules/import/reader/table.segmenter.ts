@@ -21,6 +21,7 @@ import { type Candidate, cleanLines, PlanBuilder } from "./plan.builder.js";
 import { keywordRole, maxHeaderWords } from "./header-cell.js";
 import { actionMarker, recommendationNumbering, referenceCell, subNumbering } from "./reader.lexicon.js";
 import { statusColourName } from "./cell-colour.js";
+import { isDataRow, profileColumns } from "./column-profile.js";
 
 type Grid = (GridCell | null)[][];
 
@@ -28,6 +29,8 @@ interface ColumnPlan {
   roles: (ColumnRole | null)[];
   /** Placement confidence per column (header, keyword or content). */
   where: number[];
+  /** Columns whose header names something the plan does not hold (success measures, resources). */
+  excluded: boolean[];
   labels: string[];
   /** Index of the header row in the grid; -1 when the table prints none. */
   headerRow: number;
@@ -35,8 +38,6 @@ interface ColumnPlan {
   named: number;
 }
 
-/** Rows whose cells are profiled to give a header-less column its role. */
-const profiledRows = 300;
 /** Rows searched for a header: titles, notes and page furniture sit above it in sheets and CSV exports. */
 const headerSearchRows = 30;
 
@@ -58,9 +59,11 @@ function readHeader(row: (GridCell | null)[], rowIndex: number, hinted: boolean)
   const exact = mapHeader(labels);
   const roles: (ColumnRole | null)[] = [];
   const where: number[] = [];
+  const excluded: boolean[] = [];
   let named = 0;
   let score = 0;
   labels.forEach((label, i) => {
+    excluded.push(false);
     const fromExact = exact?.roles[i] ?? roleOfHeaderCell(label);
     if (fromExact) {
       roles.push(fromExact);
@@ -70,6 +73,7 @@ function readHeader(row: (GridCell | null)[], rowIndex: number, hinted: boolean)
       return;
     }
     const byKeyword = keywordRole(label);
+    if (byKeyword === null) excluded[i] = true;
     if (byKeyword) {
       roles.push(byKeyword);
       where.push(placement.keyword);
@@ -88,7 +92,7 @@ function readHeader(row: (GridCell | null)[], rowIndex: number, hinted: boolean)
     if (seen.has(role)) roles[i] = null;
     else seen.add(role);
   });
-  return { roles, where, labels, headerRow: rowIndex, named, score: score + (hinted ? 0.5 : 0) };
+  return { roles, where, excluded, labels, headerRow: rowIndex, named, score: score + (hinted ? 0.5 : 0) };
 }
 
 function findHeader(table: TableBlock, grid: Grid): ColumnPlan | null {
@@ -101,61 +105,6 @@ function findHeader(table: TableBlock, grid: Grid): ColumnPlan | null {
     if (!best || plan.score > best.score) best = plan;
   }
   return best;
-}
-
-/** Roles for the columns a header leaves unnamed (or for a table with no header), from their cells. */
-function profileColumns(plan: ColumnPlan, grid: Grid, firstBody: number): void {
-  const width = plan.roles.length;
-  const unassigned = (c: number) => plan.roles[c] === null && (plan.labels[c] ?? "") === "";
-  if (!plan.roles.some((_, c) => unassigned(c))) return;
-  // A column's nature shows in its first few hundred cells; a million-row sheet need not be read twice.
-  const body = grid.slice(firstBody, firstBody + profiledRows);
-  const stats = Array.from({ length: width }, () => ({
-    filled: 0,
-    date: 0,
-    status: 0,
-    reference: 0,
-    lead: 0,
-    words: 0,
-  }));
-  for (const row of body) {
-    row.forEach((cell, c) => {
-      if (!cell || !cell.origin || c >= width || !unassigned(c)) return;
-      const text = cellText(cell);
-      if (text === "") return;
-      const p = profileCell(text);
-      const s = stats[c]!;
-      s.filled++;
-      if (p.date) s.date++;
-      if (p.status) s.status++;
-      if (p.reference) s.reference++;
-      if (p.lead) s.lead++;
-      s.words += p.words;
-    });
-  }
-  const has = (role: ColumnRole) => plan.roles.includes(role);
-  const assign = (c: number, role: ColumnRole) => {
-    plan.roles[c] = role;
-    plan.where[c] = placement.content;
-  };
-  for (let c = 0; c < width; c++) {
-    const s = stats[c]!;
-    if (!unassigned(c) || s.filled === 0) continue;
-    const share = (n: number) => n / s.filled;
-    if (!has("reference") && c <= 1 && share(s.reference) >= 0.6) assign(c, "reference");
-    else if (!has("target") && share(s.date) >= 0.5) assign(c, "target");
-    else if (!has("status") && share(s.status) >= 0.5) assign(c, "status");
-  }
-  for (let c = 0; c < width; c++) {
-    const s = stats[c]!;
-    if (!unassigned(c) || s.filled === 0) continue;
-    const averageWords = s.words / s.filled;
-    if (averageWords >= 4) {
-      if (!has("recommendation") && !has("action")) assign(c, "recommendation");
-      else if (!has("action")) assign(c, "action");
-      else if (!has("update")) assign(c, "update");
-    } else if (!has("lead") && s.lead / s.filled >= 0.5) assign(c, "lead");
-  }
 }
 
 /** Bullet or number at the start of a line inside a cell: several items packed in one cell. */
@@ -243,7 +192,7 @@ function readTable(
   carry: Continuation,
 ): number {
   const first = plan.headerRow + 1;
-  profileColumns(plan, grid, first);
+  profileColumns(plan, grid, first, placement.content);
   const has = (role: ColumnRole) => plan.roles.includes(role);
   if (!has("recommendation") && !has("action")) return 0;
   let read = 0;
@@ -251,6 +200,20 @@ function readTable(
   let currentRecText = carry.recText;
   let currentRef = carry.ref;
   let section = themeLabel;
+  // A sheet or CSV export holds the whole page: title, notes, key and furniture lines sit in its first
+  // column above and below the rows of the plan. Lines outside the body are never recommendations
+  // unless numbered as one.
+  let firstData = grid.length;
+  let lastData = -1;
+  for (let r = first; r < grid.length; r++)
+    if (isDataRow(grid[r]!)) {
+      firstData = Math.min(firstData, r);
+      lastData = r;
+    }
+  if (lastData === -1) {
+    firstData = first;
+    lastData = grid.length;
+  }
 
   for (let r = first; r < grid.length; r++) {
     const row = grid[r]!;
@@ -282,6 +245,13 @@ function readTable(
       }
       const onlyColumn = row.findIndex((c) => c && cellText(c) !== "");
       const onlyRole = plan.roles[onlyColumn] ?? null;
+      const outside = r < firstData || r > lastData;
+      // A line in the reference column that is no reference, or a bulleted line on its own, is a note or furniture.
+      const misplaced = (onlyRole === "reference" && !referenceCell.test(only)) || /^[•▪◦●‣·*]/u.test(only);
+      if (outside || misplaced) {
+        if (r < firstData && !misplaced && wordCount(only) <= 12) section = only;
+        continue;
+      }
       // A lone cell in the action (or a field) column is one more action of the recommendation above.
       const sectionColumn =
         onlyRole === null || onlyRole === "themeLabel" || onlyRole === "recommendation" || onlyRole === "title";
@@ -373,9 +343,10 @@ function readTable(
     const per = (cell: { text: string } | null, n: number): (string | null)[] => {
       if (!cell) return Array<string | null>(n).fill(null);
       // One line per packed action, an empty line for an action with no value; else one per non-empty line.
+      // Readers drop a cell's trailing blank lines, so fewer lines than actions are the first actions'.
       const positional = cell.text.replace(/\n+$/, "").split("\n");
-      if (n > 1 && positional.length === n)
-        return positional.map((line) => cleanText(line.replace(itemStart, "")) || null);
+      if (n > 1 && positional.length > 1 && positional.length <= n)
+        return Array.from({ length: n }, (_, i) => cleanText((positional[i] ?? "").replace(itemStart, "")) || null);
       const lines = fieldLines(cell.text);
       if (n > 1 && lines.length === n) return lines;
       const whole = cleanLines(cell.text);
@@ -458,6 +429,7 @@ export function segmentTables(blocks: readonly Block[], title: string | null): C
         ...previous,
         roles: [...previous.roles],
         where: [...previous.where],
+        excluded: [...previous.excluded],
         headerRow: header ? header.headerRow : -1,
       };
     } else if (header) {
@@ -467,6 +439,7 @@ export function segmentTables(blocks: readonly Block[], title: string | null): C
       plan = {
         roles: Array<ColumnRole | null>(width).fill(null),
         where: Array<number>(width).fill(placement.content),
+        excluded: Array<boolean>(width).fill(false),
         labels: Array<string>(width).fill(""),
         headerRow: -1,
         named: 0,
