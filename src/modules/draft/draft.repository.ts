@@ -86,7 +86,9 @@ export function createDraftRepository({ db }: { db: Database }): DraftRepository
               ? eq(d.peerChallengeId, challenge.id)
               : and(
                   sql`${d.peerChallengeId} is null`,
-                  challenge.heldOn === null ? sql`${d.challengeHeldOn} is null` : eq(d.challengeHeldOn, challenge.heldOn),
+                  challenge.heldOn === null
+                    ? sql`${d.challengeHeldOn} is null`
+                    : eq(d.challengeHeldOn, challenge.heldOn),
                 ),
           ),
         );
