@@ -2,7 +2,7 @@ import { AppError, badInput, sharedErrorCodes } from "../../shared/errors/app-er
 import type { ErrorCode } from "../../shared/errors/error-code.js";
 import { isIsoDate } from "../../shared/graphql/local-date.scalar.js";
 import { canEditCouncil } from "../identity/authorization.policy.js";
-import { identityErrorCodes } from "../identity/identity.errors.js";
+import { authRequired } from "../identity/identity.errors.js";
 import type { Identity } from "../identity/identity.js";
 import { maxTargetChars, parseTarget } from "../import/normalise/target.normaliser.js";
 import { recommendationErrorCodes } from "../recommendation/recommendation.errors.js";
@@ -164,11 +164,7 @@ export class ActionEditService {
 }
 
 function requireKey(by: Identity): void {
-  if (by.kind !== "key")
-    throw new AppError(
-      identityErrorCodes.authRequired,
-      "Changing a plan needs a key: send Authorization: Bearer cpcg_…",
-    );
+  if (by.kind !== "key") throw authRequired("Changing a plan");
 }
 
 function actionNotFound(): AppError {

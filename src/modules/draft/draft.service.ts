@@ -3,7 +3,7 @@ import { checkText } from "../../shared/errors/input-guards.js";
 import { writeAuditEvent } from "../audit/audit.writer.js";
 import type { CouncilService } from "../council/council.service.js";
 import { canEditCouncil, canSeeCouncilDrafts, isAdmin } from "../identity/authorization.policy.js";
-import { identityErrorCodes } from "../identity/identity.errors.js";
+import { authRequired, identityErrorCodes } from "../identity/identity.errors.js";
 import type { Identity } from "../identity/identity.js";
 import type { PlanRecommendation } from "../import/import.plan.js";
 import type {
@@ -453,10 +453,6 @@ async function refusal(drafts: DraftRepository, id: number): Promise<never> {
     `The draft is at version ${draft.version}: it changed since it was read; read it again`,
     { argument: "input.expectedVersion" },
   );
-}
-
-function authRequired(what: string): AppError {
-  return new AppError(identityErrorCodes.authRequired, `${what} needs an API key: send Authorization: Bearer <key>`);
 }
 
 function report(draft: PlanDraftRow): ImportReport {

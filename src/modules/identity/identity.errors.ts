@@ -1,3 +1,4 @@
+import { AppError } from "../../shared/errors/app-error.js";
 import { defineErrorCodes } from "../../shared/errors/error-code.js";
 
 /*
@@ -14,3 +15,10 @@ export const identityErrorCodes = defineErrorCodes({
   // A key that may not do this to an object everyone may see (a public council): "not found" would be untrue.
   forbidden: { reason: "auth.forbidden", errorClass: "FORBIDDEN" },
 });
+
+/** The refusal of a write asked for without any key; `what` names the write ("importPlan", "Changing a draft"). */
+export function authRequired(what: string): AppError {
+  return new AppError(identityErrorCodes.authRequired, `${what} needs an API key: send Authorization: Bearer <key>`, {
+    argument: "Authorization",
+  });
+}

@@ -4,7 +4,7 @@ import { fromGlobalId } from "../../shared/graphql/global-id.js";
 import { slugify } from "../council/council.register.js";
 import type { CouncilService } from "../council/council.service.js";
 import { canChangePeerGroup, canCreatePeerGroups, canSeePeerGroup } from "../identity/authorization.policy.js";
-import { identityErrorCodes } from "../identity/identity.errors.js";
+import { authRequired } from "../identity/identity.errors.js";
 import type { Identity } from "../identity/identity.js";
 import { peerGroupBuiltIn, peerGroupIdNotFound, peerGroupSlugTaken } from "./peer-group.errors.js";
 import type { PeerGroupRepository, UserGroupChange, UserGroupWrite } from "./peer-group.repository.js";
@@ -144,14 +144,6 @@ export class PeerGroupEditService {
         );
     }
   }
-}
-
-function authRequired(operation: string): AppError {
-  return new AppError(
-    identityErrorCodes.authRequired,
-    `${operation} needs an API key: send Authorization: Bearer <key>`,
-    { argument: "Authorization" },
-  );
 }
 
 function checkName(value: string): string {
