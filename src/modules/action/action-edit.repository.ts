@@ -183,7 +183,7 @@ export function createActionEditRepository({ db }: { db: Database }) {
         if (update === undefined) throw new Error("progress update insert returned no row");
         await writeAuditEvent(tx, by, {
           operation: "progress.record",
-          objectType: "action",
+          objectType: "Action",
           objectId: action.id,
           councilId: place.councilId,
           before: { version: place.action.version },
@@ -218,7 +218,7 @@ export function createActionEditRepository({ db }: { db: Database }) {
         await insertRevisions(tx, action, changes, by);
         await writeAuditEvent(tx, by, {
           operation: "action.update",
-          objectType: "action",
+          objectType: "Action",
           objectId: action.id,
           councilId: place.councilId,
           before: { version: place.action.version, ...Object.fromEntries(changes.map((c) => [c.field, c.before])) },
@@ -247,7 +247,7 @@ export function createActionEditRepository({ db }: { db: Database }) {
         );
         await writeAuditEvent(tx, by, {
           operation: "action.retire",
-          objectType: "action",
+          objectType: "Action",
           objectId: action.id,
           councilId: place.councilId,
           before: { version: place.action.version, retiredOn: null },
@@ -301,7 +301,7 @@ export function createActionEditRepository({ db }: { db: Database }) {
         }
         await writeAuditEvent(tx, by, {
           operation: "action.add",
-          objectType: "action",
+          objectType: "Action",
           objectId: action.id,
           councilId: place.councilId,
           before: null,

@@ -297,6 +297,17 @@ export function createImportRepository({ db }: { db: Database }): ImportReposito
               sourceDocumentId: doc.id,
             })),
           );
+          // A new status is a write to the action, as an editor's recordProgress is: an edit stating the
+          // version read before this import must now be a conflict, not a silent overwrite.
+          await tx
+            .update(actionsTable)
+            .set({ version: sql`${actionsTable.version} + 1` })
+            .where(
+              inArray(
+                actionsTable.id,
+                input.diff.statusChanges.map((c) => c.actionId),
+              ),
+            );
         }
         return { peerChallengeId: challengeId, sourceDocumentId: doc.id };
       });

@@ -177,8 +177,35 @@ describe(`editing plans: progress updates, corrections, new and retired actions 
 
     const audit = await auditOf(action.id, "progress.record");
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ keyName: "Harlow performance team", role: "EDITOR", objectType: "action" });
+    expect(audit[0]).toMatchObject({ keyName: "Harlow performance team", role: "EDITOR", objectType: "Action" });
     expect(audit[0]!.after).toMatchObject({ version: 2, status: "COMPLETE", recordedOn: "2024-01-15" });
+
+    // The same event through auditEvents: Harlow's editor sees it on the action, Braintree's does not.
+    const trail = `query T($object: ID!) { auditEvents(filter: { object: $object, operation: "progress.record" }) {
+      nodes { operation objectType objectId keyName role council { gssCode } after } } }`;
+    const seen = await t.execute<{ auditEvents: { nodes: Record<string, unknown>[] } }>(
+      trail,
+      { object: action.id },
+      { authorization: bearer.harlow },
+    );
+    expect(seen.errors).toBeUndefined();
+    expect(seen.data?.auditEvents.nodes).toEqual([
+      {
+        operation: "progress.record",
+        objectType: "Action",
+        objectId: action.id,
+        keyName: "Harlow performance team",
+        role: "EDITOR",
+        council: { gssCode: harlow },
+        after: expect.objectContaining({ status: "COMPLETE", recordedOn: "2024-01-15" }),
+      },
+    ]);
+    const elsewhere = await t.execute<{ auditEvents: { nodes: unknown[] } }>(
+      trail,
+      { object: action.id },
+      { authorization: bearer.braintree },
+    );
+    expect(elsewhere.data?.auditEvents.nodes).toEqual([]);
   });
 
   it("lets an editor's update win over the document's on the same day, being recorded later", async () => {
