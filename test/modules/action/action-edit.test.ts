@@ -189,7 +189,8 @@ describe(`editing plans: progress updates, corrections, new and retired actions 
       { authorization: bearer.harlow },
     );
     expect(seen.errors).toBeUndefined();
-    expect(seen.data?.auditEvents.nodes).toEqual([
+    expect(seen.data?.auditEvents.nodes).toHaveLength(1);
+    expect(seen.data?.auditEvents.nodes).toMatchObject([
       {
         operation: "progress.record",
         objectType: "Action",
@@ -197,7 +198,7 @@ describe(`editing plans: progress updates, corrections, new and retired actions 
         keyName: "Harlow performance team",
         role: "EDITOR",
         council: { gssCode: harlow },
-        after: expect.objectContaining({ status: "COMPLETE", recordedOn: "2024-01-15" }),
+        after: { status: "COMPLETE", recordedOn: "2024-01-15" },
       },
     ]);
     const elsewhere = await t.execute<{ auditEvents: { nodes: unknown[] } }>(
