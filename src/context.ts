@@ -1,3 +1,7 @@
+import type { AuditRepository } from "./modules/audit/audit.repository.js";
+import type { AuditService } from "./modules/audit/audit.service.js";
+import type { ActionEditRepository } from "./modules/action/action-edit.repository.js";
+import type { ActionEditService } from "./modules/action/action-edit.service.js";
 import type { ActionLoaders } from "./modules/action/action.loaders.js";
 import type { ActionRepository } from "./modules/action/action.repository.js";
 import type { ActionService } from "./modules/action/action.service.js";
@@ -16,6 +20,7 @@ import type { PeerChallengeRepository } from "./modules/peer-challenge/peer-chal
 import type { PeerChallengeService } from "./modules/peer-challenge/peer-challenge.service.js";
 import type { PeerGroupLoaders } from "./modules/peer-group/peer-group.loaders.js";
 import type { PeerGroupRepository } from "./modules/peer-group/peer-group.repository.js";
+import type { PeerGroupEditService } from "./modules/peer-group/peer-group-edit.service.js";
 import type { PeerGroupService } from "./modules/peer-group/peer-group.service.js";
 import type { ScopeService } from "./modules/recommendation/recommendation-scope.service.js";
 import type { RecommendationLoaders } from "./modules/recommendation/recommendation.loaders.js";
@@ -27,6 +32,8 @@ import type { ThemeService } from "./modules/theme/theme.service.js";
 import type { ApiKeyRepository } from "./modules/identity/api-key.repository.js";
 import type { ApiKeyService } from "./modules/identity/api-key.service.js";
 import type { Identity } from "./modules/identity/identity.js";
+import type { DraftRepository } from "./modules/draft/draft.repository.js";
+import type { DraftService } from "./modules/draft/draft.service.js";
 import type { Logger } from "./shared/logger.js";
 import type { HttpCaller } from "./shared/http/http-caller.js";
 
@@ -42,23 +49,30 @@ export interface AppRepositories {
   recommendation: RecommendationRepository;
   theme: ThemeRepository;
   action: ActionRepository;
+  actionEdit: ActionEditRepository;
   sourceDocument: SourceDocumentRepository;
   import: ImportRepository;
   benchmark: BenchmarkRepository;
   apiKey: ApiKeyRepository;
+  audit: AuditRepository;
+  draft: DraftRepository;
 }
 
 export interface AppServices {
   council: CouncilService;
   peerGroup: PeerGroupService;
+  peerGroupEdit: PeerGroupEditService;
   theme: ThemeService;
   scope: ScopeService;
   action: ActionService;
+  actionEdit: ActionEditService;
   peerChallenge: PeerChallengeService;
   recommendation: RecommendationService;
   import: ImportService;
   benchmark: BenchmarkService;
   apiKey: ApiKeyService;
+  audit: AuditService;
+  draft: DraftService;
 }
 
 /** One request's DataLoaders. */

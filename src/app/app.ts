@@ -3,6 +3,9 @@ import path from "node:path";
 import { ApolloServer } from "@apollo/server";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { createAuditRepository } from "../modules/audit/audit.repository.js";
+import { AuditResolver } from "../modules/audit/audit.resolver.js";
+import { AuditService } from "../modules/audit/audit.service.js";
 import { createApiKeyRepository } from "../modules/identity/api-key.repository.js";
 import { ApiKeyResolver } from "../modules/identity/api-key.resolver.js";
 import { ApiKeyService } from "../modules/identity/api-key.service.js";
@@ -12,6 +15,9 @@ import type { AppContext, AppLoaders, AppRepositories, AppServices, ContextFacto
 import type { Database } from "../shared/database/database.js";
 import { todayIso } from "../shared/graphql/local-date.scalar.js";
 import type { Logger } from "../shared/logger.js";
+import { createActionEditRepository } from "../modules/action/action-edit.repository.js";
+import { ActionEditResolver } from "../modules/action/action-edit.resolver.js";
+import { ActionEditService } from "../modules/action/action-edit.service.js";
 import { createActionLoaders } from "../modules/action/action.loaders.js";
 import { createActionRepository } from "../modules/action/action.repository.js";
 import { ActionResolver } from "../modules/action/action.resolver.js";
@@ -45,6 +51,7 @@ import { PeerChallengeService } from "../modules/peer-challenge/peer-challenge.s
 import { createPeerGroupLoaders } from "../modules/peer-group/peer-group.loaders.js";
 import { createPeerGroupRepository } from "../modules/peer-group/peer-group.repository.js";
 import { PeerGroupResolver } from "../modules/peer-group/peer-group.resolver.js";
+import { PeerGroupEditService } from "../modules/peer-group/peer-group-edit.service.js";
 import { PeerGroupService } from "../modules/peer-group/peer-group.service.js";
 import { ScopeService } from "../modules/recommendation/recommendation-scope.service.js";
 import { createRecommendationLoaders } from "../modules/recommendation/recommendation.loaders.js";
@@ -66,6 +73,13 @@ import { costLimitRule } from "./cost-limit.rule.js";
 import { depthLimitRule } from "./depth-limit.rule.js";
 import { createErrorFormatter } from "./error-format.js";
 import { NodeResolver } from "./node.resolver.js";
+import { createDraftRepository } from "../modules/draft/draft.repository.js";
+import {
+  DraftActionResolver,
+  DraftRecommendationResolver,
+  PlanDraftResolver,
+} from "../modules/draft/draft.resolver.js";
+import { DraftService } from "../modules/draft/draft.service.js";
 
 export function createRepositories(db: Database): AppRepositories {
   return {
@@ -75,10 +89,13 @@ export function createRepositories(db: Database): AppRepositories {
     recommendation: createRecommendationRepository({ db }),
     theme: createThemeRepository({ db }),
     action: createActionRepository({ db }),
+    actionEdit: createActionEditRepository({ db }),
     sourceDocument: createSourceDocumentRepository({ db }),
     import: createImportRepository({ db }),
     benchmark: createBenchmarkRepository({ db }),
     apiKey: createApiKeyRepository({ db }),
+    audit: createAuditRepository({ db }),
+    draft: createDraftRepository({ db }),
   };
 }
 
@@ -93,19 +110,29 @@ export function createServices(
   const scope = new ScopeService(council, peerGroup, theme);
   const action = new ActionService(repos.action, scope);
   const themesDir = path.join(config.projectRoot, "seeds", "themes");
+  const importService = new ImportService(
+    repos.import,
+    council,
+    repos.theme,
+    loadRules(themesDir),
+    loadOverrides(themesDir),
+    { maxDocumentBytes: config.importMaxDocumentBytes },
+  );
   return {
     council,
     peerGroup,
+    peerGroupEdit: new PeerGroupEditService(repos.peerGroup, council),
     theme,
     scope,
     action,
+    actionEdit: new ActionEditService(repos.actionEdit),
     peerChallenge: new PeerChallengeService(repos.peerChallenge, scope),
     recommendation: new RecommendationService(repos.recommendation, scope),
-    import: new ImportService(repos.import, council, repos.theme, loadRules(themesDir), loadOverrides(themesDir), {
-      maxDocumentBytes: config.importMaxDocumentBytes,
-    }),
+    import: importService,
     benchmark: new BenchmarkService(repos.benchmark, action, peerGroup, config.staleAfterMonths),
     apiKey: new ApiKeyService(repos.apiKey, council, config.adminToken, logger),
+    audit: new AuditService(repos.audit, council),
+    draft: new DraftService(repos.draft, importService, council, repos.theme),
   };
 }
 
@@ -131,11 +158,16 @@ export const resolvers = [
   ThemeResolver,
   ThemeLinkResolver,
   ActionResolver,
+  ActionEditResolver,
   ProgressUpdateResolver,
   SourceDocumentResolver,
   SourceLocationResolver,
   ImportResolver,
+  PlanDraftResolver,
+  DraftRecommendationResolver,
+  DraftActionResolver,
   ApiKeyResolver,
+  AuditResolver,
   BenchmarkResolver,
   BenchmarkRowResolver,
   BenchmarkComparisonResolver,

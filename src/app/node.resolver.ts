@@ -18,7 +18,8 @@ export class NodeResolver {
     const { type, id: key } = fromGlobalId(id);
     const loaders: Record<NodeType, () => Promise<object | null>> = {
       Council: () => ctx.loaders.council.byId.load(key),
-      PeerGroup: () => ctx.loaders.peerGroup.byId.load(key),
+      // Another key's private group answers exactly as an ID that names nothing.
+      PeerGroup: () => ctx.services.peerGroup.findAs(ctx.identity, key),
       PeerChallenge: () => ctx.loaders.peerChallenge.byId.load(key),
       Recommendation: () => ctx.loaders.recommendation.byId.load(key),
       Theme: () => ctx.loaders.theme.byId.load(key),
@@ -27,6 +28,12 @@ export class NodeResolver {
       SourceDocument: () => ctx.loaders.sourceDocument.byId.load(key),
       // Admins only: to anyone else a key answers exactly as an ID that names nothing.
       ApiKey: () => ctx.services.apiKey.findAs(ctx.identity, key),
+      // As auditEvents lists them: admins all, editors their councils', others none.
+      AuditEvent: () => ctx.services.audit.findAs(ctx.identity, key),
+      // Editors of the council and admins only, likewise.
+      PlanDraft: () => ctx.services.draft.findAs(ctx.identity, key),
+      DraftRecommendation: () => ctx.services.draft.findRecommendationAs(ctx.identity, key),
+      DraftAction: () => ctx.services.draft.findActionAs(ctx.identity, key),
     };
     const found = await loaders[type]();
     if (found === null)

@@ -4,19 +4,25 @@ import { todayIso } from "../shared/graphql/local-date.scalar.js";
 import { AppError, errorResponseBody } from "../shared/errors/app-error.js";
 import { importFileNotFound } from "../modules/import/import.errors.js";
 import { PlanParseError } from "../modules/import/parsers/parse.errors.js";
-import type { ImportReport, ImportResult } from "../modules/import/import.service.js";
+import type { ImportReport } from "../modules/import/import.service.js";
+import type { DraftImportResult } from "../modules/draft/draft.service.js";
+import { cliOperator } from "../modules/identity/identity.js";
+import { toGlobalId } from "../shared/graphql/global-id.js";
 import { fail, openCli, parseCommandLine } from "./cli-context.js";
 
-const usage = `Usage: npx cpc-graph-import <files…> --council <GSS> [--challenge <YYYY-MM-DD>] [--recorded-on <YYYY-MM-DD>] [--dry-run] [--json]
+const usage = `Usage: npx cpc-graph-import <files…> --council <GSS> [--challenge <YYYY-MM-DD>] [--recorded-on <YYYY-MM-DD>] [--publish] [--dry-run] [--json]
 
 Imports council action plans into the graph, from the documents as published: HTML, PDF, DOCX, XLSX,
 CSV, Markdown or plain text, recognised by their content (the extension only breaks ties). Each report
-gives the format read, the reader's confidence, and the fields it was unsure of.
+gives the format read, the reader's confidence, and the fields it was unsure of. By default each file
+opens a draft for review (publishDraft over GraphQL); --publish writes it at once, as an admin.
   --council       GSS code of the council the plans belong to (E07000073)
   --challenge     first day on site of the CPC the plans answer (default: the council's latest, created if none)
   --recorded-on   the day the documents' statuses were true (default: today)
+  --publish       write the plan at once instead of opening a draft (the CLI acts as an admin)
   --dry-run       read and compare, write nothing
-  --json          one JSON object per file on standard output, nothing else: { "plan": …, "report": … },
+  --json          one JSON object per file on standard output, nothing else: { "plan": …, "report": …, "draftId": … }
+                  (draftId: the draft opened, null with --publish or --dry-run),
                   or { "file": …, "errors": [{ "message": …, "extensions": { "code": …, "reason": … } }] }`;
 
 const options = {
@@ -24,6 +30,7 @@ const options = {
   challenge: { type: "string" },
   "recorded-on": { type: "string" },
   "dry-run": { type: "boolean", default: false },
+  publish: { type: "boolean", default: false },
   json: { type: "boolean", default: false },
   help: { type: "boolean", default: false },
 } as const;
@@ -37,9 +44,12 @@ function print(text: string): Promise<void> {
   return new Promise((resolve, reject) => process.stdout.write(text, (error) => (error ? reject(error) : resolve())));
 }
 
-function describe(report: ImportReport): string {
+function describe(report: ImportReport, draftId: number | null): string {
   const lines = [
     `${report.filename}: ${report.outcome}${report.dryRun ? " (dry run, nothing written)" : ""} — ${report.format}, ${report.layout}, ${report.recommendations} recommendations, ${report.actions} actions`,
+    ...(draftId === null
+      ? []
+      : [`  draft ${toGlobalId("PlanDraft", draftId)} opened for review: nothing counts until publishDraft`]),
     `  confidence ${report.confidence.toFixed(2)}${report.confidenceReasons.length > 0 ? `: ${report.confidenceReasons.join("; ")}` : ""}`,
     `  added ${report.addedRecommendations} recommendations and ${report.addedActions} actions; ${report.statusChanges} status changes; matched ${report.matchedRecommendations}/${report.matchedActions}`,
     ...report.disappearedRecommendations.map((r) => `  disappeared: recommendation ${r.reference}`),
@@ -78,7 +88,7 @@ async function main(): Promise<number> {
   let failures = 0;
   for (const [i, file] of files.entries()) {
     progress(i, file);
-    let result: ImportResult | null = null;
+    let result: DraftImportResult | null = null;
     let problem: AppError | null = null;
     try {
       // Refused before it is read: a file far over the limit must not be loaded only to be refused.
@@ -91,14 +101,17 @@ async function main(): Promise<number> {
       }
       // Bytes, not text: the reader recognises the format from them (a PDF read as UTF-8 is lost).
       const content = readFileSync(file);
-      result = await services.import.importPlan({
+      const request = {
         content,
         filename: path.basename(file),
         councilGss: council,
         challengeHeldOn: values.challenge ?? null,
         recordedOn: values["recorded-on"] ?? todayIso(),
         dryRun: values["dry-run"],
-      });
+      };
+      result = values.publish
+        ? { ...(await services.import.importPlan(request, cliOperator)), draftId: null }
+        : await services.draft.importPlan(cliOperator, request, false);
     } catch (error) {
       if (error instanceof AppError) problem = error;
       else if (error instanceof Error && "code" in error && (error as NodeJS.ErrnoException).code === "ENOENT") {
@@ -114,8 +127,9 @@ async function main(): Promise<number> {
       if (values.json) await print(`${JSON.stringify({ file, ...errorResponseBody(problem) })}\n`);
       else process.stderr.write(`${file}: ${problem.reason}${where}: ${problem.message}\n`);
     } else if (result) {
-      if (values.json) await print(`${JSON.stringify({ plan: result.plan, report: result.report })}\n`);
-      else await print(`${describe(result.report)}\n`);
+      const draftId = result.draftId === null ? null : toGlobalId("PlanDraft", result.draftId);
+      if (values.json) await print(`${JSON.stringify({ plan: result.plan, report: result.report, draftId })}\n`);
+      else await print(`${describe(result.report, result.draftId)}\n`);
     }
   }
   await database.close();

@@ -160,6 +160,6 @@ describe(`errors in practice carry a class and a reason the README lists (${data
     const { extensions } = await firstError(
       await postQuery(`mutation { importPlan(input: { text: "x", council: "E07000073" }) { outcome } }`),
     );
-    expect(extensions).toEqual({ code: "UNAUTHENTICATED", reason: "auth.admin_required" });
+    expect(extensions).toEqual({ code: "UNAUTHENTICATED", reason: "auth.required", argument: "Authorization" });
   });
 });

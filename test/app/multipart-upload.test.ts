@@ -24,7 +24,14 @@ const operations = (input: Record<string, unknown> = {}) =>
   JSON.stringify({
     query: mutation,
     variables: {
-      input: { file: null, council: "E07000073", challenge: "2023-01-01", recordedOn: "2024-06-01", ...input },
+      input: {
+        file: null,
+        council: "E07000073",
+        challenge: "2023-01-01",
+        recordedOn: "2024-06-01",
+        publish: true,
+        ...input,
+      },
     },
   });
 const mapToInput = JSON.stringify({ 0: ["variables.input.file"] });

@@ -26,7 +26,7 @@ const floors: Record<(typeof formatNames)[number], number> = {
   csv: 0.9,
   xlsx: 0.88,
   docx: 0.75,
-  pdf: 0.55,
+  pdf: 0.68,
 };
 
 describe("generated plans are recovered", () => {

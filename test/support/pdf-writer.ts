@@ -27,8 +27,8 @@ export interface PdfRectSpec {
   y: number;
   width: number;
   height: number;
-  /** Stroked outline (default) or filled. */
-  fill?: boolean;
+  /** Stroked outline (default) or filled: in black, or in the colour given ("#00b050"). */
+  fill?: boolean | string;
 }
 
 export interface PdfPageSpec {
@@ -83,7 +83,7 @@ export function writePdf(spec: PdfSpec): Promise<Buffer> {
     }
     for (const rect of page.rects ?? []) {
       doc.rect(rect.x, rect.y, rect.width, rect.height);
-      if (rect.fill === true) doc.fill("#000000");
+      if (rect.fill !== undefined && rect.fill !== false) doc.fill(rect.fill === true ? "#000000" : rect.fill);
       else doc.lineWidth(0.5).stroke();
     }
   }

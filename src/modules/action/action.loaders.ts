@@ -2,6 +2,7 @@ import DataLoader from "dataloader";
 import { AppError, sharedErrorCodes } from "../../shared/errors/app-error.js";
 import { manyByKey, oneByKey } from "../../shared/graphql/loader-helpers.js";
 import type { ActionRepository } from "./action.repository.js";
+import type { ActionRevisionRow } from "./action-revision.table.js";
 import type { ActionRow } from "./action.table.js";
 import type { ProgressUpdateRow } from "./progress-update.table.js";
 
@@ -19,6 +20,9 @@ export function createActionLoaders(actions: ActionRepository) {
     ),
     updatesByActionId: new DataLoader<number, ProgressUpdateRow[]>(async (ids) =>
       manyByKey(ids, await actions.findUpdatesByActionIds(ids), (r) => r.actionId),
+    ),
+    revisionsByActionId: new DataLoader<number, ActionRevisionRow[]>(async (ids) =>
+      manyByKey(ids, await actions.findRevisionsByActionIds(ids), (r) => r.actionId),
     ),
     updateById: new DataLoader<number, ProgressUpdateRow | null>(async (ids) =>
       oneByKey(ids, await actions.findUpdatesByIds(ids), (r) => r.id),

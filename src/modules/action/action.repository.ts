@@ -6,10 +6,11 @@ import { councilsTable } from "../council/council.table.js";
 import { peerChallengesTable } from "../peer-challenge/peer-challenge.table.js";
 import { recommendationScopeWhere, type RecommendationScope } from "../recommendation/recommendation.repository.js";
 import { recommendationsTable } from "../recommendation/recommendation.table.js";
+import { actionRevisionsTable, type ActionRevisionRow } from "./action-revision.table.js";
 import { actionsTable, type ActionRow } from "./action.table.js";
 import { progressUpdatesTable, type ProgressUpdateRow } from "./progress-update.table.js";
 import type { ActionStatusValue } from "./action.values.js";
-import { isOverdueAsOfSql, statusAsOfSql, updateInForce } from "./action.status-rules.js";
+import { inPlanOnSql, isOverdueAsOfSql, statusAsOfSql, updateInForce } from "./action.status-rules.js";
 
 export interface ActionQuery extends RecommendationScope {
   statuses?: ActionStatusValue[];
@@ -30,7 +31,12 @@ export function actionWhere(q: ActionQuery, asOf: string): SQL | undefined {
           sql`, `,
         )})`
       : undefined,
-    q.overdue === undefined ? undefined : q.overdue ? isOverdueAsOfSql(asOf) : sql`not ${isOverdueAsOfSql(asOf)}`,
+    // Either answer to "overdue?" leaves out actions retired by asOf: they are no longer in the plan.
+    q.overdue === undefined
+      ? undefined
+      : q.overdue
+        ? isOverdueAsOfSql(asOf)
+        : and(inPlanOnSql(asOf), sql`not ${isOverdueAsOfSql(asOf)}`),
     q.hasDeadline === undefined ? undefined : q.hasDeadline ? isNotNull(a.deadline) : isNull(a.deadline),
     q.deadlineFrom ? gte(a.deadline, q.deadlineFrom) : undefined,
     q.deadlineTo ? lte(a.deadline, q.deadlineTo) : undefined,
@@ -93,6 +99,14 @@ export function createActionRepository({ db }: { db: Database }) {
         .from(progressUpdatesTable)
         .where(inArray(progressUpdatesTable.actionId, [...ids]))
         .orderBy(asc(progressUpdatesTable.recordedOn), asc(progressUpdatesTable.id));
+    },
+
+    async findRevisionsByActionIds(ids: readonly number[]): Promise<ActionRevisionRow[]> {
+      return db
+        .select()
+        .from(actionRevisionsTable)
+        .where(inArray(actionRevisionsTable.actionId, [...ids]))
+        .orderBy(asc(actionRevisionsTable.id));
     },
 
     async findUpdatesByIds(ids: readonly number[]): Promise<ProgressUpdateRow[]> {

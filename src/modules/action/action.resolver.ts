@@ -7,9 +7,18 @@ import { SourceLocation } from "../import/source-document.type.js";
 import { Recommendation } from "../recommendation/recommendation.type.js";
 import type { RecommendationRow } from "../recommendation/recommendation.table.js";
 import { ActionsArgs } from "./action.args.js";
-import { daysOverdue, deadlinePassed, isOverdue, statusAsOf } from "./action.status-rules.js";
+import { daysOverdue, deadlinePassed, isOverdue, retiredBy, statusAsOf } from "./action.status-rules.js";
 import type { ActionRow } from "./action.table.js";
-import { Action, ActionConnection, ActionStatus, ProgressUpdate, RagColour, Target } from "./action.type.js";
+import type { ActionRevisionRow } from "./action-revision.table.js";
+import {
+  Action,
+  ActionConnection,
+  ActionRevision,
+  ActionStatus,
+  ProgressUpdate,
+  RagColour,
+  Target,
+} from "./action.type.js";
 import type { ProgressUpdateRow } from "./progress-update.table.js";
 
 /** An action as resolvers pass it on: the `actions` query's asOf rides along as the default for its fields. */
@@ -25,7 +34,7 @@ export class ActionResolver {
   @Query(() => ActionConnection, { description: "Actions, by council, challenge, recommendation and plan order." })
   async actions(@Ctx() ctx: AppContext, @Args(() => ActionsArgs) { filter, asOf, first, after }: ActionsArgs) {
     const day = asOf ?? ctx.today;
-    const page = await ctx.services.action.list(filter, day, first, after);
+    const page = await ctx.services.action.list(ctx.identity, filter, day, first, after);
     return toConnection({ ...page, items: page.items.map((row): ActionNode => ({ ...row, queryAsOf: day })) });
   }
 
@@ -91,6 +100,7 @@ export class ActionResolver {
     const day = asOf ?? action.queryAsOf ?? ctx.today;
     // A deadline not yet passed settles it without loading the status.
     if (!deadlinePassed(action.deadline, day)) return false;
+    if (retiredBy(action.retiredOn, day)) return false;
     return isOverdue(action.deadline, statusAsOf(await this.updateAsOf(action, ctx, day)), day);
   }
 
@@ -104,7 +114,7 @@ export class ActionResolver {
     @Arg("asOf", () => LocalDateScalar, asOfArg) asOf?: string | null,
   ): Promise<number | null> {
     const day = asOf ?? action.queryAsOf ?? ctx.today;
-    if (!deadlinePassed(action.deadline, day)) return null;
+    if (!deadlinePassed(action.deadline, day) || retiredBy(action.retiredOn, day)) return null;
     return daysOverdue(action.deadline, statusAsOf(await this.updateAsOf(action, ctx, day)), day);
   }
 
@@ -113,13 +123,25 @@ export class ActionResolver {
     return ctx.loaders.action.updatesByActionId.load(action.id);
   }
 
+  @FieldResolver(() => [ActionRevision], {
+    description:
+      "Every change an editor made to its text, lead, target or retirement, oldest first, with the values before and after.",
+  })
+  async revisions(@Root() action: ActionNode, @Ctx() ctx: AppContext): Promise<ActionRevisionRow[]> {
+    return ctx.loaders.action.revisionsByActionId.load(action.id);
+  }
+
   @FieldResolver(() => Recommendation, { description: "The recommendation it answers." })
   async recommendation(@Root() action: ActionNode, @Ctx() ctx: AppContext): Promise<RecommendationRow | null> {
     return ctx.loaders.recommendation.byId.load(action.recommendationId);
   }
 
-  @FieldResolver(() => SourceLocation, { description: "The document and line it was read from." })
-  source(@Root() action: ActionNode): SourceLocation {
+  @FieldResolver(() => SourceLocation, {
+    nullable: true,
+    description: "The document and line it was read from; null for an action an editor added (addAction).",
+  })
+  source(@Root() action: ActionNode): SourceLocation | null {
+    if (action.sourceDocumentId === null || action.sourceLine === null) return null;
     return { documentId: action.sourceDocumentId, line: action.sourceLine };
   }
 

@@ -1,6 +1,7 @@
 import { badInput } from "../../shared/errors/app-error.js";
 import { toPageRequest, type Page } from "../../shared/graphql/pagination.js";
 import { checkSearch } from "../../shared/graphql/search-argument.js";
+import type { Identity } from "../identity/identity.js";
 import type { ScopeService } from "../recommendation/recommendation-scope.service.js";
 import type { ActionQuery, ActionRepository } from "./action.repository.js";
 import type { ActionRow } from "./action.table.js";
@@ -13,8 +14,12 @@ export class ActionService {
   ) {}
 
   /** Validates and resolves a client's filter; shared with the benchmarks so both read it alike. */
-  async toQuery(filter: ActionFilter | null | undefined, argument = "filter"): Promise<ActionQuery> {
-    const scope = await this.scopes.resolve(filter, argument);
+  async toQuery(
+    identity: Identity,
+    filter: ActionFilter | null | undefined,
+    argument = "filter",
+  ): Promise<ActionQuery> {
+    const scope = await this.scopes.resolve(identity, filter, argument);
     if (filter?.deadlineFrom && filter.deadlineTo && filter.deadlineFrom > filter.deadlineTo) {
       throw badInput(
         `${argument}.deadlineFrom`,
@@ -34,13 +39,14 @@ export class ActionService {
   }
 
   async list(
+    identity: Identity,
     filter: ActionFilter | null | undefined,
     asOf: string,
     first?: number | null,
     after?: string | null,
   ): Promise<Page<ActionRow>> {
     const request = toPageRequest(first, after);
-    const query = await this.toQuery(filter);
+    const query = await this.toQuery(identity, filter);
     const { rows, totalCount } = await this.actions.findPage(query, asOf, request);
     return { items: rows, totalCount, request };
   }

@@ -23,7 +23,10 @@ export const statusWithoutUpdate = "UNKNOWN" satisfies ActionStatusValue;
 
 /**
  * The updates that may be in force on `day` (recorded on or before it), and the order that puts
- * the one in force first: the latest day, then the latest inserted (ties on one day).
+ * the one in force first: the latest day, then the latest inserted (ties on one day). So an
+ * editor's update on a day that already has a document's update wins when recorded after it: the
+ * later word on a day is the council's current one. Editors' writes hold the action's row while
+ * they insert (action-edit.repository.ts), so for one action insertion order is commit order.
  */
 export const updateInForce = {
   recordedBy: (day: string): SQL => lte(pu.recordedOn, day),
@@ -44,6 +47,24 @@ export function statusAsOf(updateInForceOnDay: { status: ActionStatusValue } | n
   return updateInForceOnDay?.status ?? statusWithoutUpdate;
 }
 
+// --- Retirement ---------------------------------------------------------------------------------
+
+/*
+ * A retirement applies from its day: on and after `retiredOn` the action no longer counts in
+ * benchmarks, series or overdue filters, and is never overdue; before it, it counts as it always did.
+ * (Edits of text, lead and target are corrections instead: they apply to every day.)
+ */
+
+/** SQL: the action (a row of `actions`) still counts on `day`: not retired on or before it. */
+export function inPlanOnSql(day: string | SQLWrapper): SQL<boolean> {
+  return sql<boolean>`(${actionsTable.retiredOn} is null or ${actionsTable.retiredOn} > ${sqlDay(day)})`;
+}
+
+/** TypeScript: the action was retired on or before `day`. */
+export function retiredBy(retiredOn: string | null, day: string): boolean {
+  return retiredOn !== null && retiredOn <= day;
+}
+
 // --- Overdue ------------------------------------------------------------------------------------
 
 /**
@@ -54,9 +75,9 @@ export function overdueSql(deadline: SQLWrapper, status: SQLWrapper, day: string
   return sql<boolean>`coalesce(${deadline} < ${sqlDay(day)} and ${status} <> 'COMPLETE', false)`;
 }
 
-/** SQL: the action (a row of `actions`) is overdue on `asOf`. */
+/** SQL: the action (a row of `actions`) is overdue on `asOf`; never once it is retired (inPlanOnSql). */
 export function isOverdueAsOfSql(asOf: string | SQLWrapper): SQL<boolean> {
-  return overdueSql(actionsTable.deadline, statusAsOfSql(asOf), asOf);
+  return sql<boolean>`(${inPlanOnSql(asOf)} and ${overdueSql(actionsTable.deadline, statusAsOfSql(asOf), asOf)})`;
 }
 
 /** SQL: days overdue (T − D) of a row already judged overdue, null otherwise. */

@@ -24,10 +24,14 @@ export const actionsTable = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::date[]`),
-    sourceDocumentId: integer("source_document_id")
-      .notNull()
-      .references(() => sourceDocumentsTable.id),
-    sourceLine: integer("source_line").notNull(),
+    /** The document and line it was read from; null for an action an editor added. */
+    sourceDocumentId: integer("source_document_id").references(() => sourceDocumentsTable.id),
+    sourceLine: integer("source_line"),
+    /** Raised by 1 on every write (edits, progress, retirement): a write states the version it read. */
+    version: integer("version").notNull().default(1),
+    /** From this day on the action no longer counts in benchmarks, series or overdue filters. */
+    retiredOn: date("retired_on", { mode: "string" }),
+    retiredReason: text("retired_reason"),
   },
   (t) => [
     unique("actions_recommendation_position_unique").on(t.recommendationId, t.order),
@@ -37,6 +41,8 @@ export const actionsTable = pgTable(
       "actions_deadline_matches_precision",
       sql`(${t.deadline} is null) = (${t.deadlinePrecision} in ('ONGOING', 'UNKNOWN'))`,
     ),
+    check("actions_source_line_with_document", sql`(${t.sourceDocumentId} is null) = (${t.sourceLine} is null)`),
+    check("actions_retired_with_reason", sql`(${t.retiredOn} is null) = (${t.retiredReason} is null)`),
   ],
 );
 

@@ -90,6 +90,53 @@ export class Action extends Node {
     description: "Lead/owner as printed (carried down from the row above where the plan leaves it empty).",
   })
   lead!: string | null;
+
+  @Field(() => Int, {
+    description:
+      "Raised by 1 on every write (edit, progress update, retirement); a mutation states the version it read as expectedVersion.",
+  })
+  version!: number;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description:
+      "The day it was retired from the plan (retireAction): from then on it no longer counts in benchmarks, series or overdue filters. Null while in the plan.",
+  })
+  retiredOn!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Why it was retired; null while in the plan." })
+  retiredReason!: string | null;
+}
+
+@ObjectType("ActionRevision", {
+  description:
+    "One field of an action changed by an editor, with the value before and after. Revisions are appended, never overwritten.",
+})
+export class ActionRevision {
+  @Field(() => Int, { description: "The action's version this change produced." })
+  version!: number;
+
+  @Field(() => String, { description: "The field changed: text, lead, target (as printed) or retiredOn." })
+  field!: string;
+
+  @Field(() => String, { nullable: true, description: "The value before the change; null when there was none." })
+  before!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The value after the change; null when cleared." })
+  after!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The reason given, for a retirement." })
+  reason!: string | null;
+
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description:
+      "The day the change applies from (a retirement); null for a correction of text, lead or target, which applies to every day.",
+  })
+  effectiveOn!: string | null;
+
+  @Field(() => String, { description: "Who made it: the name of the key (or ADMIN_TOKEN, CLI operator)." })
+  keyName!: string;
 }
 
 @ObjectType("ProgressUpdate", {
@@ -114,6 +161,12 @@ export class ProgressUpdate extends Node {
 
   @Field(() => ProgressUpdateSource, { description: "Where the update came from." })
   source!: Source;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Who recorded an editor's update (recordProgress), by key name; null for documents and imports.",
+  })
+  recordedByName!: string | null;
 }
 
 @ObjectType("ActionConnection", { description: "A page of actions." })

@@ -25,6 +25,10 @@ export const progressUpdatesTable = pgTable(
     note: text("note"),
     source: progressUpdateSource("source").notNull(),
     sourceDocumentId: integer("source_document_id").references(() => sourceDocumentsTable.id),
+    /** The API key that recorded an editor's update (null for ADMIN_TOKEN, the CLI and documents). */
+    recordedByKeyId: integer("recorded_by_key_id"),
+    /** Who recorded an editor's update, as its key is named; null for documents and imports. */
+    recordedByName: text("recorded_by_name"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

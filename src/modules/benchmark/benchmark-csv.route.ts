@@ -36,7 +36,7 @@ export const benchmarkCsvRoute: RouteHandler<ContextFactory> = async (req, res, 
   try {
     const parameters = parseBenchmarkCsvParameters(url.searchParams);
     bom = parameters.bom;
-    result = await ctx.services.benchmark.benchmark(parameters.request, ctx.today);
+    result = await ctx.services.benchmark.benchmark(ctx.identity, parameters.request, ctx.today);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     sendJson(res, 400, errorResponseBody(error));

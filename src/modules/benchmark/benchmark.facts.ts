@@ -4,6 +4,7 @@ import { actionWhere, type ActionQuery } from "../action/action.repository.js";
 import {
   daysOverdueSql,
   dueSoonSql,
+  inPlanOnSql,
   isOverdueAsOfSql,
   overdueSql,
   statusAsOfSql,
@@ -72,7 +73,7 @@ export function factsOn(asOf: string, where: SQL | undefined): SQL {
       ${isOverdueAsOfSql(asOf)} as overdue,
       ${lastUpdateOn(sql`${asOf}::date`)} as last_update
     from ${actionsTable} ${factJoins}
-    where ${where ?? sql`true`}`;
+    where ${and(where, inPlanOnSql(asOf))}`;
 }
 
 /**
@@ -94,7 +95,7 @@ export function factsOnEach(action: ActionQuery, scope: SQL | undefined, days: s
       ${lastUpdateOn(sql`periods.day`)} as last_update
     from (values ${periods}) as periods (period, day)
     cross join ${actionsTable} ${factJoins}
-    where ${where ?? sql`true`}`;
+    where ${and(where, inPlanOnSql(sql`periods.day`))}`;
   const overdueOnDay = overdueSql(sql`s.deadline`, sql`s.status`, sql`s.day`);
   const timed = and(
     statuses?.length

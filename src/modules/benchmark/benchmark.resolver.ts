@@ -5,7 +5,6 @@ import { Council } from "../council/council.type.js";
 import type { CouncilRow } from "../council/council.table.js";
 import { PeerChallenge } from "../peer-challenge/peer-challenge.type.js";
 import type { PeerChallengeRow } from "../peer-challenge/peer-challenge.table.js";
-import { peerGroupNotFound } from "../peer-group/peer-group.errors.js";
 import { PeerGroup } from "../peer-group/peer-group.type.js";
 import type { PeerGroupRow } from "../peer-group/peer-group.table.js";
 import { Theme } from "../theme/theme.type.js";
@@ -44,7 +43,7 @@ export class BenchmarkResolver {
     @Ctx() ctx: AppContext,
     @Args(() => BenchmarkArgs) args: BenchmarkArgs,
   ): Promise<BenchmarkResultValues> {
-    return ctx.services.benchmark.benchmark(args, ctx.today);
+    return ctx.services.benchmark.benchmark(ctx.identity, args, ctx.today);
   }
 
   @Query(() => BenchmarkSeries, {
@@ -55,7 +54,7 @@ export class BenchmarkResolver {
     @Ctx() ctx: AppContext,
     @Args(() => BenchmarkSeriesArgs) args: BenchmarkSeriesArgs,
   ): Promise<BenchmarkSeriesValues> {
-    return ctx.services.benchmark.series(args);
+    return ctx.services.benchmark.series(ctx.identity, args);
   }
 }
 
@@ -176,8 +175,12 @@ export class CouncilBenchmarkResolver {
     @Args(() => CouncilComparisonArgs) { peerGroup, asOf }: CouncilComparisonArgs,
   ): Promise<ComparisonValues> {
     const day = asOf ?? ctx.today;
-    const group = await ctx.loaders.benchmark.peerGroupBySlug.load(peerGroup);
-    if (!group) throw peerGroupNotFound(peerGroup, "peerGroup");
+    const group = ctx.services.peerGroup.requireVisible(
+      ctx.identity,
+      await ctx.loaders.benchmark.peerGroupBySlug.load(peerGroup),
+      peerGroup,
+      "peerGroup",
+    );
     ctx.loaders.peerGroup.byId.prime(group.id, group);
     const rows = await ctx.loaders.benchmark.comparison(group.id, day).load(council.id);
     return ctx.services.benchmark.comparison(council.id, group.id, day, rows);

@@ -1,6 +1,7 @@
 import type { ActionFilter } from "../action/action.input.js";
 import type { ActionService } from "../action/action.service.js";
 import type { PeerChallengeRow } from "../peer-challenge/peer-challenge.table.js";
+import type { Identity } from "../identity/identity.js";
 import type { PeerGroupService } from "../peer-group/peer-group.service.js";
 import { addMonths, countPeriods, dueAfter, onTime, seriesPeriods, type SeriesPeriod } from "./benchmark.calendar.js";
 import { benchmarkError, benchmarkErrorCodes } from "./benchmark.errors.js";
@@ -97,7 +98,7 @@ export class BenchmarkService {
     private readonly staleAfterMonths: number,
   ) {}
 
-  async benchmark(request: BenchmarkRequest, today: string): Promise<BenchmarkResultValues> {
+  async benchmark(identity: Identity, request: BenchmarkRequest, today: string): Promise<BenchmarkResultValues> {
     const asOf = request.asOf ?? today;
     const groupBy = checkGroupBy(request.groupBy);
     const first = request.first ?? maxBenchmarkRows;
@@ -108,7 +109,7 @@ export class BenchmarkService {
         `first must be between 0 and ${maxBenchmarkRows}, got ${first}`,
       );
     }
-    const query = await this.toQuery(request, groupBy, {
+    const query = await this.toQuery(identity, request, groupBy, {
       having: checkHaving(request.having),
       orderBy: checkOrderBy(request.orderBy, groupBy),
       limit: first,
@@ -117,7 +118,7 @@ export class BenchmarkService {
     return { asOf, groupBy, ...result };
   }
 
-  async series(request: BenchmarkSeriesRequest): Promise<BenchmarkSeriesValues> {
+  async series(identity: Identity, request: BenchmarkSeriesRequest): Promise<BenchmarkSeriesValues> {
     const { from, to, interval } = request;
     if (from > to) throw benchmarkError(benchmarkErrorCodes.badPeriod, "from", `from (${from}) is after to (${to})`);
     const count = countPeriods(from, to, interval);
@@ -129,7 +130,7 @@ export class BenchmarkService {
       );
     }
     const groupBy = checkGroupBy(request.groupBy);
-    const query = await this.toQuery(request, groupBy, { having: [], orderBy: [], limit: null });
+    const query = await this.toQuery(identity, request, groupBy, { having: [], orderBy: [], limit: null });
     const periods = seriesPeriods(from, to, interval);
     const parts: BenchmarkPartition[] = await this.benchmarks.series(
       query,
@@ -202,13 +203,16 @@ export class BenchmarkService {
   }
 
   private async toQuery(
+    identity: Identity,
     request: { filter?: ActionFilter | null; peerGroup?: string | null },
     groupBy: BenchmarkDimensionValue[],
     shape: Pick<BenchmarkQuery, "having" | "orderBy" | "limit">,
   ): Promise<BenchmarkQuery> {
-    const action = await this.actions.toQuery(request.filter, "filter");
+    const action = await this.actions.toQuery(identity, request.filter, "filter");
     const peerGroupId =
-      request.peerGroup != null ? (await this.peerGroups.requireBySlug(request.peerGroup, "peerGroup")).id : undefined;
+      request.peerGroup != null
+        ? (await this.peerGroups.requireBySlug(identity, request.peerGroup, "peerGroup")).id
+        : undefined;
     return { action, ...(peerGroupId !== undefined ? { peerGroupId } : {}), groupBy, ...shape };
   }
 }

@@ -29,7 +29,7 @@ export class CouncilResolver {
 
   @Query(() => CouncilConnection, { description: "Councils, alphabetically by name." })
   async councils(@Ctx() ctx: AppContext, @Args(() => CouncilsArgs) { filter, first, after }: CouncilsArgs) {
-    return toConnection(await ctx.services.council.list(filter, first, after));
+    return toConnection(await ctx.services.council.list(ctx.identity, filter, first, after));
   }
 
   @FieldResolver(() => ID, { description: "Global, opaque identifier of this object." })
@@ -52,8 +52,13 @@ export class CouncilResolver {
     return (await ctx.loaders.peerChallenge.byCouncilId.load(council.id)).length > 0;
   }
 
-  @FieldResolver(() => [PeerGroup], { description: "The peer groups this council belongs to." })
+  @FieldResolver(() => [PeerGroup], {
+    description: "The peer groups this council belongs to that the request may see.",
+  })
   async peerGroups(@Root() council: CouncilRow, @Ctx() ctx: AppContext): Promise<PeerGroupRow[]> {
-    return ctx.loaders.peerGroup.groupsByCouncilId.load(council.id);
+    return ctx.services.peerGroup.visibleOf(
+      ctx.identity,
+      await ctx.loaders.peerGroup.groupsByCouncilId.load(council.id),
+    );
   }
 }

@@ -1,5 +1,6 @@
 import { AppError } from "../../shared/errors/app-error.js";
 import { checkList, checkText } from "../../shared/errors/input-guards.js";
+import type { Identity } from "../identity/identity.js";
 import type { PeerGroupService } from "../peer-group/peer-group.service.js";
 import { checkSearch } from "../../shared/graphql/search-argument.js";
 import type { CouncilFilter } from "./council.input.js";
@@ -16,6 +17,7 @@ export class CouncilService {
   ) {}
 
   async list(
+    identity: Identity,
     filter: CouncilFilter | null | undefined,
     first?: number | null,
     after?: string | null,
@@ -29,7 +31,7 @@ export class CouncilService {
       query.countyCodes = (await this.requireByGss(filter.counties, "filter.counties[]")).map((c) => c.registerCode);
     }
     if (filter?.peerGroup != null)
-      query.peerGroupId = (await this.peerGroups.requireBySlug(filter.peerGroup, "filter.peerGroup")).id;
+      query.peerGroupId = (await this.peerGroups.requireBySlug(identity, filter.peerGroup, "filter.peerGroup")).id;
     const search = checkSearch(filter?.search, "filter.search");
     if (search) query.search = search;
     if (filter?.hasPeerChallenge != null) query.hasPeerChallenge = filter.hasPeerChallenge;

@@ -35,6 +35,35 @@ export function canChangePeerGroup(
   return identity.role === "ADMIN" || (identity.keyId !== null && identity.keyId === group.ownerKeyId);
 }
 
+/**
+ * Whose private groups an identity sees besides the built-in and shared ones: admins every one,
+ * a key its own, anonymous requests (and keyless identities, all of them admins) none of their own.
+ */
+export function privatePeerGroupsVisibleTo(identity: Identity): "all" | { readonly ownerKeyId: number } | "none" {
+  if (isAdmin(identity)) return "all";
+  return identity.kind === "key" && identity.keyId !== null ? { ownerKeyId: identity.keyId } : "none";
+}
+
+/** Built-in and shared groups are for everyone; a private user group for its owner and admins. */
+export function canSeePeerGroup(
+  identity: Identity,
+  group: { readonly builtIn: boolean; readonly ownerKeyId: number | null; readonly shared: boolean },
+): boolean {
+  if (group.builtIn || group.shared) return true;
+  const visible = privatePeerGroupsVisibleTo(identity);
+  return visible === "all" || (visible !== "none" && visible.ownerKeyId === group.ownerKeyId);
+}
+
+/**
+ * Which councils' audit events an identity sees: admins all (global objects too), editors those of
+ * their councils (canSeeCouncilAudit), everyone else none.
+ */
+export function auditCouncilsVisibleTo(identity: Identity): "all" | readonly number[] {
+  if (canSeeAllAudit(identity)) return "all";
+  if (identity.kind !== "key" || identity.role !== "EDITOR") return [];
+  return identity.councilIds.filter((councilId) => canSeeCouncilAudit(identity, councilId));
+}
+
 /** Whether the identity may see the whole audit trail, across councils. */
 export function canSeeAllAudit(identity: Identity): boolean {
   return isAdmin(identity);

@@ -52,4 +52,11 @@ export class ImportPlanInput {
 
   @Field(() => Boolean, { nullable: true, description: "Read and compare, report, write nothing." })
   dryRun?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Admins only: write the plan at once instead of opening a draft for review (default false; editors get auth.forbidden).",
+  })
+  publish?: boolean | null;
 }

@@ -135,10 +135,13 @@ export function createImportRepository({ db }: { db: Database }): ImportReposito
      * so that two imports for the same council cannot both create its challenge or both append
      * the same status change.
      */
-    async exclusive<T>(councilId: number, work: (repository: ImportRepository) => Promise<T>): Promise<T> {
+    async exclusive<T>(
+      councilId: number,
+      work: (repository: ImportRepository, tx: Database) => Promise<T>,
+    ): Promise<T> {
       return db.transaction(async (tx) => {
         await tx.execute(sql`select pg_advisory_xact_lock(${importLockNamespace}, ${councilId})`);
-        return work(createImportRepository({ db: tx }));
+        return work(createImportRepository({ db: tx }), tx);
       });
     },
 
@@ -294,6 +297,17 @@ export function createImportRepository({ db }: { db: Database }): ImportReposito
               sourceDocumentId: doc.id,
             })),
           );
+          // A new status is a write to the action, as an editor's recordProgress is: an edit stating the
+          // version read before this import must now be a conflict, not a silent overwrite.
+          await tx
+            .update(actionsTable)
+            .set({ version: sql`${actionsTable.version} + 1` })
+            .where(
+              inArray(
+                actionsTable.id,
+                input.diff.statusChanges.map((c) => c.actionId),
+              ),
+            );
         }
         return { peerChallengeId: challengeId, sourceDocumentId: doc.id };
       });
@@ -302,7 +316,8 @@ export function createImportRepository({ db }: { db: Database }): ImportReposito
 }
 
 export interface ImportRepository {
-  exclusive<T>(councilId: number, work: (repository: ImportRepository) => Promise<T>): Promise<T>;
+  /** `tx` is the import's transaction, for writes beside the plan (a draft, an audit event). */
+  exclusive<T>(councilId: number, work: (repository: ImportRepository, tx: Database) => Promise<T>): Promise<T>;
   findChallenge(councilId: number, heldOn: string | null): Promise<PeerChallengeRow | undefined>;
   documentExists(peerChallengeId: number, contentHash: string): Promise<boolean>;
   loadHeld(peerChallengeId: number, asOf: string): Promise<HeldRecommendation[]>;

@@ -132,6 +132,13 @@ export class ImportReport {
   })
   sourceDocumentId!: string | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "Global ID of the draft the import opened for review (PlanDraft); null when it wrote directly (publish), wrote nothing (dry run, unchanged) or is the report of a publish.",
+  })
+  draftId!: string | null;
+
   @Field(() => Int, { description: "Recommendations read from the document." })
   recommendations!: number;
 

@@ -4,7 +4,7 @@ import { councilsTable } from "../council/council.table.js";
 import { peerChallengesTable } from "../peer-challenge/peer-challenge.table.js";
 
 /** PostgreSQL bytea: postgres.js hands back a Buffer, PGlite a Uint8Array; both are Uint8Array. */
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 
 /** Every imported document, kept whole so any record can be traced to its line. */
 export const sourceDocumentsTable = pgTable(

@@ -26,7 +26,7 @@ export class PeerChallengeResolver {
     @Ctx() ctx: AppContext,
     @Args(() => PeerChallengesArgs) { filter, first, after }: PeerChallengesArgs,
   ) {
-    return toConnection(await ctx.services.peerChallenge.list(filter, first, after));
+    return toConnection(await ctx.services.peerChallenge.list(ctx.identity, filter, first, after));
   }
 
   @FieldResolver(() => ID, { description: "Global, opaque identifier of this object." })

@@ -1,5 +1,6 @@
 import { badInput } from "../../shared/errors/app-error.js";
 import { toPageRequest, type Page } from "../../shared/graphql/pagination.js";
+import type { Identity } from "../identity/identity.js";
 import type { ScopeService } from "../recommendation/recommendation-scope.service.js";
 import type { PeerChallengeFilter } from "./peer-challenge.input.js";
 import type { PeerChallengeRepository } from "./peer-challenge.repository.js";
@@ -12,6 +13,7 @@ export class PeerChallengeService {
   ) {}
 
   async list(
+    identity: Identity,
     filter: PeerChallengeFilter | null | undefined,
     first?: number | null,
     after?: string | null,
@@ -20,7 +22,7 @@ export class PeerChallengeService {
     if (filter?.heldFrom && filter.heldTo && filter.heldFrom > filter.heldTo) {
       throw badInput("filter.heldFrom", `filter.heldFrom (${filter.heldFrom}) is after heldTo (${filter.heldTo})`);
     }
-    const { councilIds, peerGroupId } = await this.scopes.resolve(filter);
+    const { councilIds, peerGroupId } = await this.scopes.resolve(identity, filter);
     const { rows, totalCount } = await this.challenges.findPage(
       {
         ...(councilIds ? { councilIds } : {}),

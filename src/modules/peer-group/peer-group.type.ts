@@ -1,4 +1,4 @@
-import { Field, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { enumOf } from "../../shared/graphql/enum-of.js";
 import { Connection } from "../../shared/graphql/pagination.js";
 import { Node } from "../../shared/graphql/node.interface.js";
@@ -33,6 +33,45 @@ export class PeerGroup extends Node {
 
   @Field(() => String, { description: "What the group holds and why." })
   description!: string;
+
+  @Field(() => Int, {
+    description:
+      "Raised by 1 on every change; state it as expectedVersion when changing a user group. Always 1 for built-in groups.",
+  })
+  version!: number;
+
+  @Field(() => Boolean, {
+    description: "For a user group: whether everyone may read it. Built-in groups are everyone's and read false.",
+  })
+  shared!: boolean;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The global ID of the API key (ApiKey.id) that made a user group; null for built-in groups and for groups made with ADMIN_TOKEN or the CLI.",
+  })
+  ownerKeyId!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Who made a user group, as their key is named; null for built-in groups.",
+  })
+  ownerName!: string | null;
+
+  @Field(() => String, { description: "When the group was stored (ISO 8601, UTC)." })
+  createdAt!: string;
+
+  @Field(() => String, { description: "When the group last changed (ISO 8601, UTC)." })
+  updatedAt!: string;
+}
+
+@ObjectType("DeletedPeerGroup", { description: "What deletePeerGroup removed." })
+export class DeletedPeerGroup {
+  @Field(() => ID, { description: "The deleted group's global ID; node(id:) now answers node.not_found." })
+  id!: string;
+
+  @Field(() => String, { description: "Its slug, free for a new group to take." })
+  slug!: string;
 }
 
 @ObjectType("PeerGroupConnection", { description: "A page of peer groups." })

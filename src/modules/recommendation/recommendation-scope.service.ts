@@ -1,6 +1,7 @@
 import { checkList, checkText } from "../../shared/errors/input-guards.js";
 import type { CouncilService } from "../council/council.service.js";
 import type { PeerGroupService } from "../peer-group/peer-group.service.js";
+import type { Identity } from "../identity/identity.js";
 import type { ThemeService } from "../theme/theme.service.js";
 import type { RecommendationScope } from "./recommendation.repository.js";
 
@@ -22,7 +23,12 @@ export class ScopeService {
     private readonly themes: ThemeService,
   ) {}
 
-  async resolve(filter: ScopeFilter | null | undefined, argument = "filter"): Promise<RecommendationScope> {
+  /** `identity` decides which peer groups the filter may name: another key's private group is not found. */
+  async resolve(
+    identity: Identity,
+    filter: ScopeFilter | null | undefined,
+    argument = "filter",
+  ): Promise<RecommendationScope> {
     const scope: RecommendationScope = {};
     if (!filter) return scope;
     if (filter.councils) checkList(filter.councils, `${argument}.councils`);
@@ -32,7 +38,7 @@ export class ScopeService {
       scope.councilIds = (await this.councils.requireByGss(filter.councils, `${argument}.councils[]`)).map((c) => c.id);
     }
     if (filter.peerGroup != null) {
-      scope.peerGroupId = (await this.peerGroups.requireBySlug(filter.peerGroup, `${argument}.peerGroup`)).id;
+      scope.peerGroupId = (await this.peerGroups.requireBySlug(identity, filter.peerGroup, `${argument}.peerGroup`)).id;
     }
     if (filter.themes?.length) {
       scope.themeIds = await this.themes.resolveCodes(filter.themes, `${argument}.themes[]`);

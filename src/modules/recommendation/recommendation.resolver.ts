@@ -28,7 +28,7 @@ export class RecommendationResolver {
     @Ctx() ctx: AppContext,
     @Args(() => RecommendationsArgs) { filter, first, after }: RecommendationsArgs,
   ) {
-    return toConnection(await ctx.services.recommendation.list(filter, first, after));
+    return toConnection(await ctx.services.recommendation.list(ctx.identity, filter, first, after));
   }
 
   @FieldResolver(() => ID, { description: "Global, opaque identifier of this object." })

@@ -16,7 +16,7 @@ export const sharedErrorCodes = defineErrorCodes({
   badJson: { reason: "request.bad_json", errorClass: "BAD_REQUEST" },
   badMultipart: { reason: "request.bad_multipart", errorClass: "BAD_REQUEST" },
   routeNotFound: { reason: "request.not_found", errorClass: "NOT_FOUND" },
-  // importPlan stays admin-only until editors' drafts land; kept UNAUTHENTICATED for the clients that switch on it.
+  // Admin-only operations (API keys); kept UNAUTHENTICATED for the clients that switch on it.
   adminRequired: { reason: "auth.admin_required", errorClass: "UNAUTHENTICATED" },
   // A write that states a version other than the one held: someone changed the object since it was read.
   writeConflict: { reason: "write.conflict", errorClass: "BAD_USER_INPUT" },

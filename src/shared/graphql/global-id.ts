@@ -10,6 +10,10 @@ export const nodeTypes = [
   "ProgressUpdate",
   "SourceDocument",
   "ApiKey",
+  "AuditEvent",
+  "PlanDraft",
+  "DraftRecommendation",
+  "DraftAction",
 ] as const;
 export type NodeType = (typeof nodeTypes)[number];
 

@@ -188,7 +188,15 @@ export async function storeWorld(db: Database, world: GenWorld, subThemes: Theme
   const groupSlug = `property-run-${run}`;
   const [group] = await db
     .insert(peerGroupsTable)
-    .values({ slug: groupSlug, name: groupSlug, kind: "USER", description: "property test" })
+    // Shared, so that the anonymous requests of the property tests may benchmark against it.
+    .values({
+      slug: groupSlug,
+      name: groupSlug,
+      kind: "USER",
+      description: "property test",
+      ownerName: "property test",
+      shared: true,
+    })
     .returning();
   if (!group) throw new Error("peer group not stored");
   const members = councils.filter((_, i) => world.councils[i]?.inGroup);

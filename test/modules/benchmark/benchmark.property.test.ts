@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BenchmarkRowValues } from "../../../src/modules/benchmark/benchmark.model.js";
 import type { BenchmarkRequest } from "../../../src/modules/benchmark/benchmark.service.js";
+import { anonymous } from "../../../src/modules/identity/identity.js";
 import type { ThemeRow } from "../../../src/modules/theme/theme.table.js";
 import { createTestApp, type TestApp } from "../../support/test-app.js";
 import { databaseKind } from "../../support/test-database.js";
@@ -115,7 +116,11 @@ describe(`benchmark measures against a plain reference (${databaseKind})`, () =>
           // Several days per world: each is one cheap statement, and more days meet more boundaries.
           for (const choice of [q.asOf, ...moreDays]) {
             const asOf = chooseAsOf(stored, choice);
-            const actual = await t.app.services.benchmark.benchmark(toRequest(stored, q, asOf), "2026-11-22");
+            const actual = await t.app.services.benchmark.benchmark(
+              anonymous,
+              toRequest(stored, q, asOf),
+              "2026-11-22",
+            );
             const expected = reference(stored, themes, toReference(q, asOf));
             expect(actual.rows.map((r) => keyOf(q.groupBy, r)).sort(), asOf).toEqual(
               expected.rows.map((r) => r.key).sort(),
@@ -156,6 +161,7 @@ describe(`benchmark measures against a plain reference (${databaseKind})`, () =>
         const asOf = chooseAsOf(stored, q.asOf);
         const [measure, field] = shape.order;
         const actual = await t.app.services.benchmark.benchmark(
+          anonymous,
           {
             ...toRequest(stored, q, asOf),
             orderBy: [{ measure: measure as "ACTIONS", direction: shape.direction }],
@@ -196,7 +202,12 @@ describe(`benchmark measures against a plain reference (${databaseKind})`, () =>
         const stored = await storeWorld(t.database.db, world, subThemes);
         const to = new Date(Date.parse(`${s.from}T00:00:00Z`) + s.length * 86_400_000).toISOString().slice(0, 10);
         const { asOf: _asOf, ...request } = toRequest(stored, q, s.from);
-        const series = await t.app.services.benchmark.series({ ...request, from: s.from, to, interval: s.interval });
+        const series = await t.app.services.benchmark.series(anonymous, {
+          ...request,
+          from: s.from,
+          to,
+          interval: s.interval,
+        });
         for (const point of series.points) {
           const expected = reference(stored, themes, toReference(q, point.period.asOf));
           expect(point.rows.map((r) => keyOf(q.groupBy, r)).sort(), point.period.asOf).toEqual(

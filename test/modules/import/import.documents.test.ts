@@ -60,7 +60,7 @@ describe(`importPlan's three ways in for a document, and its limit (${databaseKi
   const importPlan = (input: Record<string, unknown>) =>
     t.execute<{ importPlan: Report }>(
       importMutation,
-      { input: { council: "E07000073", challenge: "2023-01-01", recordedOn: "2024-06-01", ...input } },
+      { input: { council: "E07000073", challenge: "2023-01-01", recordedOn: "2024-06-01", publish: true, ...input } },
       { admin: true },
     );
 

@@ -65,6 +65,7 @@ describe(`a binary document's original and report (${databaseKind})`, () => {
           council: "E07000075",
           challenge: "2023-11-01",
           recordedOn: "2025-01-01",
+          publish: true,
         },
       },
       { admin: true },

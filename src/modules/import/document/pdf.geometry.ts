@@ -24,6 +24,15 @@ export interface Rule {
   to: number;
 }
 
+/** A filled box the page paints (a shaded cell or row), with its colour as "#rrggbb". */
+export interface Fill {
+  left: number;
+  right: number;
+  bottom: number;
+  top: number;
+  color: string;
+}
+
 export interface PdfPage {
   /** 1-based. */
   number: number;
@@ -33,6 +42,8 @@ export interface PdfPage {
   height: number;
   runs: TextRun[];
   rules: Rule[];
+  /** Filled boxes other than white, in painting order. */
+  fills: Fill[];
   /** Why the page's text could not be read, when it could not. */
   failure?: string;
 }
@@ -219,6 +230,7 @@ export interface PaintOps {
   constructPath: number;
   paintFormXObjectBegin: number;
   paintFormXObjectEnd: number;
+  setFillRGBColor: number;
   stroke: number;
   closeStroke: number;
   fill: number;
@@ -236,7 +248,7 @@ const curveTo = 2;
 const quadraticCurveTo = 3;
 const closePath = 4;
 
-/** Rules beyond this many on one page are ignored: a drawing, not a table. */
+/** Rules (and filled boxes) beyond this many on one page are ignored: a drawing, not a table. */
 export const maxRulesPerPage = 5_000;
 /** A stroke thinner than this (points) along one axis is straight; a filled box this thin is a rule. */
 const thin = 2.5;
@@ -248,10 +260,17 @@ const minRuleLength = 4;
  * operator list, in user space: stroked segments, thin filled boxes, and the edges of filled boxes
  * (shaded rows). The graphics state's transform is tracked with an explicit stack.
  */
-export function rulesFromOperators(fnArray: readonly number[], argsArray: readonly unknown[], ops: PaintOps): Rule[] {
+export function rulesFromOperators(
+  fnArray: readonly number[],
+  argsArray: readonly unknown[],
+  ops: PaintOps,
+): { rules: Rule[]; fills: Fill[] } {
   const rules: Rule[] = [];
-  const stack: Matrix[] = [];
+  const fills: Fill[] = [];
+  const stack: { ctm: Matrix; color: string }[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  // pdf.js hands every fill colour over as "#rrggbb", whatever the colour space.
+  let color = "#000000";
   const stroking = new Set([ops.stroke, ops.closeStroke, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke]);
   stroking.add(ops.closeEOFillStroke);
   const filling = new Set([ops.fill, ops.eoFill]);
@@ -267,23 +286,27 @@ export function rulesFromOperators(fnArray: readonly number[], argsArray: readon
   for (let i = 0; i < fnArray.length && rules.length < maxRulesPerPage; i++) {
     const fn = fnArray[i];
     const args = argsArray[i];
-    if (fn === ops.save) stack.push(ctm);
-    else if (fn === ops.restore) ctm = stack.pop() ?? ctm;
+    if (fn === ops.save) stack.push({ ctm, color });
+    else if (fn === ops.restore) ({ ctm, color } = stack.pop() ?? { ctm, color });
     else if (fn === ops.transform && Array.isArray(args)) ctm = multiply(ctm, args as number[]);
+    else if (fn === ops.setFillRGBColor && Array.isArray(args) && typeof args[0] === "string") color = args[0];
     else if (fn === ops.paintFormXObjectBegin && Array.isArray(args)) {
-      stack.push(ctm);
+      stack.push({ ctm, color });
       if (Array.isArray(args[0]) || ArrayBuffer.isView(args[0])) ctm = multiply(ctm, Array.from(args[0] as number[]));
-    } else if (fn === ops.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
+    } else if (fn === ops.paintFormXObjectEnd) ({ ctm, color } = stack.pop() ?? { ctm, color });
     else if (fn === ops.constructPath && Array.isArray(args)) {
       const [paint, paths] = args as [number, unknown];
       const stroked = stroking.has(paint);
       if (!stroked && !filling.has(paint)) continue;
       const data = Array.isArray(paths) ? (paths[0] as ArrayLike<number> | undefined) : undefined;
       if (data === undefined) continue;
-      pathRules(data, ctm, stroked, segment, add);
+      const box = (fill: Omit<Fill, "color">): void => {
+        if (!/^#f{6}$/i.test(color) && fills.length < maxRulesPerPage) fills.push({ ...fill, color });
+      };
+      pathRules(data, ctm, stroked, segment, add, box);
     }
   }
-  return rules;
+  return { rules, fills };
 }
 
 function pathRules(
@@ -292,6 +315,7 @@ function pathRules(
   stroked: boolean,
   segment: (x1: number, y1: number, x2: number, y2: number) => void,
   add: (rule: Rule) => void,
+  box: (fill: Omit<Fill, "color">) => void,
 ): void {
   const at = (x: number, y: number): [number, number] => [
     ctm[0] * x + ctm[2] * y + ctm[4],
@@ -310,6 +334,7 @@ function pathRules(
       if (top - bottom < thin) add({ horizontal: true, at: (top + bottom) / 2, from: left, to: right });
       else if (right - left < thin) add({ horizontal: false, at: (left + right) / 2, from: bottom, to: top });
       else {
+        box({ left, right, bottom, top });
         add({ horizontal: true, at: top, from: left, to: right });
         add({ horizontal: true, at: bottom, from: left, to: right });
         add({ horizontal: false, at: left, from: bottom, to: top });

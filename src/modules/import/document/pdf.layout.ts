@@ -53,7 +53,7 @@ export function layoutPdf(pages: readonly PdfPage[], title: string | null): Docu
   // The paragraph or list item the previous page ended on, which the next page may carry on.
   let carried: Open | null = null;
   for (const [p, lines] of body.entries()) {
-    const segments = segmentPage(lines, pages[p]!.rules);
+    const segments = segmentPage(lines, pages[p]!.rules, pages[p]!.fills);
     const carry = carried;
     carried = null;
     for (const [s, segment] of segments.entries()) {

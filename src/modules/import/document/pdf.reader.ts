@@ -106,7 +106,7 @@ async function readPage(doc: pdfjs.PDFDocumentProxy, number: number): Promise<Pd
     const base = { number, bottom, width: right - left, height: top - bottom };
     // The operator list first: it loads the fonts, whose names tell bold type apart.
     const operators = await proxy.getOperatorList();
-    const rules = rulesFromOperators(operators.fnArray, operators.argsArray, pdfjs.OPS);
+    const { rules, fills } = rulesFromOperators(operators.fnArray, operators.argsArray, pdfjs.OPS);
     const content = await proxy.getTextContent();
     const bold = new Map<string, boolean>();
     const runs: TextRun[] = [];
@@ -120,7 +120,7 @@ async function readPage(doc: pdfjs.PDFDocumentProxy, number: number): Promise<Pd
       if (!bold.has(item.fontName)) bold.set(item.fontName, isBoldFont(proxy, item.fontName));
       runs.push({ text: item.str.replace(/\s+/g, " "), x, y, width: item.width, size, bold: bold.get(item.fontName)! });
     }
-    return { ...base, runs, rules };
+    return { ...base, runs, rules, fills };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const [left, bottom, right, top] = (proxy?.view ?? [0, 0, 0, 0]) as [number, number, number, number];
@@ -131,6 +131,7 @@ async function readPage(doc: pdfjs.PDFDocumentProxy, number: number): Promise<Pd
       height: top - bottom,
       runs: [],
       rules: [],
+      fills: [],
       failure: `its text cannot be read (${reason.slice(0, 200)}).`,
     };
   } finally {

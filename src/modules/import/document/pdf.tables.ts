@@ -1,6 +1,6 @@
 import type { TableBlock, TableCell, TableRow } from "./document.model.js";
-import { splitChunkAt, type Chunk, type PdfLine, type Rule } from "./pdf.geometry.js";
-import { cellLineMarker, joinWrapped } from "./pdf.text.js";
+import { splitChunkAt, type Chunk, type Fill, type PdfLine, type Rule } from "./pdf.geometry.js";
+import { cellLineMarker, joinWrapped, startsAnew } from "./pdf.text.js";
 
 /**
  * Tables found from glyph positions alone. A run of lines is a table when its chunks leave the same
@@ -36,7 +36,7 @@ const minSeparatingRules = 2;
 /** A two-column "table" whose first column holds only list markers is a list with a hanging indent. */
 const markerOnly = /^(?:\d{1,3}[.)]?|[a-z][.)]|\([a-z0-9]{1,3}\)|[•▪■◦‣⁃●○·*➢►✓\-–])$/iu;
 
-export function segmentPage(lines: PdfLine[], rules: Rule[]): PageSegment[] {
+export function segmentPage(lines: PdfLine[], rules: Rule[], fills: readonly Fill[] = []): PageSegment[] {
   const segments: PageSegment[] = [];
   let plain: PdfLine[] = [];
   let i = 0;
@@ -51,7 +51,7 @@ export function segmentPage(lines: PdfLine[], rules: Rule[]): PageSegment[] {
     }
     if (plain.length > 0) segments.push({ kind: "lines", lines: plain });
     plain = [];
-    segments.push({ kind: "table", table: buildTable(region.lines, region.columns, region.spans, rules) });
+    segments.push({ kind: "table", table: buildTable(region.lines, region.columns, region.spans, rules, fills) });
     i += region.lines.length;
   }
   if (plain.length > 0) segments.push({ kind: "lines", lines: plain });
@@ -77,6 +77,18 @@ function growRegion(lines: PdfLine[], start: number): Region | null {
     const line = lines[j]!;
     const previous = lines[j - 1]!;
     if (previous.y - line.y > maxTableLineGap * Math.max(line.size, previous.size)) break;
+    if (line.chunks.length >= 2 && coarserThan(columns, line.chunks)) {
+      // Two cells of this line in one column so far: a line above ran two cells together (a header's
+      // labels set close), and is cut where this line's cells start; failing that the lines above were
+      // not rows of its table (a banner's buttons, a caption over it) unless there are enough to be one.
+      const lefts = line.chunks.map((chunk) => chunk.x);
+      const recut = region.map((above) => above.chunks.flatMap((chunk) => splitChunkAt(chunk, lefts)));
+      const recutColumns = recut.reduce<Interval[]>((union, chunks) => mergeIntervals(union, chunks), []);
+      if (!coarserThan(recutColumns, line.chunks)) {
+        region.forEach((above, k) => (above.chunks = recut[k]!));
+        columns = recutColumns;
+      } else if (region.length < minTableLines) return null;
+    }
     const next = mergeIntervals(columns, line.chunks);
     if (next.length >= columns.length) {
       columns = next;
@@ -130,6 +142,12 @@ function mergeIntervals(base: readonly Interval[], chunks: readonly Chunk[]): In
   return merged;
 }
 
+function coarserThan(columns: readonly Interval[], chunks: readonly Chunk[]): boolean {
+  return columns.some(
+    (column) => chunks.filter((chunk) => chunk.x < column.right && chunk.right > column.left).length >= 2,
+  );
+}
+
 /** Each chunk goes to the column it overlaps most. */
 function columnChunks(line: PdfLine, columns: readonly Interval[]): Chunk[][] {
   const byColumn: Chunk[][] = columns.map(() => []);
@@ -148,7 +166,13 @@ function columnChunks(line: PdfLine, columns: readonly Interval[]): Chunk[][] {
   return byColumn;
 }
 
-function buildTable(lines: PdfLine[], columns: Interval[], spans: Set<PdfLine>, rules: Rule[]): PdfTable {
+function buildTable(
+  lines: PdfLine[],
+  columns: Interval[],
+  spans: Set<PdfLine>,
+  rules: Rule[],
+  fills: readonly Fill[],
+): PdfTable {
   const left = columns[0]!.left;
   const right = columns.at(-1)!.right;
   const horizontals = rules.filter(
@@ -181,7 +205,9 @@ function buildTable(lines: PdfLine[], columns: Interval[], spans: Set<PdfLine>, 
     if (newRow) groups.push([line]);
     else current!.push(line);
   });
-  return { columns, rows: groups.map((group) => tableRow(group, columns, spans)) };
+  const rows = groups.map((group) => tableRow(group, columns, spans));
+  if (fills.length > 0) rows.forEach((row, r) => fillCells(row, groups[r]![0]!, columns, fills));
+  return { columns, rows };
 }
 
 function tableRow(group: PdfLine[], columns: readonly Interval[], spans: Set<PdfLine>): TableRow {
@@ -205,11 +231,14 @@ function tableRow(group: PdfLine[], columns: readonly Interval[], spans: Set<Pdf
       for (const chunk of chunks) parts[c]!.push({ line, chunk });
     });
   }
-  const cells = parts.map((cellParts): TableCell => {
+  const cells = parts.map((cellParts, c): TableCell => {
     const head = cellParts[0];
     if (head === undefined) return emptyCell(rowSource);
     return {
-      text: cellText(cellParts.map((part) => part.chunk.text)),
+      text: cellText(
+        cellParts.map((part) => part.chunk),
+        columns[c]!,
+      ),
       colSpan: 1,
       rowSpan: 1,
       source: {
@@ -224,19 +253,79 @@ function tableRow(group: PdfLine[], columns: readonly Interval[], spans: Set<Pdf
   return { cells, header: false, source: rowSource };
 }
 
+/**
+ * A cell's fill: the smallest filled box behind the middle of its column on the row's first line.
+ * Plans give a status as a cell's colour, sometimes with no word in it.
+ */
+function fillCells(row: TableRow, first: PdfLine, columns: readonly Interval[], fills: readonly Fill[]): void {
+  const y = first.y + 0.3 * first.size;
+  let c = 0;
+  for (const cell of row.cells) {
+    const span = columns.slice(c, c + cell.colSpan);
+    c += cell.colSpan;
+    if (span.length === 0) continue;
+    const x = (span[0]!.left + span.at(-1)!.right) / 2;
+    let best: Fill | null = null;
+    for (const fill of fills) {
+      if (fill.left > x || fill.right < x || fill.bottom > y || fill.top < y) continue;
+      const area = (fill.right - fill.left) * (fill.top - fill.bottom);
+      if (best === null || area < (best.right - best.left) * (best.top - best.bottom)) best = fill;
+    }
+    if (best !== null) cell.fill = best.color;
+  }
+}
+
 function emptyCell(rowSource: TableRow["source"]): TableCell {
   return { text: "", colSpan: 1, rowSpan: 1, source: { ...rowSource } };
 }
 
-/** Wrapped lines of a cell join with a space; a line starting with a bullet or a number starts a line of its own. */
-export function cellText(lines: readonly string[]): string {
+/**
+ * A cell's lines as the cell holds them. A line starting with a bullet or a number starts a line of
+ * its own; so does a line after one that stopped short of the column's right edge with room left for
+ * the new line's first word (a line break the author typed), and, outside a list item, a line that
+ * starts a new name or figure after one that reads complete — in a narrow column one lead or date per
+ * packed action cannot be told from a wrap by position alone. A line that wrapped joins the one
+ * before with a space, or with none when a word too wide for the column was broken across the lines.
+ */
+export function cellText(chunks: readonly Chunk[], column: Interval): string {
   const out: string[] = [];
-  for (const line of lines) {
-    const marked = cellLineMarker(line);
-    if (marked !== null || out.length === 0) out.push(marked ?? line);
-    else out[out.length - 1] = joinWrapped(out.at(-1)!, line);
+  let previous: Chunk | null = null;
+  let inItem = false;
+  for (const chunk of chunks) {
+    const marked = cellLineMarker(chunk.text);
+    if (marked !== null) inItem = true;
+    if (previous === null || marked !== null) out.push(marked ?? chunk.text);
+    else if (typedBreak(previous, chunk, column) || (!inItem && startsAnew(out.at(-1)!, chunk.text)))
+      out.push(chunk.text);
+    else if (brokenWord(previous, chunk, column)) out[out.length - 1] = out.at(-1)! + chunk.text;
+    else out[out.length - 1] = joinWrapped(out.at(-1)!, chunk.text);
+    previous = chunk;
   }
   return out.join("\n");
+}
+
+/** Estimated width of a chunk's first or last word, from the chunk's mean character width. */
+function wordWidth(chunk: Chunk, which: "first" | "last"): number {
+  const words = chunk.text.trim().split(/\s+/);
+  const word = (which === "first" ? words[0] : words.at(-1)) ?? "";
+  return ((chunk.right - chunk.x) * word.length) / Math.max(1, chunk.text.length);
+}
+
+function typedBreak(above: Chunk, below: Chunk, column: Interval): boolean {
+  // The column is at least as wide as the widest text in it: a word that fitted there was not wrapped.
+  // A line going on in lower case is read on all the same: a typed break seldom starts one.
+  if (/^\p{Ll}/u.test(below.text)) return false;
+  return above.right + 0.3 * below.size + wordWidth(below, "first") < column.right - 1;
+}
+
+function brokenWord(above: Chunk, below: Chunk, column: Interval): boolean {
+  // Header labels are short words set in bold: "Completion" over "date" is two words wrapped.
+  if (above.bold && below.bold) return false;
+  const letters = /\p{L}$/u.test(above.text) && /^\p{Ll}/u.test(below.text);
+  const figures = /\p{N}$/u.test(above.text) && /^\p{N}/u.test(below.text);
+  if (!letters && !figures) return false;
+  const filled = above.right >= column.right - 0.6 * above.size;
+  return filled && wordWidth(above, "last") + wordWidth(below, "first") > column.right - column.left;
 }
 
 /** 1-based character column of a chunk in its line's text (found by text: a chunk may have been split). */

@@ -35,3 +35,16 @@ export function joinWrapped(before: string, after: string): string {
   if (/\p{L}-$/u.test(before) && /^\p{Ll}/u.test(after)) return before.slice(0, -1) + after;
   return `${before} ${after}`;
 }
+
+/** Words and signs a phrase does not end on: the line after one goes on with it. */
+const continuing = /(?:[,&/(+\-–—]|\b(?:and|or|of|the|to|for|with|in|on|by|at|from|a|an))$/iu;
+
+/**
+ * The line after `before` reads as a new entry rather than the rest of it: it starts with a capital,
+ * or with a figure after a line that held one (a date after a date; "August" then "2023" is one),
+ * and `before` does not end on a word or sign that needs more.
+ */
+export function startsAnew(before: string, after: string): boolean {
+  if (continuing.test(before.trimEnd())) return false;
+  return /^\p{Lu}/u.test(after) || (/^\p{N}/u.test(after) && /\p{N}/u.test(before));
+}

@@ -194,6 +194,47 @@ describe("readPdf", () => {
     expect(grid(model.blocks[0])).toEqual(expectedPlanGrid);
   });
 
+  it("cuts header labels set closer than a cell gap where the rows start their cells, keeps a packed cell's typed lines apart, and reads cell fills", async () => {
+    // "Ref" in 10 pt Helvetica ends at 88.7, 7.3 pt short of the next label: closer than the 9 pt gap
+    // that separates cells (and far enough for pdf.js to keep the two runs apart).
+    const pdf = await writePdf({
+      pages: [
+        {
+          texts: [
+            at(72, 60, "Our plan"),
+            at(72, 100, "Ref"),
+            at(96, 100, "Actions to be taken"),
+            at(300, 100, "Lead"),
+            at(420, 100, "RAG"),
+            at(72, 120, "1"),
+            at(96, 120, "• Set up a board"),
+            at(96, 132, "• Publish a plan"),
+            at(300, 120, "Chief Executive"),
+            at(300, 132, "Leader"),
+            at(420, 120, "Green"),
+            at(72, 160, "2"),
+            at(96, 160, "Listen to residents"),
+            at(300, 160, "Director of"),
+            at(300, 172, "Finance"),
+            at(420, 160, "Red"),
+          ],
+          rects: [
+            { x: 415, y: 116, width: 60, height: 30, fill: "#00b050" },
+            { x: 415, y: 156, width: 60, height: 28, fill: "#ff0000" },
+          ],
+        },
+      ],
+    });
+    const model = await readPdf(pdf);
+    expect(grid(model.blocks[1])).toEqual([
+      ["Ref", "Actions to be taken", "Lead", "RAG"],
+      ["1", "• Set up a board\n• Publish a plan", "Chief Executive\nLeader", "Green"],
+      ["2", "Listen to residents", "Director of Finance", "Red"],
+    ]);
+    const table = model.blocks[1] as TableBlock;
+    expect(table.rows.map((row) => row.cells[3]!.fill ?? null)).toEqual([null, "#00b050", "#ff0000"]);
+  });
+
   it("cuts a cell that runs up close to the next column where the column starts on the other lines", async () => {
     // Ten M's in 10 pt Helvetica are 83.3 pt wide: from x 72 they end at 155.3, 7.7 pt short of the
     // second column: closer than the 9 pt gap that otherwise separates cells (pdf.js itself merges
