@@ -13,6 +13,8 @@
  *   - allowed     the identities that may do it: exactly these, every other live one is refused;
  *   - refused     the extensions.reason a refused caller gets: one reason for all, or per identity
  *                 with `otherwise` for the rest ("not yours" must be the module's *.not_found);
+ *                 or "empty", for a list read that answers "nothing of yours" with an empty list:
+ *                 the refused caller must then get HTTP 200, no error, and no protected object;
  *   - absent      (optional) variables naming nothing: a refusal must then answer exactly as they do;
  *   - observe     whether the operation's effect is there: the change in the database for a
  *                 mutation, the protected object in the answer for a read. The harness demands it
@@ -130,6 +132,7 @@ export interface MatrixRow<F = unknown> {
   arrange?: (world: MatrixWorld) => Promise<F>;
   variables?: (world: MatrixWorld, fixture: F) => Record<string, unknown>;
   allowed: readonly LiveCaller[];
+  /** An error reason, or "empty" for a list that shows a refused caller nothing rather than an error. */
   refused: string | (Partial<Record<LiveCaller, string>> & { otherwise: string });
   observe: (cell: Cell<F>) => Promise<boolean> | boolean;
   /**
@@ -176,18 +179,24 @@ export function describeCell(row: MatrixRow, caller: Caller): string {
   return `${row.name} × ${describeCaller[caller]}: ${describeExpected(expectation(row, caller))}`;
 }
 
-type Expected = { allowed: true } | { allowed: false; status: 200 | 401; reason: string };
+type Expected =
+  { allowed: true } | { allowed: false; status: 200 | 401; reason: string } | { allowed: false; empty: true };
+
+/** The refusal of a list read that answers "nothing of yours" with an empty list, not an error. */
+const emptyAnswer = "empty";
 
 function expectation(row: MatrixRow, caller: Caller): Expected {
   if (caller === "revokedKey" || caller === "expiredKey" || caller === "malformedKey")
     return { allowed: false, status: 401, reason: refusedAtTheDoor[caller] };
   if (row.allowed.includes(caller)) return { allowed: true };
   const reason = typeof row.refused === "string" ? row.refused : (row.refused[caller] ?? row.refused.otherwise);
+  if (reason === emptyAnswer) return { allowed: false, empty: true };
   return { allowed: false, status: 200, reason };
 }
 
 function describeExpected(expected: Expected): string {
   if (expected.allowed) return "allowed";
+  if ("empty" in expected) return "refused, an empty answer";
   return `refused, ${expected.status === 401 ? "HTTP 401 " : ""}${expected.reason}`;
 }
 
@@ -283,6 +292,11 @@ export async function createMatrix(): Promise<Matrix> {
         return { row: row.name, caller, expected: described, got, unexpectedAllow: false, ok };
       }
       const answered = answer.data?.[field] ?? null;
+      if ("empty" in expected) {
+        // Refused without an error: the field answers, and what it answers holds nothing protected.
+        const ok = answer.status === 200 && reasons.length === 0 && answered !== null && !effect;
+        return { row: row.name, caller, expected: described, got, unexpectedAllow: effect, ok };
+      }
       const refusedProperly =
         answer.status === expected.status &&
         reasons.length === 1 &&

@@ -9,14 +9,14 @@ import { toGlobalId } from "../../../src/shared/graphql/global-id.js";
 import { row, type MatrixRow, type MatrixWorld } from "../../support/authorization-matrix.js";
 import { matrixPlan } from "../import/import.authorization-rows.js";
 
-interface DraftFixture {
+export interface DraftFixture {
   draftId: number;
   recommendationId: number;
   actionId: number;
 }
 
 /** An open draft of its own: a plan for a challenge on a day no other cell uses, imported by an admin. */
-async function makeDraft(world: MatrixWorld): Promise<DraftFixture> {
+export async function makeDraft(world: MatrixWorld): Promise<DraftFixture> {
   const drafts = world.t.app.services.draft;
   const { draftId } = await drafts.importPlan(
     bootstrapAdmin,
@@ -43,7 +43,7 @@ const draftStatus = async (world: MatrixWorld, id: number) =>
       .where(eq(planDraftsTable.id, id))
   )[0]?.status;
 
-const editors = ["editorOfThisCouncil", "adminKey", "adminToken"] as const;
+export const editors = ["editorOfThisCouncil", "adminKey", "adminToken"] as const;
 const draftRefusal = { anonymous: "auth.required", otherwise: "draft.not_found" };
 
 export const draftRows: MatrixRow[] = [
@@ -120,5 +120,16 @@ export const draftRows: MatrixRow[] = [
     allowed: editors,
     refused: "node.not_found",
     observe: ({ data }) => data?.["node"] != null,
+  }),
+  row({
+    name: "drafts(council:)",
+    document: `query($council: String!) { drafts(council: $council) { id } }`,
+    arrange: makeDraft,
+    variables: (world) => ({ council: world.council.gss }),
+    allowed: editors,
+    // To anyone who may not see the council's drafts the list is empty, not an error.
+    refused: "empty",
+    observe: ({ data, fixture }) =>
+      ((data?.["drafts"] ?? []) as { id: string }[]).some((d) => d.id === toGlobalId("PlanDraft", fixture.draftId)),
   }),
 ];

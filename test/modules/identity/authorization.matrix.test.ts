@@ -10,21 +10,22 @@ import {
 } from "../../support/authorization-matrix.js";
 import { databaseKind } from "../../support/test-database.js";
 import { actionRows } from "../action/action.authorization-rows.js";
+import { auditRows } from "../audit/audit.authorization-rows.js";
 import { draftRows } from "../draft/draft.authorization-rows.js";
 import { importRows } from "../import/import.authorization-rows.js";
 import { peerGroupRows } from "../peer-group/peer-group.authorization-rows.js";
 import { apiKeyRows } from "./api-key.authorization-rows.js";
 
 /** Every row of the matrix; test/support/authorization-matrix.ts says how to add one. */
-const rows: MatrixRow[] = [...apiKeyRows, ...importRows, ...peerGroupRows, ...actionRows, ...draftRows];
+const rows: MatrixRow[] = [...apiKeyRows, ...importRows, ...peerGroupRows, ...actionRows, ...draftRows, ...auditRows];
 
 /**
- * Reads that hand out what not everyone may see, by root field. `drafts(council:)` is not here: to
- * anyone who may not see a council's drafts it answers an empty list, not an error, so it has no
- * refusal for the harness to check; test/modules/draft/draft.flow.test.ts covers it. Mutations need no list: every one
- * in the schema must have a row. A protected read reached through node(id:) is listed as "node".
+ * Reads that hand out what not everyone may see, by root field. `drafts` and `auditEvents` answer
+ * "nothing of yours" with an empty list, so their rows are refused "empty" rather than with a reason.
+ * Mutations need no list: every one in the schema must have a row. A protected read reached through
+ * node(id:) is listed as "node".
  */
-const protectedReads = ["apiKeys", "node"];
+const protectedReads = ["apiKeys", "node", "drafts", "auditEvents"];
 
 describe(`authorisation matrix (${databaseKind})`, () => {
   let matrix: Matrix;
