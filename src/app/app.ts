@@ -132,7 +132,9 @@ export function createServices(
     benchmark: new BenchmarkService(repos.benchmark, action, peerGroup, config.staleAfterMonths),
     apiKey: new ApiKeyService(repos.apiKey, council, config.adminToken, logger),
     audit: new AuditService(repos.audit, council),
-    draft: new DraftService(repos.draft, importService, council, repos.theme),
+    draft: new DraftService(repos.draft, importService, council, repos.theme, (tx) =>
+      createActionEditRepository({ db: tx }),
+    ),
   };
 }
 

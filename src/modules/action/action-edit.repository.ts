@@ -86,7 +86,7 @@ class StaleWrite extends Error {}
  */
 export function createActionEditRepository({ db }: { db: Database }) {
   async function bumpAction(
-    tx: Transaction,
+    tx: Transaction | Database,
     id: number,
     expectedVersion: number,
     set: Partial<typeof actionsTable.$inferInsert> = {},
@@ -101,7 +101,7 @@ export function createActionEditRepository({ db }: { db: Database }) {
   }
 
   async function insertRevisions(
-    tx: Transaction,
+    tx: Transaction | Database,
     action: ActionRow,
     changes: readonly FieldChange[],
     by: Identity,
@@ -120,6 +120,39 @@ export function createActionEditRepository({ db }: { db: Database }) {
         keyName: by.kind === "key" ? by.name : "anonymous",
       })),
     );
+  }
+
+  /** A correction of text, lead or target with its revisions and its audit event; not the plan version. */
+  async function writeCorrection(
+    tx: Transaction | Database,
+    place: ActionPlace,
+    expectedVersion: number,
+    fields: ActionFields,
+    changes: readonly FieldChange[],
+    by: Identity,
+  ): Promise<ActionRow> {
+    const action = await bumpAction(tx, place.action.id, expectedVersion, {
+      ...(fields.text !== undefined ? { text: fields.text } : {}),
+      ...(fields.lead !== undefined ? { lead: fields.lead } : {}),
+      ...(fields.target !== undefined
+        ? {
+            targetRaw: fields.target.raw,
+            deadline: fields.target.deadline,
+            deadlinePrecision: fields.target.precision,
+            milestones: fields.target.milestones,
+          }
+        : {}),
+    });
+    await insertRevisions(tx, action, changes, by);
+    await writeAuditEvent(tx, by, {
+      operation: "action.update",
+      objectType: "Action",
+      objectId: action.id,
+      councilId: place.councilId,
+      before: { version: place.action.version, ...Object.fromEntries(changes.map((c) => [c.field, c.before])) },
+      after: { version: action.version, ...Object.fromEntries(changes.map((c) => [c.field, c.after])) },
+    });
+    return action;
   }
 
   /**
@@ -203,30 +236,29 @@ export function createActionEditRepository({ db }: { db: Database }) {
       by: Identity,
     ): Promise<VersionedWrite<ActionRow>> {
       return versioned(place, async (tx) => {
-        const action = await bumpAction(tx, place.action.id, expectedVersion, {
-          ...(fields.text !== undefined ? { text: fields.text } : {}),
-          ...(fields.lead !== undefined ? { lead: fields.lead } : {}),
-          ...(fields.target !== undefined
-            ? {
-                targetRaw: fields.target.raw,
-                deadline: fields.target.deadline,
-                deadlinePrecision: fields.target.precision,
-                milestones: fields.target.milestones,
-              }
-            : {}),
-        });
-        await insertRevisions(tx, action, changes, by);
-        await writeAuditEvent(tx, by, {
-          operation: "action.update",
-          objectType: "Action",
-          objectId: action.id,
-          councilId: place.councilId,
-          before: { version: place.action.version, ...Object.fromEntries(changes.map((c) => [c.field, c.before])) },
-          after: { version: action.version, ...Object.fromEntries(changes.map((c) => [c.field, c.after])) },
-        });
+        const action = await writeCorrection(tx, place, expectedVersion, fields, changes, by);
         await bumpPlanVersion(tx, place.peerChallengeId);
         return action;
       });
+    },
+
+    /**
+     * The same correction inside the caller's transaction (this repository made over it), for a
+     * write that raises the plan version itself (a draft's publish). The version is the one read in
+     * that transaction; an action changed since by a writer outside it comes back as "stale".
+     */
+    async correctWithin(
+      place: ActionPlace,
+      fields: ActionFields,
+      changes: readonly FieldChange[],
+      by: Identity,
+    ): Promise<VersionedWrite<ActionRow>> {
+      try {
+        return { ok: true, value: await writeCorrection(db, place, place.action.version, fields, changes, by) };
+      } catch (error) {
+        if (error instanceof StaleWrite) return { ok: false, why: "stale" };
+        throw error;
+      }
     },
 
     /** Retires the action from `retiredOn`, kept as a revision. */

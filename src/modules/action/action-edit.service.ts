@@ -97,22 +97,11 @@ export class ActionEditService {
 
   async update(by: Identity, request: UpdateActionRequest): Promise<ActionRow> {
     const place = await this.editablePlace(by, request.actionId);
-    const before = place.action;
     const fields: ActionFields = {};
-    const changes: FieldChange[] = [];
-    if (request.text !== undefined) {
-      fields.text = requiredText(request.text, "input.text", maxTextChars);
-      if (fields.text !== before.text) changes.push({ field: "text", before: before.text, after: fields.text });
-    }
-    if (request.lead !== undefined) {
-      fields.lead = optionalText(request.lead, "input.lead", maxLeadChars);
-      if (fields.lead !== before.lead) changes.push({ field: "lead", before: before.lead, after: fields.lead });
-    }
-    if (request.target !== undefined) {
-      fields.target = readTarget(request.target);
-      if (fields.target.raw !== before.targetRaw)
-        changes.push({ field: "target", before: before.targetRaw, after: fields.target.raw });
-    }
+    if (request.text !== undefined) fields.text = requiredText(request.text, "input.text", maxTextChars);
+    if (request.lead !== undefined) fields.lead = optionalText(request.lead, "input.lead", maxLeadChars);
+    if (request.target !== undefined) fields.target = readTarget(request.target);
+    const changes = correctionChanges(place.action, fields);
     return settle(await this.edits.update(place, request.expectedVersion, fields, changes, by), request);
   }
 
@@ -161,6 +150,21 @@ export class ActionEditService {
     if (place === null || !canEditCouncil(by, place.councilId)) throw actionNotFound();
     return place;
   }
+}
+
+/** The fields that differ from the action as held, each with its value before and after. */
+export function correctionChanges(
+  before: Pick<ActionRow, "text" | "lead" | "targetRaw">,
+  fields: ActionFields,
+): FieldChange[] {
+  const changes: FieldChange[] = [];
+  if (fields.text !== undefined && fields.text !== before.text)
+    changes.push({ field: "text", before: before.text, after: fields.text });
+  if (fields.lead !== undefined && fields.lead !== before.lead)
+    changes.push({ field: "lead", before: before.lead, after: fields.lead });
+  if (fields.target !== undefined && fields.target.raw !== before.targetRaw)
+    changes.push({ field: "target", before: before.targetRaw, after: fields.target.raw });
+  return changes;
 }
 
 function requireKey(by: Identity): void {

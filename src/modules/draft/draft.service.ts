@@ -1,10 +1,14 @@
+import type { Database } from "../../shared/database/database.js";
 import { AppError, badInput, sharedErrorCodes } from "../../shared/errors/app-error.js";
 import { checkText } from "../../shared/errors/input-guards.js";
+import type { ActionEditRepository, ActionFields } from "../action/action-edit.repository.js";
+import { correctionChanges } from "../action/action-edit.service.js";
 import { writeAuditEvent } from "../audit/audit.writer.js";
 import type { CouncilService } from "../council/council.service.js";
 import { canEditCouncil, canSeeCouncilDrafts, isAdmin } from "../identity/authorization.policy.js";
 import { authRequired, identityErrorCodes } from "../identity/identity.errors.js";
 import type { Identity } from "../identity/identity.js";
+import type { PlanDiff } from "../import/import.matcher.js";
 import type { PlanRecommendation } from "../import/import.plan.js";
 import type {
   ImportReport,
@@ -68,6 +72,8 @@ export class DraftService {
     private readonly imports: ImportService,
     private readonly councils: CouncilService,
     private readonly themes: ThemeRepository,
+    /** Plan edits over a given transaction: a publish corrects held actions inside its own. */
+    private readonly actionEdits: (tx: Database) => ActionEditRepository,
   ) {}
 
   /**
@@ -289,6 +295,7 @@ export class DraftService {
         );
       }
       const report = compared.unchanged ? compared.report : await write(step, read, compared);
+      const correctedActions = await this.correctHeldActions(step.tx, drafts, id, identity, compared.diff.actionPairs);
       const closed = await drafts.close(id, expectedVersion, "PUBLISHED", report.sourceDocumentId);
       if (closed === null) return refusal(drafts, id);
       await writeAuditEvent(step.tx, identity, {
@@ -303,10 +310,68 @@ export class DraftService {
           addedRecommendations: report.addedRecommendations,
           addedActions: report.addedActions,
           statusChanges: report.statusChanges,
+          correctedActions,
         },
       });
       return { draft: closed, report };
     });
+  }
+
+  /**
+   * Applies a person's corrections (text, lead, target in `reviewed`) of kept draft rows matched to
+   * held actions, as updateAction would: the re-import rules keep a matched action as first read, but
+   * publishing must change exactly what the draft showed. Returns the ids of the actions corrected.
+   */
+  private async correctHeldActions(
+    tx: Database,
+    drafts: DraftRepository,
+    draftId: number,
+    by: Identity,
+    pairs: PlanDiff["actionPairs"],
+  ): Promise<number[]> {
+    const recommendations = (await drafts.recommendations(draftId)).filter((r) => !r.dropped);
+    const actions = (await drafts.actions(recommendations.map((r) => r.id))).filter((a) => !a.dropped);
+    const referenceOf = new Map(recommendations.map((r) => [r.id, r.reference]));
+    const edits = this.actionEdits(tx);
+    const corrected: number[] = [];
+    for (const pair of pairs) {
+      const row = actions.find(
+        (a) => referenceOf.get(a.draftRecommendationId) === pair.reference && a.order === pair.order,
+      );
+      if (row === undefined) continue;
+      const asDrafted: ActionFields = {};
+      if (row.reviewed.includes("text")) asDrafted.text = row.text;
+      if (row.reviewed.includes("lead")) asDrafted.lead = row.lead;
+      // Read again by the rules updateAction uses, so a publish and an edit store the same deadline.
+      if (row.reviewed.includes("target")) asDrafted.target = parseTarget(row.targetRaw);
+      if (Object.keys(asDrafted).length === 0) continue;
+      const place = await edits.findPlace(pair.actionId);
+      if (place === null) throw new Error(`matched action ${pair.actionId} is not held`);
+      const changes = correctionChanges(place.action, asDrafted);
+      if (changes.length === 0) continue;
+      const changed = new Set(changes.map((c) => c.field));
+      const fields: ActionFields = {
+        ...(changed.has("text") ? { text: asDrafted.text } : {}),
+        ...(changed.has("lead") ? { lead: asDrafted.lead } : {}),
+        ...(changed.has("target") ? { target: asDrafted.target } : {}),
+      };
+      const reason = `corrected in draft ${draftId}`;
+      const result = await edits.correctWithin(
+        place,
+        fields,
+        changes.map((c) => ({ ...c, reason })),
+        by,
+      );
+      if (!result.ok) {
+        throw new AppError(
+          sharedErrorCodes.writeConflict,
+          "An action this draft corrects has changed while it was published: read the draft again and publish",
+          { argument: "expectedVersion" },
+        );
+      }
+      corrected.push(place.action.id);
+    }
+    return corrected;
   }
 
   /** The plan a draft stands for now: its kept rows as edited, with its document. */

@@ -22,6 +22,8 @@ export interface PlanDiff {
   statusChanges: { actionId: number; status: ParsedStatus; update: string | null; line: number }[];
   matchedRecommendations: number;
   matchedActions: number;
+  /** Each held action matched, with the parsed action's place (its recommendation's reference, its order). */
+  actionPairs: { actionId: number; reference: string; order: number }[];
   disappearedRecommendations: { reference: string; text: string }[];
   disappearedActions: { reference: string; order: number; text: string }[];
 }
@@ -98,6 +100,7 @@ export function diffPlan(held: HeldRecommendation[], parsed: PlanRecommendation[
     statusChanges: [],
     matchedRecommendations: 0,
     matchedActions: 0,
+    actionPairs: [],
     disappearedRecommendations: [],
     disappearedActions: [],
   };
@@ -124,6 +127,7 @@ export function diffPlan(held: HeldRecommendation[], parsed: PlanRecommendation[
     for (const gone of acts.leftover)
       diff.disappearedActions.push({ reference: h.reference, order: gone.order, text: gone.text });
     for (const [x, y] of acts.pairs) {
+      diff.actionPairs.push({ actionId: x.id, reference: p.reference, order: y.order });
       if (y.status !== null && statusChanged(x.latest, y.status)) {
         diff.statusChanges.push({ actionId: x.id, status: y.status, update: y.update, line: y.line });
       }

@@ -1,12 +1,14 @@
 import { readFileSync } from "node:fs";
 import { and, count, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { actionRevisionsTable } from "../../../src/modules/action/action-revision.table.js";
 import { actionsTable } from "../../../src/modules/action/action.table.js";
 import { progressUpdatesTable } from "../../../src/modules/action/progress-update.table.js";
 import { auditEventsTable } from "../../../src/modules/audit/audit-event.table.js";
 import { bootstrapAdmin } from "../../../src/modules/identity/identity.js";
 import { sourceDocumentsTable } from "../../../src/modules/import/source-document.table.js";
 import { recommendationsTable } from "../../../src/modules/recommendation/recommendation.table.js";
+import { fromGlobalId } from "../../../src/shared/graphql/global-id.js";
 import { createTestApp, type TestApp } from "../../support/test-app.js";
 import { databaseKind } from "../../support/test-database.js";
 
@@ -268,6 +270,94 @@ describe(`imports become drafts, reviewed and published (${databaseKind})`, () =
     // A closed draft takes no more changes.
     const again = await run(publish, { id: draftId, expectedVersion: 7 });
     expect(again.errors?.[0]?.extensions).toMatchObject({ reason: "draft.closed" });
+  });
+
+  it("publishes a corrected lead and target of a matched action as an edit, leaving uncorrected ones as held", async () => {
+    const draftId = (await importDraft(harlowEditor)).data!.importPlan.draftId!;
+    const draft = (await readDraft(draftId)).data!.node!;
+    const actionOf = (reference: string, text: string) =>
+      draft.recommendations.find((r) => r.reference === reference)!.actions.find((a) => a.text === text)!;
+    const branding = "Agree Discover Harlow as place branding with Harlow Growth Board.";
+    const fora = "Map existing fora and identify representation for each.";
+    let version = draft.version;
+    for (const input of [
+      { id: actionOf("2", branding).id, lead: "Harlow Growth Board team", target: "September 2023" },
+      // Marked as reviewed, but as held: nothing to apply.
+      { id: actionOf("3", fora).id, lead: "Andrew Bramidge" },
+    ]) {
+      const { errors } = await run(updateAction, { ...input, expectedVersion: version });
+      expect(errors).toBeUndefined();
+      version += 1;
+    }
+    const published = await run(publish, { id: draftId, expectedVersion: version });
+    expect(published.errors).toBeUndefined();
+
+    const db = t.database.db;
+    const held = async (text: string) => {
+      const [row] = await db
+        .select({
+          id: actionsTable.id,
+          lead: actionsTable.lead,
+          targetRaw: actionsTable.targetRaw,
+          deadline: actionsTable.deadline,
+          precision: actionsTable.deadlinePrecision,
+          version: actionsTable.version,
+        })
+        .from(actionsTable)
+        .where(eq(actionsTable.text, text));
+      const revisions = await db
+        .select({
+          version: actionRevisionsTable.version,
+          field: actionRevisionsTable.field,
+          before: actionRevisionsTable.before,
+          after: actionRevisionsTable.after,
+          reason: actionRevisionsTable.reason,
+          keyName: actionRevisionsTable.keyName,
+        })
+        .from(actionRevisionsTable)
+        .where(eq(actionRevisionsTable.actionId, row!.id))
+        .orderBy(actionRevisionsTable.field);
+      return { ...row!, revisions };
+    };
+    const draftNumber = fromGlobalId(draftId).id;
+    const corrected = await held(branding);
+    // Seeded at version 1, its status unchanged (Complete): the correction alone raises it.
+    expect(corrected).toMatchObject({
+      lead: "Harlow Growth Board team",
+      targetRaw: "September 2023",
+      deadline: "2023-09-30",
+      precision: "MONTH",
+      version: 2,
+    });
+    const by = { version: 2, reason: `corrected in draft ${draftNumber}`, keyName: "Harlow performance team" };
+    expect(corrected.revisions).toEqual([
+      { ...by, field: "lead", before: "Andrew Bramidge", after: "Harlow Growth Board team" },
+      { ...by, field: "target", before: "June 2023", after: "September 2023" },
+    ]);
+    expect(await held(fora)).toMatchObject({
+      lead: "Andrew Bramidge",
+      targetRaw: "July 2023",
+      deadline: "2023-07-31",
+      precision: "MONTH",
+      version: 1,
+      revisions: [],
+    });
+
+    const updates = await db
+      .select({ objectId: auditEventsTable.objectId, after: auditEventsTable.after })
+      .from(auditEventsTable)
+      .where(eq(auditEventsTable.operation, "action.update"));
+    expect(updates).toEqual([
+      {
+        objectId: corrected.id,
+        after: { version: 2, lead: "Harlow Growth Board team", target: "September 2023" },
+      },
+    ]);
+    const [published_] = await db
+      .select({ after: auditEventsTable.after })
+      .from(auditEventsTable)
+      .where(eq(auditEventsTable.operation, "draft.publish"));
+    expect(published_?.after).toMatchObject({ correctedActions: [corrected.id] });
   });
 
   it("refuses a second open draft for the same challenge, naming the open one, until it is discarded", async () => {
