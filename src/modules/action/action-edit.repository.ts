@@ -1,7 +1,7 @@
 import { and, eq, max, sql } from "drizzle-orm";
 import type { Database } from "../../shared/database/database.js";
 import { writeAuditEvent } from "../audit/audit.writer.js";
-import type { Identity } from "../identity/identity.js";
+import { actorOf, type Identity } from "../identity/identity.js";
 import { bumpPlanVersion } from "../peer-challenge/plan-version.js";
 import { peerChallengesTable } from "../peer-challenge/peer-challenge.table.js";
 import { recommendationsTable } from "../recommendation/recommendation.table.js";
@@ -70,8 +70,8 @@ function editorUpdate(actionId: number, progress: NewProgress, by: Identity): ty
     ...progress,
     source: "EDITOR",
     sourceDocumentId: null,
-    recordedByKeyId: by.kind === "key" ? by.keyId : null,
-    recordedByName: by.kind === "key" ? by.name : null,
+    recordedByKeyId: actorOf(by).keyId,
+    recordedByName: actorOf(by).name,
   };
 }
 
@@ -116,8 +116,8 @@ export function createActionEditRepository({ db }: { db: Database }) {
         after: c.after,
         reason: c.reason ?? null,
         effectiveOn: c.effectiveOn ?? null,
-        keyId: by.kind === "key" ? by.keyId : null,
-        keyName: by.kind === "key" ? by.name : "anonymous",
+        keyId: actorOf(by).keyId,
+        keyName: actorOf(by).name ?? "anonymous",
       })),
     );
   }
@@ -323,13 +323,7 @@ export function createActionEditRepository({ db }: { db: Database }) {
           .returning();
         if (action === undefined) throw new Error("action insert returned no row");
         if (progress !== null) {
-          await tx.insert(progressUpdatesTable).values({
-            actionId: action.id,
-            ...progress,
-            source: "EDITOR",
-            recordedByKeyId: by.kind === "key" ? by.keyId : null,
-            recordedByName: by.kind === "key" ? by.name : null,
-          });
+          await tx.insert(progressUpdatesTable).values(editorUpdate(action.id, progress, by));
         }
         await writeAuditEvent(tx, by, {
           operation: "action.add",

@@ -1,6 +1,6 @@
 import type { Database } from "../../shared/database/database.js";
 import { currentRequest } from "../../shared/request-context.js";
-import type { Identity } from "../identity/identity.js";
+import { actorOf, type Identity } from "../identity/identity.js";
 import { auditEventsTable } from "./audit-event.table.js";
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -24,8 +24,8 @@ export async function writeAuditEvent(
   entry: AuditEntry,
 ): Promise<void> {
   await tx.insert(auditEventsTable).values({
-    keyId: identity.kind === "key" ? identity.keyId : null,
-    keyName: identity.kind === "key" ? identity.name : "anonymous",
+    keyId: actorOf(identity).keyId,
+    keyName: actorOf(identity).name ?? "anonymous",
     role: identity.kind === "key" ? identity.role : "ANONYMOUS",
     councilId: entry.councilId,
     operation: entry.operation,

@@ -44,3 +44,8 @@ export const cliOperator: KeyIdentity = Object.freeze({
   role: "ADMIN",
   councilIds: Object.freeze([]),
 });
+
+/** Who a write is recorded as: the key's id and name, or neither for an anonymous request. */
+export function actorOf(identity: Identity): { keyId: number | null; name: string | null } {
+  return identity.kind === "key" ? { keyId: identity.keyId, name: identity.name } : { keyId: null, name: null };
+}

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { count, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actionsTable } from "../../../src/modules/action/action.table.js";
@@ -6,33 +5,12 @@ import { progressUpdatesTable } from "../../../src/modules/action/progress-updat
 import { sourceDocumentsTable } from "../../../src/modules/import/source-document.table.js";
 import { peerChallengesTable } from "../../../src/modules/peer-challenge/peer-challenge.table.js";
 import { recommendationsTable } from "../../../src/modules/recommendation/recommendation.table.js";
+import { harlowPlan, harlowUpdated } from "../../support/harlow-plan.js";
 import { createTestApp, type TestApp } from "../../support/test-app.js";
 import { databaseKind } from "../../support/test-database.js";
 
-const harlow = readFileSync("seeds/plans/harlow.txt", "utf8");
+const harlow = harlowPlan;
 const utf8 = (text: string) => new TextEncoder().encode(text);
-
-/** Harlow's plan a year later: three statuses changed, nothing else. */
-function harlowUpdated(): string {
-  const changed = harlow
-    // Rec 1 action 2 (August 2023): Not started → Complete.
-    .replace(
-      "WLT and Cabinet review resident survey results and suggested themes produced.\t\tAugust 2023\tNot started",
-      "WLT and Cabinet review resident survey results and suggested themes produced.\t\tAugust 2023\tComplete",
-    )
-    // Rec 12 action 5 (Nov 2023): Not started → In progress.
-    .replace(
-      "Consider changes to contracts.\t\tNov 2023\tNot started",
-      "Consider changes to contracts.\t\tNov 2023\tIn progress",
-    )
-    // Rec 4 action 1 (Sept. 2023): empty → Complete.
-    .replace(
-      "Identify senior strategic capacity and clarify future structure.\tAndrew Bramidge\tSept. 2023\t",
-      "Identify senior strategic capacity and clarify future structure.\tAndrew Bramidge\tSept. 2023\tComplete",
-    );
-  if (changed === harlow) throw new Error("fixture did not change");
-  return changed;
-}
 
 async function versionSum(t: TestApp): Promise<number> {
   const [row] = await t.database.db.select({ n: sql<number>`sum(${actionsTable.version})::int` }).from(actionsTable);
