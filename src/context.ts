@@ -2,6 +2,8 @@ import type { AuditRepository } from "./modules/audit/audit.repository.js";
 import type { AuditService } from "./modules/audit/audit.service.js";
 import type { ActionEditRepository } from "./modules/action/action-edit.repository.js";
 import type { ActionEditService } from "./modules/action/action-edit.service.js";
+import type { RecommendationEditRepository } from "./modules/recommendation/recommendation-edit.repository.js";
+import type { RecommendationEditService } from "./modules/recommendation/recommendation-edit.service.js";
 import type { ActionLoaders } from "./modules/action/action.loaders.js";
 import type { ActionRepository } from "./modules/action/action.repository.js";
 import type { ActionService } from "./modules/action/action.service.js";
@@ -50,6 +52,7 @@ export interface AppRepositories {
   theme: ThemeRepository;
   action: ActionRepository;
   actionEdit: ActionEditRepository;
+  recommendationEdit: RecommendationEditRepository;
   sourceDocument: SourceDocumentRepository;
   import: ImportRepository;
   benchmark: BenchmarkRepository;
@@ -66,6 +69,7 @@ export interface AppServices {
   scope: ScopeService;
   action: ActionService;
   actionEdit: ActionEditService;
+  recommendationEdit: RecommendationEditService;
   peerChallenge: PeerChallengeService;
   recommendation: RecommendationService;
   import: ImportService;

@@ -17,6 +17,9 @@ import { todayIso } from "../shared/graphql/local-date.scalar.js";
 import type { Logger } from "../shared/logger.js";
 import { createActionEditRepository } from "../modules/action/action-edit.repository.js";
 import { ActionEditResolver } from "../modules/action/action-edit.resolver.js";
+import { createRecommendationEditRepository } from "../modules/recommendation/recommendation-edit.repository.js";
+import { RecommendationEditResolver } from "../modules/recommendation/recommendation-edit.resolver.js";
+import { RecommendationEditService } from "../modules/recommendation/recommendation-edit.service.js";
 import { ActionEditService } from "../modules/action/action-edit.service.js";
 import { createActionLoaders } from "../modules/action/action.loaders.js";
 import { createActionRepository } from "../modules/action/action.repository.js";
@@ -90,6 +93,7 @@ export function createRepositories(db: Database): AppRepositories {
     theme: createThemeRepository({ db }),
     action: createActionRepository({ db }),
     actionEdit: createActionEditRepository({ db }),
+    recommendationEdit: createRecommendationEditRepository({ db }),
     sourceDocument: createSourceDocumentRepository({ db }),
     import: createImportRepository({ db }),
     benchmark: createBenchmarkRepository({ db }),
@@ -126,14 +130,20 @@ export function createServices(
     scope,
     action,
     actionEdit: new ActionEditService(repos.actionEdit),
+    recommendationEdit: new RecommendationEditService(repos.recommendationEdit, repos.theme),
     peerChallenge: new PeerChallengeService(repos.peerChallenge, scope),
     recommendation: new RecommendationService(repos.recommendation, scope),
     import: importService,
     benchmark: new BenchmarkService(repos.benchmark, action, peerGroup, config.staleAfterMonths),
     apiKey: new ApiKeyService(repos.apiKey, council, config.adminToken, logger),
     audit: new AuditService(repos.audit, council),
-    draft: new DraftService(repos.draft, importService, council, repos.theme, (tx) =>
-      createActionEditRepository({ db: tx }),
+    draft: new DraftService(
+      repos.draft,
+      importService,
+      council,
+      repos.theme,
+      (tx) => createActionEditRepository({ db: tx }),
+      (tx) => createRecommendationEditRepository({ db: tx }),
     ),
   };
 }
@@ -161,6 +171,7 @@ export const resolvers = [
   ThemeLinkResolver,
   ActionResolver,
   ActionEditResolver,
+  RecommendationEditResolver,
   ProgressUpdateResolver,
   SourceDocumentResolver,
   SourceLocationResolver,

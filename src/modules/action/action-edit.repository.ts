@@ -1,7 +1,14 @@
 import { and, eq, max, sql } from "drizzle-orm";
 import type { Database } from "../../shared/database/database.js";
-import { writeAuditEvent } from "../audit/audit.writer.js";
-import { actorOf, type Identity } from "../identity/identity.js";
+import {
+  StaleWrite,
+  versionedTransaction,
+  versionedWithin,
+  type Transaction,
+  type VersionedWrite,
+} from "../../shared/database/versioned-write.js";
+import { correctionAudit, writeAuditEvent } from "../audit/audit.writer.js";
+import { actorOf, revisionAuthor, type Identity } from "../identity/identity.js";
 import { bumpPlanVersion } from "../peer-challenge/plan-version.js";
 import { peerChallengesTable } from "../peer-challenge/peer-challenge.table.js";
 import { recommendationsTable } from "../recommendation/recommendation.table.js";
@@ -9,8 +16,6 @@ import { actionRevisionsTable } from "./action-revision.table.js";
 import { actionsTable, type ActionRow } from "./action.table.js";
 import type { ActionStatusValue, DeadlinePrecisionValue, RagColourValue } from "./action.values.js";
 import { progressUpdatesTable, type ProgressUpdateRow } from "./progress-update.table.js";
-
-type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /** Where an action sits: what the access rules and the plan version need. */
 export interface ActionPlace {
@@ -49,20 +54,6 @@ export interface NewProgress {
   note: string | null;
 }
 
-/** Outcome of a versioned write: the action as written, or why there is none. */
-export type VersionedWrite<T> = { ok: true; value: T } | { ok: false; why: "missing" | "stale" };
-
-/** Lock and deadlock failures PostgreSQL may raise under contention: answered as a conflict, never as internal. */
-const contentionCodes = new Set(["40001", "40P01", "55P03"]);
-
-function isContention(error: unknown): boolean {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string" && contentionCodes.has(code)) return true;
-  }
-  return false;
-}
-
 /** A progress update as an editor records it: no document behind it, the key that recorded it named. */
 function editorUpdate(actionId: number, progress: NewProgress, by: Identity): typeof progressUpdatesTable.$inferInsert {
   return {
@@ -74,9 +65,6 @@ function editorUpdate(actionId: number, progress: NewProgress, by: Identity): ty
     recordedByName: actorOf(by).name,
   };
 }
-
-/** A stale write: thrown inside the transaction so that it rolls back, caught outside it. */
-class StaleWrite extends Error {}
 
 /**
  * Plan edits, each in one transaction with its audit event and the plan version. A write first
@@ -116,8 +104,7 @@ export function createActionEditRepository({ db }: { db: Database }) {
         after: c.after,
         reason: c.reason ?? null,
         effectiveOn: c.effectiveOn ?? null,
-        keyId: actorOf(by).keyId,
-        keyName: actorOf(by).name ?? "anonymous",
+        ...revisionAuthor(by),
       })),
     );
   }
@@ -149,27 +136,19 @@ export function createActionEditRepository({ db }: { db: Database }) {
       objectType: "Action",
       objectId: action.id,
       councilId: place.councilId,
-      before: { version: place.action.version, ...Object.fromEntries(changes.map((c) => [c.field, c.before])) },
-      after: { version: action.version, ...Object.fromEntries(changes.map((c) => [c.field, c.after])) },
+      ...correctionAudit(place.action.version, action.version, changes),
     });
     return action;
   }
 
-  /**
-   * Runs `write` as a versioned write on `place`: a stale version or lock contention changes nothing
-   * and comes back as "stale"; an action gone since it was read as "missing".
-   */
-  async function versioned<T>(place: ActionPlace, write: (tx: Transaction) => Promise<T>): Promise<VersionedWrite<T>> {
-    try {
-      return { ok: true, value: await db.transaction(write) };
-    } catch (error) {
-      if (!(error instanceof StaleWrite) && !isContention(error)) throw error;
+  function versioned<T>(place: ActionPlace, write: (tx: Transaction) => Promise<T>): Promise<VersionedWrite<T>> {
+    return versionedTransaction(db, write, async () => {
       const [still] = await db
         .select({ version: actionsTable.version })
         .from(actionsTable)
         .where(eq(actionsTable.id, place.action.id));
-      return { ok: false, why: still === undefined ? "missing" : "stale" };
-    }
+      return still !== undefined;
+    });
   }
 
   return {
@@ -247,18 +226,13 @@ export function createActionEditRepository({ db }: { db: Database }) {
      * write that raises the plan version itself (a draft's publish). The version is the one read in
      * that transaction; an action changed since by a writer outside it comes back as "stale".
      */
-    async correctWithin(
+    correctWithin(
       place: ActionPlace,
       fields: ActionFields,
       changes: readonly FieldChange[],
       by: Identity,
     ): Promise<VersionedWrite<ActionRow>> {
-      try {
-        return { ok: true, value: await writeCorrection(db, place, place.action.version, fields, changes, by) };
-      } catch (error) {
-        if (error instanceof StaleWrite) return { ok: false, why: "stale" };
-        throw error;
-      }
+      return versionedWithin(() => writeCorrection(db, place, place.action.version, fields, changes, by));
     },
 
     /** Retires the action from `retiredOn`, kept as a revision. */

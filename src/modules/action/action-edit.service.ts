@@ -1,4 +1,7 @@
+import type { VersionedWrite } from "../../shared/database/versioned-write.js";
 import { AppError, badInput, sharedErrorCodes } from "../../shared/errors/app-error.js";
+import { maxEditedTextChars, optionalText, requiredText } from "../../shared/errors/input-guards.js";
+import { writeConflict } from "../../shared/errors/write-conflict.js";
 import type { ErrorCode } from "../../shared/errors/error-code.js";
 import { isIsoDate } from "../../shared/graphql/local-date.scalar.js";
 import { canEditCouncil } from "../identity/authorization.policy.js";
@@ -12,7 +15,6 @@ import type {
   ActionPlace,
   FieldChange,
   NewProgress,
-  VersionedWrite,
 } from "./action-edit.repository.js";
 import { actionErrorCodes } from "./action.errors.js";
 import type { ActionRow } from "./action.table.js";
@@ -57,7 +59,6 @@ export interface RetireActionRequest {
   reason: string;
 }
 
-const maxTextChars = 5000;
 const maxLeadChars = 500;
 
 /** What an editor's update prints as its status, there being no document to quote. */
@@ -90,7 +91,7 @@ export class ActionEditService {
       status: request.status,
       statusText: optionalText(request.statusText, "input.statusText", maxLeadChars) ?? statusLabels[request.status],
       rag: request.rag ?? null,
-      note: optionalText(request.note, "input.note", maxTextChars),
+      note: optionalText(request.note, "input.note", maxEditedTextChars),
     };
     return settle(await this.edits.recordProgress(place, request.expectedVersion, progress, by), request);
   }
@@ -98,7 +99,7 @@ export class ActionEditService {
   async update(by: Identity, request: UpdateActionRequest): Promise<ActionRow> {
     const place = await this.editablePlace(by, request.actionId);
     const fields: ActionFields = {};
-    if (request.text !== undefined) fields.text = requiredText(request.text, "input.text", maxTextChars);
+    if (request.text !== undefined) fields.text = requiredText(request.text, "input.text", maxEditedTextChars);
     if (request.lead !== undefined) fields.lead = optionalText(request.lead, "input.lead", maxLeadChars);
     if (request.target !== undefined) fields.target = readTarget(request.target);
     const changes = correctionChanges(place.action, fields);
@@ -113,7 +114,7 @@ export class ActionEditService {
         argument: "input.recommendation",
       });
     const fields = {
-      text: requiredText(request.text, "input.text", maxTextChars),
+      text: requiredText(request.text, "input.text", maxEditedTextChars),
       lead: optionalText(request.lead, "input.lead", maxLeadChars),
       target: readTarget(request.target ?? null),
     };
@@ -133,7 +134,7 @@ export class ActionEditService {
   async retire(by: Identity, request: RetireActionRequest, today: string): Promise<ActionRow> {
     const place = await this.editablePlace(by, request.actionId);
     notAfterToday(request.retiredOn, today, "input.retiredOn", actionErrorCodes.retiredInFuture, "A retirement");
-    const reason = requiredText(request.reason, "input.reason", maxTextChars);
+    const reason = requiredText(request.reason, "input.reason", maxEditedTextChars);
     if (place.action.retiredOn !== null)
       throw new AppError(
         actionErrorCodes.alreadyRetired,
@@ -179,29 +180,12 @@ function actionNotFound(): AppError {
 function settle<T>(result: VersionedWrite<T>, request: { expectedVersion: number }): T {
   if (result.ok) return result.value;
   if (result.why === "missing") throw actionNotFound();
-  throw new AppError(
-    sharedErrorCodes.writeConflict,
-    `The action has changed since version ${request.expectedVersion} was read: read it again and restate your change`,
-    { argument: "input.expectedVersion" },
-  );
+  throw writeConflict("action", request.expectedVersion);
 }
 
 function notAfterToday(day: string, today: string, argument: string, code: ErrorCode, what: string): void {
   if (!isIsoDate(day)) throw badInput(argument, `"${day}" is not a date (YYYY-MM-DD)`, sharedErrorCodes.invalidDate);
   if (day > today) throw new AppError(code, `${what} cannot be dated after today (${today}): ${day}`, { argument });
-}
-
-function requiredText(value: string, argument: string, maxChars: number): string {
-  const text = optionalText(value, argument, maxChars);
-  if (text === null) throw badInput(argument, `${argument} cannot be empty`);
-  return text;
-}
-
-/** Trimmed text, null when blank; refused when longer than a plan's cell plausibly is. */
-function optionalText(value: string | null | undefined, argument: string, maxChars: number): string | null {
-  const text = value?.trim() ?? "";
-  if (text.length > maxChars) throw badInput(argument, `${argument} is longer than ${maxChars} characters`);
-  return text === "" ? null : text;
 }
 
 /** The project's own target reading, as an import would read the same cell. */

@@ -36,3 +36,15 @@ export async function writeAuditEvent(
     requestId: currentRequest()?.id ?? null,
   });
 }
+
+/** A correction's event body: each changed field before and after, beside the versions it moved between. */
+export function correctionAudit(
+  fromVersion: number,
+  toVersion: number,
+  changes: readonly { field: string; before: string | null; after: string | null }[],
+): Pick<AuditEntry, "before" | "after"> {
+  return {
+    before: { version: fromVersion, ...Object.fromEntries(changes.map((c) => [c.field, c.before])) },
+    after: { version: toVersion, ...Object.fromEntries(changes.map((c) => [c.field, c.after])) },
+  };
+}

@@ -1,6 +1,7 @@
 import type { Database } from "../../shared/database/database.js";
-import { AppError, badInput, sharedErrorCodes } from "../../shared/errors/app-error.js";
-import { checkText } from "../../shared/errors/input-guards.js";
+import type { VersionedWrite } from "../../shared/database/versioned-write.js";
+import { AppError, sharedErrorCodes } from "../../shared/errors/app-error.js";
+import { optionalText, requiredText } from "../../shared/errors/input-guards.js";
 import type { ActionEditRepository, ActionFields } from "../action/action-edit.repository.js";
 import { correctionChanges } from "../action/action-edit.service.js";
 import { writeAuditEvent } from "../audit/audit.writer.js";
@@ -20,6 +21,13 @@ import type {
 } from "../import/import.service.js";
 import { parseStatus } from "../import/normalise/status.normaliser.js";
 import { parseTarget } from "../import/normalise/target.normaliser.js";
+import type {
+  RecommendationEditRepository,
+  RecommendationFields,
+} from "../recommendation/recommendation-edit.repository.js";
+import { recommendationChanges } from "../recommendation/recommendation-edit.service.js";
+import { handThemeLinks } from "../theme/theme.hand-links.js";
+import type { ThemeRow } from "../theme/theme.table.js";
 import type { ThemeRepository } from "../theme/theme.repository.js";
 import { draftClosed, draftNotFound, draftAlreadyOpen } from "./draft.errors.js";
 import type {
@@ -74,6 +82,8 @@ export class DraftService {
     private readonly themes: ThemeRepository,
     /** Plan edits over a given transaction: a publish corrects held actions inside its own. */
     private readonly actionEdits: (tx: Database) => ActionEditRepository,
+    /** The same for held recommendations. */
+    private readonly recommendationEdits: (tx: Database) => RecommendationEditRepository,
   ) {}
 
   /**
@@ -190,7 +200,7 @@ export class DraftService {
       confidence["text"] = 1;
     }
     if (edit.themes !== undefined) {
-      patch.themes = await this.themeLinks(edit.themes);
+      patch.themes = handThemeLinks(await this.themes.findAll(), edit.themes, "input.themes");
       reviewed.add("themes");
     }
     if (edit.dropped !== undefined) patch.dropped = edit.dropped;
@@ -275,6 +285,7 @@ export class DraftService {
     const visible = await this.visibleDraft(identity, id);
     const [council] = await this.councils.listByIds([visible.councilId]);
     if (council === undefined) throw new Error(`draft ${id} lost its council`);
+    const taxonomy = await this.themes.findAll();
     return this.imports.locked(visible.councilId, async (step) => {
       // Everything from here reads through the transaction: PGlite has one connection, which it holds.
       const drafts = this.drafts.within(step.tx);
@@ -295,6 +306,10 @@ export class DraftService {
         );
       }
       const report = compared.unchanged ? compared.report : await write(step, read, compared);
+      const correctedRecommendations = await this.correctHeldRecommendations(step.tx, drafts, id, identity, {
+        pairs: compared.diff.recommendationPairs,
+        taxonomy,
+      });
       const correctedActions = await this.correctHeldActions(step.tx, drafts, id, identity, compared.diff.actionPairs);
       const closed = await drafts.close(id, expectedVersion, "PUBLISHED", report.sourceDocumentId);
       if (closed === null) return refusal(drafts, id);
@@ -310,11 +325,63 @@ export class DraftService {
           addedRecommendations: report.addedRecommendations,
           addedActions: report.addedActions,
           statusChanges: report.statusChanges,
+          correctedRecommendations,
           correctedActions,
         },
       });
       return { draft: closed, report };
     });
+  }
+
+  /**
+   * Applies a person's corrections (title, text, theme links in `reviewed`) of kept draft rows
+   * matched to held recommendations, as updateRecommendation would. Returns the ids corrected.
+   */
+  private async correctHeldRecommendations(
+    tx: Database,
+    drafts: DraftRepository,
+    draftId: number,
+    by: Identity,
+    { pairs, taxonomy }: { pairs: PlanDiff["recommendationPairs"]; taxonomy: readonly ThemeRow[] },
+  ): Promise<number[]> {
+    const rows = (await drafts.recommendations(draftId)).filter((r) => !r.dropped);
+    const edits = this.recommendationEdits(tx);
+    const corrected: number[] = [];
+    for (const pair of pairs) {
+      const row = rows.find((r) => r.reference === pair.reference);
+      if (row === undefined) continue;
+      const asDrafted: RecommendationFields = {};
+      if (row.reviewed.includes("title")) asDrafted.title = row.title;
+      if (row.reviewed.includes("text")) asDrafted.text = row.text;
+      if (row.reviewed.includes("themes"))
+        asDrafted.themes = row.themes.map((l) => ({ themeId: l.themeId, method: "HAND", confidence: 1, matched: [] }));
+      if (Object.keys(asDrafted).length === 0) continue;
+      const place = await edits.findPlace(pair.recommendationId);
+      if (place === null) throw new Error(`matched recommendation ${pair.recommendationId} is not held`);
+      const reason = `corrected in draft ${draftId}`;
+      const changes = recommendationChanges(
+        place.recommendation,
+        await edits.findLinks(place.recommendation.id),
+        asDrafted,
+        taxonomy,
+      );
+      if (changes.length === 0) continue;
+      const changed = new Set(changes.map((c) => c.field));
+      const fields: RecommendationFields = Object.fromEntries(
+        Object.entries(asDrafted).filter(([field]) => changed.has(field)),
+      );
+      conflictUnlessWritten(
+        await edits.correctWithin(
+          place,
+          fields,
+          changes.map((c) => ({ ...c, reason })),
+          by,
+        ),
+        "A recommendation",
+      );
+      corrected.push(place.recommendation.id);
+    }
+    return corrected;
   }
 
   /**
@@ -356,19 +423,15 @@ export class DraftService {
         ...(changed.has("target") ? { target: asDrafted.target } : {}),
       };
       const reason = `corrected in draft ${draftId}`;
-      const result = await edits.correctWithin(
-        place,
-        fields,
-        changes.map((c) => ({ ...c, reason })),
-        by,
+      conflictUnlessWritten(
+        await edits.correctWithin(
+          place,
+          fields,
+          changes.map((c) => ({ ...c, reason })),
+          by,
+        ),
+        "An action",
       );
-      if (!result.ok) {
-        throw new AppError(
-          sharedErrorCodes.writeConflict,
-          "An action this draft corrects has changed while it was published: read the draft again and publish",
-          { argument: "expectedVersion" },
-        );
-      }
       corrected.push(place.action.id);
     }
     return corrected;
@@ -488,24 +551,21 @@ export class DraftService {
     if (row === null || (await this.findAs(identity, row.draftId)) === null) throw draftNotFound("a row with this ID");
     return row;
   }
-
-  private async themeLinks(codes: readonly string[]) {
-    const byCode = new Map((await this.themes.findAll()).filter((t) => t.level === 2).map((t) => [t.code, t.id]));
-    return [...new Set(codes)].map((code) => {
-      const themeId = byCode.get(code);
-      if (themeId === undefined)
-        throw badInput(
-          "input.themes",
-          `${code} is not a sub-theme code (such as priorities-outcomes.performance-data)`,
-        );
-      return { themeId, method: "HAND" as const, confidence: 1, matched: [] };
-    });
-  }
 }
 
 function write(step: LockedImport, read: ReadImport, compared: Awaited<ReturnType<LockedImport["compare"]>>) {
   // The draft's own audit event (draft.publish) says who published: no second plan.import event.
   return step.write(read, compared, null);
+}
+
+/** A publish's correction of a held object that changed while the publish ran: the whole publish is refused. */
+function conflictUnlessWritten(result: VersionedWrite<unknown>, what: string): void {
+  if (!result.ok)
+    throw new AppError(
+      sharedErrorCodes.writeConflict,
+      `${what} this draft corrects has changed while it was published: read the draft again and publish`,
+      { argument: "expectedVersion" },
+    );
 }
 
 /** Why a versioned write to a draft matched nothing: closed, or changed since it was read. */
@@ -538,17 +598,6 @@ function summary(draft: PlanDraftRow) {
 function pick(row: object, keys: string[]): Record<string, unknown> {
   const values = row as Record<string, unknown>;
   return Object.fromEntries(keys.map((k) => [k, values[k]]));
-}
-
-function requiredText(value: string, argument: string): string {
-  const text = checkText(value, argument).trim();
-  if (text === "") throw badInput(argument, `${argument} cannot be empty`);
-  return text;
-}
-
-function optionalText(value: string, argument: string): string | null {
-  const text = checkText(value, argument).trim();
-  return text === "" ? null : text;
 }
 
 /** The reader's plan as draft rows, every field with its confidence. */

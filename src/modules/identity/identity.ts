@@ -49,3 +49,9 @@ export const cliOperator: KeyIdentity = Object.freeze({
 export function actorOf(identity: Identity): { keyId: number | null; name: string | null } {
   return identity.kind === "key" ? { keyId: identity.keyId, name: identity.name } : { keyId: null, name: null };
 }
+
+/** Who a revision names: the key, or "anonymous" (never reached: edits need a key, but the column is required). */
+export function revisionAuthor(identity: Identity): { keyId: number | null; keyName: string } {
+  const actor = actorOf(identity);
+  return { keyId: actor.keyId, keyName: actor.name ?? "anonymous" };
+}

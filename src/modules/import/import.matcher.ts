@@ -22,6 +22,8 @@ export interface PlanDiff {
   statusChanges: { actionId: number; status: ParsedStatus; update: string | null; line: number }[];
   matchedRecommendations: number;
   matchedActions: number;
+  /** Each held recommendation matched, with the parsed recommendation's reference. */
+  recommendationPairs: { recommendationId: number; reference: string }[];
   /** Each held action matched, with the parsed action's place (its recommendation's reference, its order). */
   actionPairs: { actionId: number; reference: string; order: number }[];
   disappearedRecommendations: { reference: string; text: string }[];
@@ -100,6 +102,7 @@ export function diffPlan(held: HeldRecommendation[], parsed: PlanRecommendation[
     statusChanges: [],
     matchedRecommendations: 0,
     matchedActions: 0,
+    recommendationPairs: [],
     actionPairs: [],
     disappearedRecommendations: [],
     disappearedActions: [],
@@ -114,6 +117,7 @@ export function diffPlan(held: HeldRecommendation[], parsed: PlanRecommendation[
   diff.newRecommendations = recs.unmatched;
   diff.disappearedRecommendations = recs.leftover.map((h) => ({ reference: h.reference, text: h.text }));
   diff.matchedRecommendations = recs.pairs.length;
+  diff.recommendationPairs = recs.pairs.map(([h, p]) => ({ recommendationId: h.id, reference: p.reference }));
   for (const [h, p] of recs.pairs) {
     const acts = pairUp(
       h.actions,

@@ -273,6 +273,7 @@ function emptyDiff(matchedRecommendations: number, matchedActions: number): Plan
     statusChanges: [],
     matchedRecommendations,
     matchedActions,
+    recommendationPairs: [],
     actionPairs: [],
     disappearedRecommendations: [],
     disappearedActions: [],

@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import { manyByKey, oneByKey } from "../../shared/graphql/loader-helpers.js";
 import type { PageRequest } from "../../shared/graphql/pagination.js";
+import type { RecommendationRevisionRow } from "./recommendation-revision.table.js";
 import type { RecommendationRepository } from "./recommendation.repository.js";
 import type { RecommendationRow } from "./recommendation.table.js";
 
@@ -28,6 +29,9 @@ export function createRecommendationLoaders(recommendations: RecommendationRepos
     },
     byId: new DataLoader<number, RecommendationRow | null>(async (ids) =>
       oneByKey(ids, await recommendations.findByIds(ids), (r) => r.id),
+    ),
+    revisionsByRecommendationId: new DataLoader<number, RecommendationRevisionRow[]>(async (ids) =>
+      manyByKey(ids, await recommendations.findRevisionsByRecommendationIds(ids), (r) => r.recommendationId),
     ),
     byPeerChallengeId: new DataLoader<number, RecommendationRow[]>(async (ids) =>
       manyByKey(ids, await recommendations.findByPeerChallengeIds(ids), (r) => r.peerChallengeId),

@@ -7,6 +7,7 @@ import { councilsTable } from "../council/council.table.js";
 import { peerChallengesTable } from "../peer-challenge/peer-challenge.table.js";
 import { isPeerGroupMember } from "../peer-group/peer-group.membership.js";
 import { themesTable } from "../theme/theme.table.js";
+import { recommendationRevisionsTable, type RecommendationRevisionRow } from "./recommendation-revision.table.js";
 import { recommendationsTable, recommendationThemesTable, type RecommendationRow } from "./recommendation.table.js";
 
 /** Filters shared by recommendations and actions (an action matches through its recommendation). */
@@ -51,6 +52,14 @@ const keyTheme = alias(themesTable, "key_theme");
 
 export function createRecommendationRepository({ db }: { db: Database }) {
   return {
+    async findRevisionsByRecommendationIds(ids: readonly number[]): Promise<RecommendationRevisionRow[]> {
+      return db
+        .select()
+        .from(recommendationRevisionsTable)
+        .where(inArray(recommendationRevisionsTable.recommendationId, [...ids]))
+        .orderBy(asc(recommendationRevisionsTable.id));
+    },
+
     async findPage(
       q: RecommendationQuery,
       page: PageRequest,

@@ -13,7 +13,8 @@ import { Theme, ThemeLink } from "../theme/theme.type.js";
 import type { ThemeRow } from "../theme/theme.table.js";
 import { RecommendationFilter } from "./recommendation.input.js";
 import type { RecommendationRow, RecommendationThemeRow } from "./recommendation.table.js";
-import { Recommendation, RecommendationConnection } from "./recommendation.type.js";
+import type { RecommendationRevisionRow } from "./recommendation-revision.table.js";
+import { Recommendation, RecommendationConnection, RecommendationRevision } from "./recommendation.type.js";
 
 @ArgsType()
 export class RecommendationsArgs extends ConnectionArgs {
@@ -61,6 +62,14 @@ export class RecommendationResolver {
   })
   async themeLinks(@Root() rec: RecommendationRow, @Ctx() ctx: AppContext): Promise<RecommendationThemeRow[]> {
     return ctx.loaders.theme.linksByRecommendationId.load(rec.id);
+  }
+
+  @FieldResolver(() => [RecommendationRevision], {
+    description:
+      "Every correction a person made to it or its theme links, oldest first, with the values before and after.",
+  })
+  async revisions(@Root() rec: RecommendationRow, @Ctx() ctx: AppContext): Promise<RecommendationRevisionRow[]> {
+    return ctx.loaders.recommendation.revisionsByRecommendationId.load(rec.id);
   }
 
   @FieldResolver(() => SourceLocation, { description: "The document and line it was read from." })

@@ -28,6 +28,8 @@ export const recommendationsTable = pgTable(
       .notNull()
       .references(() => sourceDocumentsTable.id),
     sourceLine: integer("source_line").notNull(),
+    /** Raised by every write to it (updateRecommendation, a publish's correction); stated back by the next write. */
+    version: integer("version").notNull().default(1),
   },
   (t) => [
     unique("recommendations_challenge_reference_unique").on(t.peerChallengeId, t.reference),
@@ -54,6 +56,9 @@ export const recommendationThemesTable = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /** Who set a HAND link through the API (null for rule links and the overrides file). */
+    linkedByKeyId: integer("linked_by_key_id"),
+    linkedByName: text("linked_by_name"),
   },
   (t) => [
     primaryKey({ columns: [t.recommendationId, t.themeId] }),

@@ -56,6 +56,42 @@ export class Recommendation extends Node {
     description: 'The council\'s own theme label ("Scrutiny Effectiveness"), kept beside the LGA themes.',
   })
   themeLabel!: string | null;
+
+  @Field(() => Int, {
+    description:
+      "Raised by 1 on every correction (updateRecommendation, a published draft's); a mutation states the version it read as expectedVersion.",
+  })
+  version!: number;
+}
+
+@ObjectType("RecommendationRevision", {
+  description:
+    "One field of a recommendation corrected by a person, with the value before and after. Revisions are appended, never overwritten.",
+})
+export class RecommendationRevision {
+  @Field(() => Int, { description: "The recommendation's version this change produced." })
+  version!: number;
+
+  @Field(() => String, {
+    description:
+      "The field changed: title, text, position, accountable, responsible, or themes (sub-theme codes, comma-separated).",
+  })
+  field!: string;
+
+  @Field(() => String, { nullable: true, description: "The value before the change; null when there was none." })
+  before!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The value after the change; null when cleared." })
+  after!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why, when it came from elsewhere than updateRecommendation ("corrected in draft 12").',
+  })
+  reason!: string | null;
+
+  @Field(() => String, { description: "Who made it: the name of the key (or ADMIN_TOKEN, CLI operator)." })
+  keyName!: string;
 }
 
 @ObjectType("RecommendationConnection", { description: "A page of recommendations." })

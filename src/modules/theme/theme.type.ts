@@ -54,4 +54,11 @@ export class ThemeLink {
 
   @Field(() => [String], { description: "The rule patterns that fired (empty for a hand classification)." })
   matched!: string[];
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Who set a hand classification (the key's name), through updateRecommendation or a published draft; null for the rules' links and the overrides file.",
+  })
+  linkedByName!: string | null;
 }

@@ -8,6 +8,7 @@ export * from "../../modules/recommendation/recommendation.table.js";
 export * from "../../modules/action/action.table.js";
 export * from "../../modules/action/progress-update.table.js";
 export * from "../../modules/action/action-revision.table.js";
+export * from "../../modules/recommendation/recommendation-revision.table.js";
 export * from "../../modules/audit/audit-event.table.js";
 export * from "../../modules/identity/api-key.table.js";
 export * from "../../modules/draft/plan-draft.table.js";

@@ -347,6 +347,65 @@ describe(`imports become drafts, reviewed and published (${databaseKind})`, () =
     expect(published_?.after).toMatchObject({ correctedActions: [corrected.id] });
   });
 
+  it("publishes a corrected title, text and theme links of a matched recommendation as updateRecommendation would", async () => {
+    const draftId = (await importDraft(harlowEditor)).data!.importPlan.draftId!;
+    const draft = (await readDraft(draftId)).data!.node!;
+    const rec2 = draft.recommendations.find((r) => r.reference === "2")!;
+    const rec3 = draft.recommendations.find((r) => r.reference === "3")!;
+    const heldQuery = `query($search: String) { recommendations(filter: { councils: ["${harlowGss}"], search: $search }, first: 2) {
+      nodes { id version title text themeLinks { method linkedByName theme { code } } revisions { version field before after reason keyName } } } }`;
+    type Held = {
+      id: string;
+      version: number;
+      title: string | null;
+      text: string;
+      themeLinks: { method: string; linkedByName: string | null; theme: { code: string } }[];
+      revisions: Record<string, unknown>[];
+    };
+    const held = async (search: string) =>
+      (await t.execute<{ recommendations: { nodes: Held[] } }>(heldQuery, { search })).data!.recommendations.nodes[0]!;
+    const before2 = await held("vision and narrative of place");
+    const before3 = await held(rec3.text.slice(0, 40));
+    expect(before2.themeLinks.every((l) => l.method === "RULE")).toBe(true);
+
+    let version = draft.version;
+    for (const input of [
+      { id: rec2.id, title: "Vision of place", themes: ["leadership.place-narrative", "leadership.partnerships"] },
+      // Reviewed, but as held: nothing to apply.
+      { id: rec3.id, text: rec3.text },
+    ]) {
+      const { errors } = await run(updateRecommendation, { ...input, expectedVersion: version });
+      expect(errors).toBeUndefined();
+      version += 1;
+    }
+    expect((await run(publish, { id: draftId, expectedVersion: version })).errors).toBeUndefined();
+
+    const after2 = await held("vision and narrative of place");
+    const reason = `corrected in draft ${fromGlobalId(draftId).id}`;
+    expect(after2).toMatchObject({ version: before2.version + 1, title: "Vision of place", text: before2.text });
+    expect(after2.themeLinks.map((l) => [l.method, l.linkedByName, l.theme.code]).sort()).toEqual([
+      ["HAND", "Harlow performance team", "leadership.partnerships"],
+      ["HAND", "Harlow performance team", "leadership.place-narrative"],
+    ]);
+    const by = { version: before2.version + 1, reason, keyName: "Harlow performance team" };
+    expect(after2.revisions).toEqual([
+      { ...by, field: "title", before: null, after: "Vision of place" },
+      {
+        ...by,
+        field: "themes",
+        before: before2.themeLinks.map((l) => l.theme.code).join(", "),
+        after: "leadership.place-narrative, leadership.partnerships",
+      },
+    ]);
+    expect(await held(rec3.text.slice(0, 40))).toEqual(before3);
+
+    const [published] = await t.database.db
+      .select({ after: auditEventsTable.after })
+      .from(auditEventsTable)
+      .where(eq(auditEventsTable.operation, "draft.publish"));
+    expect(published?.after).toMatchObject({ correctedRecommendations: [fromGlobalId(after2.id).id] });
+  });
+
   it("refuses a second open draft for the same challenge, naming the open one, until it is discarded", async () => {
     const first = await importDraft(harlowEditor);
     const draftId = first.data!.importPlan.draftId!;

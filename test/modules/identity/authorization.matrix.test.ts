@@ -14,10 +14,19 @@ import { auditRows } from "../audit/audit.authorization-rows.js";
 import { draftRows } from "../draft/draft.authorization-rows.js";
 import { importRows } from "../import/import.authorization-rows.js";
 import { peerGroupRows } from "../peer-group/peer-group.authorization-rows.js";
+import { recommendationRows } from "../recommendation/recommendation.authorization-rows.js";
 import { apiKeyRows } from "./api-key.authorization-rows.js";
 
 /** Every row of the matrix; test/support/authorization-matrix.ts says how to add one. */
-const rows: MatrixRow[] = [...apiKeyRows, ...importRows, ...peerGroupRows, ...actionRows, ...draftRows, ...auditRows];
+const rows: MatrixRow[] = [
+  ...apiKeyRows,
+  ...importRows,
+  ...peerGroupRows,
+  ...actionRows,
+  ...recommendationRows,
+  ...draftRows,
+  ...auditRows,
+];
 
 /**
  * Reads that hand out what not everyone may see, by root field. `drafts` and `auditEvents` answer
