@@ -21,7 +21,8 @@ function runImport(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe("npm run import", () => {
+// Each test spawns the CLI (tsx, a database, migrations): seconds alone, much longer on a loaded machine; the timeout only catches a hang.
+describe("npm run import", { timeout: 120_000 }, () => {
   it("prints one JSON object per file with the plan in the API's field names and the report", () => {
     const { status, stdout } = runImport([
       "seeds/plans/brentwood.txt",

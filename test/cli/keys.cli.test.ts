@@ -19,7 +19,8 @@ function runKeys(args: string[]) {
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-describe("npm run keys", () => {
+// Each test spawns the CLI against its own database; the timeout only catches a hang, not slowness.
+describe("npm run keys", { timeout: 120_000 }, () => {
   it("creates a key shown once, lists it by prefix and council, and revokes it", () => {
     const created = runKeys([
       "create",
