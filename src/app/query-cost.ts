@@ -48,6 +48,15 @@ export interface OperationCost {
 }
 
 type Variables = Readonly<Record<string, unknown>> | undefined;
+
+/** An operation as Apollo has resolved it, before execution: what the checks before any SQL look at. */
+export interface ResolvedOperation {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  /** As the client sent them, not yet coerced. */
+  variables: Variables;
+}
 type Composite = GraphQLObjectType | GraphQLInterfaceType;
 
 /** Sizes a field's arguments give the lists below it: a connection's page, a benchmark's rows, a series' periods. */
@@ -75,17 +84,7 @@ const nothing: ReadonlySet<string> = new Set();
  * lists multiplied through. Each (field, parent type, sizes) is measured once, so shared fragments
  * cost their size, not their number of paths. Pure: a document and variables in, figures out.
  */
-export function measureOperation({
-  schema,
-  document,
-  operation,
-  variables,
-}: {
-  schema: GraphQLSchema;
-  document: DocumentNode;
-  operation: OperationDefinitionNode;
-  variables: Variables;
-}): OperationCost {
+export function measureOperation({ schema, document, operation, variables }: ResolvedOperation): OperationCost {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);

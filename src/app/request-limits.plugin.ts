@@ -9,6 +9,7 @@ import type { RateLimitDecision } from "../shared/rate-limit/rate-limit.policy.j
 import { measureOperation, type OperationCost } from "./query-cost.js";
 import { importFields, rateLimitSubject, type RateLimits } from "./rate-limit.policies.js";
 import { rateLimitRefusal } from "./rate-limit.refusal.js";
+import { invalidTextArgument } from "./text-input.guard.js";
 
 export type RequestLimitsConfig = Pick<AppConfig, "maxQueryCost" | "maxRootFields" | "maxBenchmarks">;
 
@@ -26,7 +27,8 @@ export interface CostExtension {
 
 /**
  * The one place an operation's work is bounded, once Apollo knows which operation runs and with
- * which variables, and before any resolver (so before any SQL): its estimated cost, its root
+ * which variables, and before any resolver (so before any SQL): invalid text in its arguments
+ * (text-input.guard.ts, `input.invalid`), its estimated cost, its root
  * fields and its benchmark computations against their caps (HTTP 400, nothing runs), then the
  * caller's rate-limit budgets — `query_cost` for every operation, and for mutations one unit of
  * `mutations` per root field (aliases count) and one of `imports` per import field — all spent
@@ -46,6 +48,9 @@ export function requestLimitsPlugin(
       return Promise.resolve({
         async didResolveOperation({ operation, document, contextValue, request, schema }) {
           if (!operation) return;
+          // Refused first, so that an operation with invalid text spends no budget either.
+          const badText = invalidTextArgument({ schema, document, operation, variables: request.variables });
+          if (badText) throw refused(badText, 400);
           measured = measureOperation({ schema, document, operation, variables: request.variables });
           const refusal = capRefusal(measured, config);
           if (refusal) throw refused(refusal, 400);
