@@ -16,8 +16,16 @@ export interface AppConfig {
   /** On SIGTERM/SIGINT, how long in-flight requests may take to finish before their connections are cut. */
   shutdownGraceMs: number;
   maxQueryDepth: number;
-  /** Estimated fields an operation may resolve (lists multiplied through); see cost-limit.rule.ts. */
+  /** Most estimated cost (rows and batched reads, lists multiplied through) one operation may ask for; see query-cost.ts. */
   maxQueryCost: number;
+  /** Most root fields (each alias counted) one operation may select. */
+  maxRootFields: number;
+  /** Most benchmark computations (benchmark and series fields, distinct comparisons) one operation may ask for. */
+  maxBenchmarks: number;
+  /** "production" hides schema details from errors and turns introspection off unless INTROSPECTION says otherwise. */
+  environment: "production" | "development";
+  /** Whether clients may introspect the schema (__schema, __type). */
+  introspection: boolean;
   bodyLimitBytes: number;
   /** Largest document `importPlan` and the import command accept, in bytes (the original, before any reading). */
   importMaxDocumentBytes: number;
@@ -29,6 +37,8 @@ export interface AppConfig {
   rateLimitImportsPerHour: number;
   /** Refused credentials one client address may present per minute before its keyed requests get 429. */
   rateLimitAuthFailuresPerMinute: number;
+  /** Estimated query cost one key (or address) may spend per minute; 0 turns the budget off. */
+  rateLimitCostPerMinute: number;
   /** Most subjects (keys, addresses) the in-memory limiter holds; the least recently seen go first. */
   rateLimitMaxSubjects: number;
   /** Proxies in front of the service that append to X-Forwarded-For; 0 takes the socket's address. */
@@ -93,6 +103,8 @@ export function loadConfig(env: Env = process.env, projectRoot: string = process
     problems.push(`LOG_LEVEL must be one of ${logLevels.join(", ")}, got "${logLevel}"`);
   }
   const dataDir = text("PGLITE_DATA_DIR") ?? ".data";
+  // NODE_ENV as Node tools spell it; anything but "production" is a developer's machine or a test.
+  const environment = text("NODE_ENV") === "production" ? "production" : "development";
 
   const config: AppConfig = {
     databaseUrl,
@@ -104,19 +116,30 @@ export function loadConfig(env: Env = process.env, projectRoot: string = process
     databaseConnectTimeoutMs: integer("DATABASE_CONNECT_TIMEOUT_MS", 10_000, 100, 600_000),
     shutdownGraceMs: integer("SHUTDOWN_GRACE_MS", 10_000, 0, 600_000),
     maxQueryDepth: integer("MAX_QUERY_DEPTH", 12, 2, 50),
-    maxQueryCost: integer("MAX_QUERY_COST", 500_000, 100, 100_000_000),
+    maxQueryCost: integer("MAX_QUERY_COST", 50_000, 100, 100_000_000),
+    maxRootFields: integer("MAX_ROOT_FIELDS", 50, 1, 10_000),
+    maxBenchmarks: integer("MAX_BENCHMARKS_PER_REQUEST", 20, 1, 10_000),
+    environment,
+    introspection: flag("INTROSPECTION", environment !== "production"),
     bodyLimitBytes: integer("BODY_LIMIT_BYTES", 1024 * 1024, 1024, 50 * 1024 * 1024),
     importMaxDocumentBytes: integer("IMPORT_MAX_DOCUMENT_BYTES", 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
     staleAfterMonths: integer("STALE_AFTER_MONTHS", 6, 1, 120),
     rateLimitMutationsPerMinute: integer("RATE_LIMIT_MUTATIONS_PER_MINUTE", 60, 0, 1_000_000),
     rateLimitImportsPerHour: integer("RATE_LIMIT_IMPORTS_PER_HOUR", 20, 0, 1_000_000),
     rateLimitAuthFailuresPerMinute: integer("RATE_LIMIT_AUTH_FAILURES_PER_MINUTE", 10, 0, 1_000_000),
+    rateLimitCostPerMinute: integer("RATE_LIMIT_COST_PER_MINUTE", 500_000, 0, 1_000_000_000),
     rateLimitMaxSubjects: integer("RATE_LIMIT_MAX_SUBJECTS", 100_000, 100, 10_000_000),
     trustProxyHops: integer("TRUST_PROXY_HOPS", 0, 0, 10),
     seedOnStart: flag("SEED_ON_START", true),
     logLevel: logLevels.includes(logLevel) ? logLevel : "info",
     projectRoot,
   };
+  if (config.rateLimitCostPerMinute > 0 && config.rateLimitCostPerMinute < config.maxQueryCost) {
+    // A query the cost limit allows could then never be afforded: GCRA refuses a cost over the whole budget.
+    problems.push(
+      `RATE_LIMIT_COST_PER_MINUTE (${config.rateLimitCostPerMinute}) must be 0 or at least MAX_QUERY_COST (${config.maxQueryCost})`,
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -70,9 +70,8 @@ import { operationNamePlugin } from "./access-log.js";
 import { identifyGuarded } from "./authentication-guard.js";
 import { clientAddress } from "./client-address.js";
 import { createRateLimits, type RateLimits } from "./rate-limit.policies.js";
-import { rateLimitPlugin } from "./rate-limit.plugin.js";
+import { requestLimitsPlugin } from "./request-limits.plugin.js";
 import type { Clock } from "../shared/rate-limit/rate-limit.policy.js";
-import { costLimitRule } from "./cost-limit.rule.js";
 import { depthLimitRule } from "./depth-limit.rule.js";
 import { createErrorFormatter } from "./error-format.js";
 import { NodeResolver } from "./node.resolver.js";
@@ -227,11 +226,15 @@ export async function createApp({
   const server = new ApolloServer<AppContext>({
     schema,
     formatError: createErrorFormatter(logger),
-    validationRules: [depthLimitRule(config.maxQueryDepth), costLimitRule(config.maxQueryCost)],
+    // Cost, root fields and benchmarks are bounded in requestLimitsPlugin, where the variables are known.
+    validationRules: [depthLimitRule(config.maxQueryDepth)],
     includeStacktraceInErrorResponses: false,
+    introspection: config.introspection,
+    // No "Did you mean …" in production: suggestions would list the schema to a client that may not introspect it.
+    hideSchemaDetailsFromClientErrors: config.environment === "production",
     // main.ts owns SIGINT/SIGTERM: Apollo's own handlers would stop it mid-request (STACK.md pitfall 8).
     stopOnTerminationSignals: false,
-    plugins: [operationNamePlugin(), rateLimitPlugin(rateLimits, logger)],
+    plugins: [operationNamePlugin(), requestLimitsPlugin(config, rateLimits, logger)],
     logger: {
       debug: () => undefined,
       info: (m) => logger.info(String(m)),

@@ -8,7 +8,7 @@ import { RateLimiter } from "../shared/rate-limit/rate-limiter.js";
 const minute = 60_000;
 const hour = 60 * minute;
 
-/** The service's policies of the one limiter; further ones (a per-client query budget) join them here. */
+/** The service's policies of the one limiter; the editors' per-key ones join them here. */
 export interface RateLimits {
   limiter: RateLimiter;
   /** Mutation fields per API key (per address for anonymous callers and ADMIN_TOKEN). */
@@ -17,6 +17,8 @@ export interface RateLimits {
   imports: RateLimitPolicy;
   /** Refused credentials per client address: a guesser is stopped after a handful. */
   authFailures: RateLimitPolicy;
+  /** Estimated cost (query-cost.ts) of every operation, per key or address: the per-client budget of database work. */
+  queryCost: RateLimitPolicy;
 }
 
 /** Root mutation fields that count against the imports policy as well as the mutations one. */
@@ -24,7 +26,11 @@ export const importFields: ReadonlySet<string> = new Set(["importPlan"]);
 
 export type RateLimitConfig = Pick<
   AppConfig,
-  "rateLimitMutationsPerMinute" | "rateLimitImportsPerHour" | "rateLimitAuthFailuresPerMinute" | "rateLimitMaxSubjects"
+  | "rateLimitMutationsPerMinute"
+  | "rateLimitImportsPerHour"
+  | "rateLimitAuthFailuresPerMinute"
+  | "rateLimitCostPerMinute"
+  | "rateLimitMaxSubjects"
 >;
 
 export function createRateLimits(
@@ -36,6 +42,7 @@ export function createRateLimits(
     mutations: { name: "mutations", limit: config.rateLimitMutationsPerMinute, periodMs: minute },
     imports: { name: "imports", limit: config.rateLimitImportsPerHour, periodMs: hour },
     authFailures: { name: "auth_failures", limit: config.rateLimitAuthFailuresPerMinute, periodMs: minute },
+    queryCost: { name: "query_cost", limit: config.rateLimitCostPerMinute, periodMs: minute },
   };
 }
 

@@ -236,7 +236,10 @@ describe(`stopping on a signal (${databaseKind})`, startsAProcess, () => {
     const answers = await Promise.all(requests.map((r) => r.answer));
     for (const answer of answers) {
       expect(answer.status).toBe(200);
-      expect(JSON.parse(answer.body)).toEqual({ data: { councils: { totalCount: 0 } } });
+      expect(JSON.parse(answer.body)).toEqual({
+        data: { councils: { totalCount: 0 } },
+        extensions: { cost: expect.objectContaining({ requested: 1 }) as unknown },
+      });
       // Told not to reuse the connection: the server is going away.
       expect(answer.connection).toBe("close");
     }

@@ -23,12 +23,14 @@ interface Reply {
 
 /**
  * Small limits, so that a test reaches them in a few requests: 3 mutation fields a minute (one
- * back every 20 s), 2 imports an hour (one back every 30 min), 3 refused credentials a minute.
+ * back every 20 s), 2 imports an hour (one back every 30 min), 3 refused credentials a minute, and
+ * a query cost of 10,000 a minute (one unit back every 6 ms).
  */
 const limits = {
   rateLimitMutationsPerMinute: 3,
   rateLimitImportsPerHour: 2,
   rateLimitAuthFailuresPerMinute: 3,
+  rateLimitCostPerMinute: 10_000,
 };
 
 describe(`rate limits over HTTP (${databaseKind})`, () => {
@@ -131,7 +133,7 @@ describe(`rate limits over HTTP (${databaseKind})`, () => {
     const other = await send("127.0.0.11", { authorization: `Bearer ${second}`, body: createKey("two") });
     expect(other.status).toBe(200);
     expect(other.body.errors).toBeUndefined();
-    // Reads are not charged.
+    // Reads are not charged to the mutations budget.
     const read = await send("127.0.0.11", {
       authorization: `Bearer ${first}`,
       body: { query: "{ apiKeys(first: 1) { totalCount } }" },
@@ -270,5 +272,40 @@ describe(`rate limits over HTTP (${databaseKind})`, () => {
       body: createKey("token 5"),
     });
     expect(fromElsewhere.status).toBe(200);
+  });
+
+  it("spends each client's query-cost budget by what its operations cost, then answers 429 until it refills", async () => {
+    // 4303 each (test/app/query-cost.test.ts works it out): two fit in 10,000, a third does not.
+    const matrix = {
+      query: `{ benchmark(asOf: "2026-11-22", groupBy: [COUNCIL, THEME]) { rowCount rows { council { name } theme { code } measures { actions overdue overdueRate } } totals { actions overdue } } }`,
+    };
+    const first = await send("127.0.0.18", { body: matrix });
+    expect(first.status).toBe(200);
+    expect((first.body as { extensions?: { cost?: unknown } }).extensions?.cost).toMatchObject({
+      requested: 4303,
+      budget: { perMinute: 10_000, remaining: 10_000 - 4303 },
+    });
+    const second = await send("127.0.0.18", { body: matrix });
+    expect((second.body as { extensions?: { cost?: unknown } }).extensions?.cost).toMatchObject({
+      budget: { remaining: 10_000 - 2 * 4303 },
+    });
+    const refused = await send("127.0.0.18", { body: matrix });
+    expect(refused.status).toBe(429);
+    // 1394 units left, 4303 wanted: 2909 more at 6 ms each is 17.454 s, rounded up.
+    expect(refused.retryAfter).toBe("18");
+    expect(refused.body.errors?.[0]?.extensions).toEqual({
+      code: "TOO_MANY_REQUESTS",
+      reason: "request.rate_limited",
+      policy: "query_cost",
+      retryAfterSeconds: 18,
+    });
+    expect(refused.body.data).toBeUndefined();
+    // A cheap read still fits what is left; another client's budget is its own.
+    expect((await send("127.0.0.18", { body: { query: `{ council(gssCode: "E07000073") { name } }` } })).status).toBe(
+      200,
+    );
+    expect((await send("127.0.0.19", { body: matrix })).status).toBe(200);
+    now += 18_000;
+    expect((await send("127.0.0.18", { body: matrix })).status).toBe(200);
   });
 });

@@ -30,6 +30,7 @@ export const unlimited: Partial<AppConfig> = {
   rateLimitMutationsPerMinute: 0,
   rateLimitImportsPerHour: 0,
   rateLimitAuthFailuresPerMinute: 0,
+  rateLimitCostPerMinute: 0,
 };
 
 export function testConfig(overrides: Partial<AppConfig> = {}): AppConfig {

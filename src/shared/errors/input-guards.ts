@@ -3,12 +3,27 @@ import { badInput } from "./app-error.js";
 /** Most entries a list argument may hold: beyond it a filter is a mistake or an attack. */
 export const maxListLength = 500;
 
+// A high surrogate not followed by a low one, or a low one not preceded by a high one.
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /**
- * Text a client sends that will reach SQL. PostgreSQL refuses NUL in text, which would surface
- * as an internal error; refusing it here names the argument instead.
+ * What is wrong with a text a client sent, or null: the one definition of invalid text.
+ * PostgreSQL refuses NUL in text, and a lone UTF-16 surrogate has no UTF-8 form, so either would
+ * surface as an internal error (or be silently replaced) rather than name the argument.
+ */
+export function invalidTextProblem(value: string): string | null {
+  if (value.includes("\u0000")) return "contains a NUL character";
+  if (loneSurrogate.test(value)) return "contains a lone UTF-16 surrogate (not valid Unicode text)";
+  return null;
+}
+
+/**
+ * Text that will reach SQL from outside GraphQL (the CSV export, the import command); GraphQL
+ * arguments are all checked before execution by app/text-input.guard.ts with the same rule.
  */
 export function checkText(value: string, argument: string): string {
-  if (value.includes("\u0000")) throw badInput(argument, `${argument} contains a NUL character`);
+  const problem = invalidTextProblem(value);
+  if (problem !== null) throw badInput(argument, `${argument} ${problem}`);
   return value;
 }
 

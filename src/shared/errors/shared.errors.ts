@@ -8,9 +8,11 @@ export const sharedErrorCodes = defineErrorCodes({
   badCursor: { reason: "pagination.bad_cursor", errorClass: "BAD_USER_INPUT" },
   badGlobalId: { reason: "node.bad_id", errorClass: "BAD_USER_INPUT" },
   notFound: { reason: "node.not_found", errorClass: "NOT_FOUND" },
-  // The limits are checked by validation rules, before anything runs.
+  // The limits are checked once the operation is known (a validation rule, the request-limits plugin), before anything runs.
   depthExceeded: { reason: "request.depth_exceeded", errorClass: "GRAPHQL_VALIDATION_FAILED" },
   costExceeded: { reason: "request.cost_exceeded", errorClass: "GRAPHQL_VALIDATION_FAILED" },
+  tooManyRootFields: { reason: "request.too_many_root_fields", errorClass: "GRAPHQL_VALIDATION_FAILED" },
+  tooManyBenchmarks: { reason: "request.too_many_benchmarks", errorClass: "GRAPHQL_VALIDATION_FAILED" },
   tooManyDates: { reason: "request.too_many_dates", errorClass: "BAD_USER_INPUT" },
   bodyTooLarge: { reason: "request.body_too_large", errorClass: "BAD_REQUEST" },
   badJson: { reason: "request.bad_json", errorClass: "BAD_REQUEST" },

@@ -39,16 +39,18 @@ export class RateLimiter {
    */
   async takeAll(
     charges: readonly { policy: RateLimitPolicy; subject: string; cost: number }[],
-  ): Promise<{ allowed: true } | { allowed: false; refused: RateLimitDecision }> {
+  ): Promise<{ allowed: true; decisions: RateLimitDecision[] } | { allowed: false; refused: RateLimitDecision }> {
     for (const { policy, subject, cost } of charges) {
       const decision = await this.peek(policy, subject, cost);
       if (!decision.allowed) return { allowed: false, refused: decision };
     }
+    const decisions: RateLimitDecision[] = [];
     for (const { policy, subject, cost } of charges) {
       const decision = await this.take(policy, subject, cost);
       // Only when a concurrent request spent the budget between the look and the spending.
       if (!decision.allowed) return { allowed: false, refused: decision };
+      decisions.push(decision);
     }
-    return { allowed: true };
+    return { allowed: true, decisions };
   }
 }

@@ -241,7 +241,10 @@ describe(`API keys (${databaseKind})`, () => {
       );
       const response = await query(`Bearer ${token}`);
       expect(response.status).toBe(200);
-      expect(await response.json()).toEqual({ data: { council: { name: "Harlow" } } });
+      expect(await response.json()).toEqual({
+        data: { council: { name: "Harlow" } },
+        extensions: { cost: expect.objectContaining({ requested: 1 }) as unknown },
+      });
     });
   });
 });
