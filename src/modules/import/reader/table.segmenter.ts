@@ -320,7 +320,10 @@ function readTable(
     let actionColumn: string;
     if (actionCell) {
       if (!actionCell.origin && !startsRec) continue;
-      actionTexts = splitItems(actionCell.text).map((text) => text.replace(subNumbering, "").replace(actionMarker, ""));
+      // A packed item's own number after its bullet ("• 1. Agree …") is a marker too, not its words.
+      actionTexts = splitItems(actionCell.text).map((text) =>
+        text.replace(itemStart, "").replace(subNumbering, "").replace(actionMarker, ""),
+      );
       actionWhere = actionCell.where;
       actionSource = actionCell.source.line ? actionCell.source : rowSource;
       actionColumn = plan.labels[plan.roles.indexOf(cells.get("action") ? "action" : "position")] || "action";

@@ -120,6 +120,28 @@ describe("the plan reader over tables", () => {
     ]);
   });
 
+  it("drops a packed action's own number after its bullet, and leaves an action the lead cell skips without one", () => {
+    const plan = readPlanModel(
+      new ModelWriter()
+        .paragraph(cpcIntro)
+        .table([
+          ["No.", "Recommendation", "Actions", "Lead"],
+          [
+            "1",
+            "Improve the council's approach to performance management",
+            "• 1. Adopt a new performance framework\n• 2. Report performance quarterly to Cabinet\n• 3. Train managers",
+            "Head of Policy\n\nHR",
+          ],
+        ])
+        .model(),
+    );
+    expect(plan.recommendations[0]!.actions.map((a) => [a.text, a.lead])).toEqual([
+      ["Adopt a new performance framework", "Head of Policy"],
+      ["Report performance quarterly to Cabinet", null],
+      ["Train managers", "HR"],
+    ]);
+  });
+
   it("reads a table continued over pages as one, without its repeated header becoming an action", () => {
     const header = ["Rec", "Recommendation", "Action", "Owner", "Deadline", "Status"];
     const plan = readPlanModel(
