@@ -337,6 +337,27 @@ describe("the plan reader over sections", () => {
     expect(c.confidence.lead).toBeGreaterThanOrEqual(0.9);
   });
 
+  it("takes no name, date or status standing alone on a line under a recommendation for an action", () => {
+    const plan = readPlanModel(
+      new ModelWriter()
+        .paragraph(cpcIntro)
+        .paragraph("R1: Build on the council's approach to overview and scrutiny.")
+        .paragraph("Run a staff survey and share the results.")
+        .paragraph("Helen Patel")
+        .paragraph("21.01.2026")
+        .paragraph("R2: Establish a risk management approach owned by senior managers.")
+        .paragraph("Establish a shareholder committee for the council's companies.")
+        .paragraph("Tom Whitfield")
+        .paragraph("In progress")
+        .model(),
+    );
+    expect(plan.layout).toBe("SECTIONS");
+    expect(plan.recommendations.flatMap((r) => r.actions.map((a) => a.text))).toEqual([
+      "Run a staff survey and share the results.",
+      "Establish a shareholder committee for the council's companies.",
+    ]);
+  });
+
   it("drops the peer team, the cookie banner and the colour key instead of reading them as recommendations", () => {
     const plan = readPlanModel(
       new ModelWriter()
