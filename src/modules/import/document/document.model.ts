@@ -70,6 +70,24 @@ export interface TableCell {
    */
   fill?: string;
   source: SourceRef;
+  /**
+   * The cell's printed lines, when the format wraps text and position leaves open whether some line
+   * goes on the one above or starts a new one (PDF). `text` is the format reader's own reading; a
+   * reader that knows how many values the cell holds (one lead per packed action) may read them again.
+   */
+  lines?: PrintedLine[];
+}
+
+/** One printed line of a cell, and how it follows the line above. */
+export interface PrintedLine {
+  /** As printed, a list marker written as in `TableCell.text`; "" for a blank line. */
+  text: string;
+  /**
+   * "new": a line of its own (after a marker, a blank line, or room left on the line above);
+   * "wrap": the rest of the line above; "join": the rest of a word broken at the line's end;
+   * "open": either a wrap or a new line.
+   */
+  follows: "new" | "wrap" | "join" | "open";
 }
 
 export interface TableRow {

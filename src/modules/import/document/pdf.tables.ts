@@ -1,6 +1,7 @@
-import type { TableBlock, TableCell, TableRow } from "./document.model.js";
+import type { PrintedLine, TableBlock, TableCell, TableRow } from "./document.model.js";
 import { splitChunkAt, type Chunk, type Fill, type PdfLine, type Rule } from "./pdf.geometry.js";
-import { cellLineMarker, joinWrapped, startsAnew } from "./pdf.text.js";
+import { partWidth } from "./pdf.glyph-widths.js";
+import { cellLineMarker, joinWrapped, needsMore, startsAnew } from "./pdf.text.js";
 
 /**
  * Tables found from glyph positions alone. A run of lines is a table when its chunks leave the same
@@ -205,12 +206,19 @@ function buildTable(
     if (newRow) groups.push([line]);
     else current!.push(line);
   });
-  const rows = groups.map((group) => tableRow(group, columns, spans));
+  const edges = columnEdges(columns, lines, rules);
+  const rows = groups.map((group) => tableRow(group, columns, spans, edges, tightest));
   if (fills.length > 0) rows.forEach((row, r) => fillCells(row, groups[r]![0]!, columns, fills));
   return { columns, rows };
 }
 
-function tableRow(group: PdfLine[], columns: readonly Interval[], spans: Set<PdfLine>): TableRow {
+function tableRow(
+  group: PdfLine[],
+  columns: readonly Interval[],
+  spans: Set<PdfLine>,
+  edges: readonly ColumnEdge[],
+  step: number,
+): TableRow {
   const first = group[0]!;
   const rowSource = { line: first.lineNo, page: first.page, x: round(first.x), y: round(first.y) };
   if (spans.has(first)) {
@@ -225,25 +233,21 @@ function tableRow(group: PdfLine[], columns: readonly Interval[], spans: Set<Pdf
     for (let c = startColumn + Math.max(1, covered); c < columns.length; c++) cells.push(emptyCell(rowSource));
     return { cells, header: false, source: rowSource };
   }
-  const parts: { line: PdfLine; chunk: Chunk }[][] = columns.map(() => []);
-  for (const line of group) {
-    columnChunks(line, columns).forEach((chunks, c) => {
-      for (const chunk of chunks) parts[c]!.push({ line, chunk });
-    });
-  }
+  const parts = rowParts(group, columns);
+  // Several actions packed in one cell are told apart by their markers; the row's other cells then
+  // hold one line (or none) per action, which settles line breaks their position leaves open.
+  const items = Math.max(...parts.map((cellParts) => cellParts.filter((part) => part.marked).length));
+  const place: RowPlace = { top: first.y, bottom: group.at(-1)!.y, step, items };
   const cells = parts.map((cellParts, c): TableCell => {
     const head = cellParts[0];
     if (head === undefined) return emptyCell(rowSource);
     return {
-      text: cellText(
-        cellParts.map((part) => part.chunk),
-        columns[c]!,
-      ),
+      ...cellLines(cellParts, edges[c]!, place),
       colSpan: 1,
       rowSpan: 1,
       source: {
         line: head.line.lineNo,
-        column: columnOf(head.line, head.chunk),
+        column: columnOf(head.line, head.first),
         page: head.line.page,
         x: round(head.chunk.x),
         y: round(head.line.y),
@@ -280,52 +284,175 @@ function emptyCell(rowSource: TableRow["source"]): TableCell {
 }
 
 /**
- * A cell's lines as the cell holds them. A line starting with a bullet or a number starts a line of
- * its own; so does a line after one that stopped short of the column's right edge with room left for
- * the new line's first word (a line break the author typed), and, outside a list item, a line that
- * starts a new name or figure after one that reads complete — in a narrow column one lead or date per
- * packed action cannot be told from a wrap by position alone. A line that wrapped joins the one
- * before with a space, or with none when a word too wide for the column was broken across the lines.
+ * Where a column's text wraps: beyond `lo`, its widest line, and at `ruled` when rules frame the
+ * column (its right rule less the padding its text keeps from its left rule); null without rules.
  */
-export function cellText(chunks: readonly Chunk[], column: Interval): string {
-  const out: string[] = [];
-  let previous: Chunk | null = null;
-  let inItem = false;
-  for (const chunk of chunks) {
-    const marked = cellLineMarker(chunk.text);
-    if (marked !== null) inItem = true;
-    if (previous === null || marked !== null) out.push(marked ?? chunk.text);
-    else if (typedBreak(previous, chunk, column) || (!inItem && startsAnew(out.at(-1)!, chunk.text)))
-      out.push(chunk.text);
-    else if (brokenWord(previous, chunk, column)) out[out.length - 1] = out.at(-1)! + chunk.text;
-    else out[out.length - 1] = joinWrapped(out.at(-1)!, chunk.text);
-    previous = chunk;
-  }
-  return out.join("\n");
+interface ColumnEdge {
+  left: number;
+  lo: number;
+  ruled: number | null;
 }
 
-/** Estimated width of a chunk's first or last word, from the chunk's mean character width. */
+/** One printed line of a cell: the column's chunks on one line of the page, joined. */
+interface CellPart {
+  line: PdfLine;
+  chunk: Chunk;
+  /** The first of the chunks it joins, as the line holds it. */
+  first: Chunk;
+  /** The line starts with a list marker (an item packed into the cell). */
+  marked: boolean;
+}
+
+/** Where a row's lines lie, for blank lines in its cells, and how many items its marked cells pack. */
+interface RowPlace {
+  /** Baselines of the row's first and last lines. */
+  top: number;
+  bottom: number;
+  /** The table's step between wrapped lines. */
+  step: number;
+  /** Most marked lines in one cell of the row (0 or 1: no packed items). */
+  items: number;
+}
+
+/** Each column's chunks on each line of the row; chunks of one column on one line are one printed line. */
+function rowParts(group: readonly PdfLine[], columns: readonly Interval[]): CellPart[][] {
+  const parts: CellPart[][] = columns.map(() => []);
+  for (const line of group) {
+    columnChunks(line, columns).forEach((chunks, c) => {
+      if (chunks.length === 0) return;
+      const chunk =
+        chunks.length === 1
+          ? chunks[0]!
+          : {
+              ...chunks[0]!,
+              text: chunks.map((one) => one.text).join(" "),
+              right: Math.max(...chunks.map((one) => one.right)),
+            };
+      parts[c]!.push({ line, chunk, first: chunks[0]!, marked: cellLineMarker(chunk.text) !== null });
+    });
+  }
+  return parts;
+}
+
+function columnEdges(columns: readonly Interval[], lines: readonly PdfLine[], rules: readonly Rule[]): ColumnEdge[] {
+  const top = Math.max(...lines.map((line) => line.y));
+  const bottom = Math.min(...lines.map((line) => line.y));
+  const verticals = rules.filter((rule) => !rule.horizontal && rule.to >= bottom && rule.from <= top);
+  return columns.map((column, c): ColumnEdge => {
+    const next = columns[c + 1]?.left ?? Infinity;
+    const previous = columns[c - 1]?.right ?? -Infinity;
+    const right = Math.min(...verticals.filter((r) => r.at >= column.right - 0.5 && r.at <= next).map((r) => r.at));
+    const left = Math.max(...verticals.filter((r) => r.at <= column.left + 0.5 && r.at >= previous).map((r) => r.at));
+    const ruled = Number.isFinite(right) && Number.isFinite(left) ? right - Math.max(0, column.left - left) : null;
+    return { left: column.left, lo: column.right, ruled };
+  });
+}
+
+/** Width of a chunk's first or last word. */
 function wordWidth(chunk: Chunk, which: "first" | "last"): number {
   const words = chunk.text.trim().split(/\s+/);
   const word = (which === "first" ? words[0] : words.at(-1)) ?? "";
-  return ((chunk.right - chunk.x) * word.length) / Math.max(1, chunk.text.length);
+  return partWidth(word, chunk.text, chunk.right - chunk.x);
 }
 
-function typedBreak(above: Chunk, below: Chunk, column: Interval): boolean {
-  // The column is at least as wide as the widest text in it: a word that fitted there was not wrapped.
-  // A line going on in lower case is read on all the same: a typed break seldom starts one.
+/**
+ * Signs a line is not broken before, even after a space (Unicode line breaking: closing
+ * punctuation, "/", "!", "?"): "Officer / Director" wraps as "Officer /" or not at all.
+ */
+const noBreakBefore = /^[/,.;:!?)\]}]/u;
+
+/** How far the line above would have reached with the line below's first word (and the signs kept with it) on it. */
+function reach(above: Chunk, below: Chunk): number {
+  const words = below.text.trim().split(/\s+/);
+  let end = 1;
+  while (end < words.length && noBreakBefore.test(words[end]!)) end++;
+  const first = words.slice(0, end).join(" ");
+  // A space is about 0.28 em in the faces plans are set in.
+  return above.right + 0.28 * below.size + partWidth(first, below.text, below.right - below.x);
+}
+
+/**
+ * A cell's text and, when position leaves some line breaks open, its printed lines (see
+ * {@link PrintedLine}). A line starting with a bullet or a number starts a line of its own; so does
+ * one set a blank line or more below the last (kept as blank lines, as is a blank first line in a
+ * row whose other cells start higher and that packs several items into a cell: an item with no
+ * value), and one after a line that stopped short of where the column wraps with room for its first
+ * word (a line break the author typed). A line going on in lower case, or after a word or sign that
+ * needs more, is a wrap; so is one that finishes a word too wide for the column (joined with no
+ * space). Any other line is open: it may be wrapped or typed. The text reads an open line as a new
+ * one outside a list item when it starts a new name or figure after one that reads complete.
+ */
+function cellLines(parts: readonly CellPart[], edge: ColumnEdge, place: RowPlace): Pick<TableCell, "text" | "lines"> {
+  const lines: PrintedLine[] = Array.from({ length: leadingBlanks(parts, place) }, () => ({
+    text: "",
+    follows: "new" as const,
+  }));
+  const out: string[] = lines.map(() => "");
+  let inItem = false;
+  parts.forEach((part, i) => {
+    const text = cellLineMarker(part.chunk.text) ?? part.chunk.text;
+    if (part.marked) inItem = true;
+    const before = parts[i - 1];
+    if (before === undefined) {
+      lines.push({ text, follows: "new" });
+      out.push(text);
+      return;
+    }
+    const gap = before.line.y - part.line.y;
+    const blanks = gap > 1.5 * place.step ? Math.max(1, Math.round(gap / place.step) - 1) : 0;
+    for (let b = 0; b < blanks; b++) lines.push({ text: "", follows: "new" });
+    const follows: PrintedLine["follows"] =
+      part.marked || blanks > 0 || typedBreak(before.chunk, part.chunk, edge)
+        ? "new"
+        : brokenWord(before.chunk, part.chunk, edge)
+          ? "join"
+          : /^\p{Ll}/u.test(text) || needsMore(out.at(-1)!)
+            ? "wrap"
+            : "open";
+    lines.push({ text, follows });
+    if (follows === "new" || (follows === "open" && !inItem && startsAnew(out.at(-1)!, text))) {
+      for (let b = 0; b < blanks; b++) out.push("");
+      out.push(text);
+    } else if (follows === "join") out[out.length - 1] = out.at(-1)! + text;
+    else out[out.length - 1] = joinWrapped(out.at(-1)!, text);
+  });
+  const text = out.join("\n");
+  return lines.some((line) => line.follows === "open") ? { text, lines } : { text };
+}
+
+/**
+ * Blank lines above a cell's first line, in a row packing several items into a cell: its text
+ * starts lower than the row's, and is not set in the middle of the row (the space below its text
+ * is not about the same as above it).
+ */
+function leadingBlanks(parts: readonly CellPart[], place: RowPlace): number {
+  const first = parts[0]?.line;
+  const last = parts.at(-1)?.line;
+  if (first === undefined || last === undefined || place.items < 2 || parts[0]!.marked) return 0;
+  const above = place.top - first.y;
+  const below = last.y - place.bottom;
+  if (above < 0.5 * place.step || Math.abs(above - below) < 0.6 * place.step) return 0;
+  return Math.round(above / place.step);
+}
+
+function typedBreak(above: Chunk, below: Chunk, edge: ColumnEdge): boolean {
+  // The column is at least as wide as the widest text in it (and as its rules allow): a word that
+  // fitted there was not wrapped. A line going on in lower case is read on all the same: a typed
+  // break seldom starts one.
   if (/^\p{Ll}/u.test(below.text)) return false;
-  return above.right + 0.3 * below.size + wordWidth(below, "first") < column.right - 1;
+  return reach(above, below) < Math.max(edge.lo, edge.ruled ?? -Infinity) - 1;
 }
 
-function brokenWord(above: Chunk, below: Chunk, column: Interval): boolean {
+function brokenWord(above: Chunk, below: Chunk, edge: ColumnEdge): boolean {
   // Header labels are short words set in bold: "Completion" over "date" is two words wrapped.
   if (above.bold && below.bold) return false;
   const letters = /\p{L}$/u.test(above.text) && /^\p{Ll}/u.test(below.text);
-  const figures = /\p{N}$/u.test(above.text) && /^\p{N}/u.test(below.text);
+  // A figure is broken only when it is too wide for the column on a line of its own: a line that
+  // ends on a figure after other words ("Financial year 2025/26") may be followed by the next date.
+  const figures = /\p{N}$/u.test(above.text) && /^\p{N}/u.test(below.text) && !/\s/.test(above.text.trim());
   if (!letters && !figures) return false;
-  const filled = above.right >= column.right - 0.6 * above.size;
-  return filled && wordWidth(above, "last") + wordWidth(below, "first") > column.right - column.left;
+  const filled = above.right >= edge.lo - 0.6 * above.size;
+  return filled && wordWidth(above, "last") + wordWidth(below, "first") > edge.lo - edge.left;
 }
 
 /** 1-based character column of a chunk in its line's text (found by text: a chunk may have been split). */

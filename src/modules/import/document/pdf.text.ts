@@ -39,12 +39,17 @@ export function joinWrapped(before: string, after: string): string {
 /** Words and signs a phrase does not end on: the line after one goes on with it. */
 const continuing = /(?:[,&/(+\-–—]|\b(?:and|or|of|the|to|for|with|in|on|by|at|from|a|an))$/iu;
 
+/** `before` ends on a word or sign that needs more: the line after it goes on with it. */
+export function needsMore(before: string): boolean {
+  return continuing.test(before.trimEnd());
+}
+
 /**
  * The line after `before` reads as a new entry rather than the rest of it: it starts with a capital,
  * or with a figure after a line that held one (a date after a date; "August" then "2023" is one),
  * and `before` does not end on a word or sign that needs more.
  */
 export function startsAnew(before: string, after: string): boolean {
-  if (continuing.test(before.trimEnd())) return false;
+  if (needsMore(before)) return false;
   return /^\p{Lu}/u.test(after) || (/^\p{N}/u.test(after) && /\p{N}/u.test(before));
 }

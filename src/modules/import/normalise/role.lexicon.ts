@@ -252,3 +252,17 @@ export function splitRoles(text: string): string[] {
   const roles = spans.map((span) => cleanText(clean.slice(span.start, span.end))).filter((role) => role !== "");
   return roles.length > 1 ? roles : [clean];
 }
+
+/**
+ * How much of `text` the lexicon reads as one role: "whole" (a title, its tail and any titles joined
+ * to it: "Section 151 Officer / Assistant Director – Finance"), "start" (a role, then words it does
+ * not explain: "Chief Executive Section 151"), "within" (a title further in), or "none".
+ */
+export function roleReading(text: string): "whole" | "start" | "within" | "none" {
+  const clean = cleanText(typeof text === "string" ? text : "");
+  if (clean === "" || clean.length > maxSplitChars) return "none";
+  const tokens = tokenise(clean);
+  const first = titleAt(tokens, 0);
+  if (first !== null) return roleEnd(tokens, first) >= tokens.length ? "whole" : "start";
+  return tokens.some((_token, i) => titleAt(tokens, i) !== null) ? "within" : "none";
+}

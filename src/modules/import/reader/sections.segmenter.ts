@@ -5,7 +5,15 @@
  */
 import type { Block, SourceRef } from "../document/document.model.js";
 import { cleanText } from "../normalise/text.normaliser.js";
-import { placement, scoredLead, scoredStatus, scoredTarget, type Scored, wordCount } from "./field.evidence.js";
+import {
+  placement,
+  profileCell,
+  scoredLead,
+  scoredStatus,
+  scoredTarget,
+  type Scored,
+  wordCount,
+} from "./field.evidence.js";
 import { type Candidate, PlanBuilder } from "./plan.builder.js";
 import { inlineFields } from "./inline-fields.js";
 import { labelledField } from "./labelled-field.js";
@@ -39,6 +47,12 @@ function numbering(block: TextBlock): { reference: string; rest: string } | null
   if (match[3] !== undefined && block.kind === "paragraph" && !/^\(?\d{1,2}\s*[.:)]/.test(cleanText(block.text)))
     return null;
   return { reference, rest };
+}
+
+function readsAsAction(text: string): boolean {
+  if (wordCount(text) < 3) return false;
+  const profile = profileCell(text);
+  return !profile.date && !profile.status;
 }
 
 interface PendingAction {
@@ -189,6 +203,13 @@ export function segmentSections(blocks: readonly Block[], title: string | null):
       rec.text = clean;
       rec.confidence.text = placement.label;
       recHasText = true;
+      return;
+    }
+    // A plain paragraph is an action only when it reads as one: a date, a status or a name on a line
+    // of its own is a cell of a table pasted as text, or a field whose label was lost.
+    const plain = !isItem(block) && labelled?.field !== "action";
+    if (plain && !sawList && !readsAsAction(clean)) {
+      unplaced.push({ line: block.source.line, text: clean });
       return;
     }
     if (isItem(block) || labelled?.field === "action" || !sawList) {

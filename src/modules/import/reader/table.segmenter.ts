@@ -4,7 +4,7 @@
  * its cells hold; rows then become recommendations and actions. Tables that continue one another
  * (a PDF table over pages, a Word table split by a page break) are read as one.
  */
-import type { Block, SourceRef, TableBlock } from "../document/document.model.js";
+import type { Block, PrintedLine, SourceRef, TableBlock } from "../document/document.model.js";
 import { type GridCell, tableGrid } from "../document/document.grid.js";
 import {
   type ColumnRole,
@@ -22,6 +22,7 @@ import { keywordRole, maxHeaderWords } from "./header-cell.js";
 import { actionMarker, recommendationNumbering, referenceCell, subNumbering } from "./reader.lexicon.js";
 import { statusColourName } from "./cell-colour.js";
 import { isDataRow, profileColumns } from "./column-profile.js";
+import { packedValues, type PackedKind } from "./packed-values.js";
 
 type Grid = (GridCell | null)[][];
 
@@ -136,7 +137,9 @@ function fieldLines(text: string): string[] {
 }
 
 interface RowCells {
-  get(role: ColumnRole): { text: string; origin: boolean; where: number; source: SourceRef } | null;
+  get(
+    role: ColumnRole,
+  ): { text: string; origin: boolean; where: number; source: SourceRef; lines?: readonly PrintedLine[] } | null;
 }
 
 function rowCells(row: (GridCell | null)[], plan: ColumnPlan): RowCells {
@@ -152,7 +155,7 @@ function rowCells(row: (GridCell | null)[], plan: ColumnPlan): RowCells {
         const colour = statusColourName(cell.cell.fill);
         if (colour) return { text: colour, origin: cell.origin, where: placement.content, source: cell.cell.source };
       }
-      return { text, origin: cell.origin, where: plan.where[c]!, source: cell.cell.source };
+      return { text, origin: cell.origin, where: plan.where[c]!, source: cell.cell.source, lines: cell.cell.lines };
     },
   };
 }
@@ -317,7 +320,10 @@ function readTable(
     let actionColumn: string;
     if (actionCell) {
       if (!actionCell.origin && !startsRec) continue;
-      actionTexts = splitItems(actionCell.text).map((text) => text.replace(subNumbering, "").replace(actionMarker, ""));
+      // A packed item's own number after its bullet ("• 1. Agree …") is a marker too, not its words.
+      actionTexts = splitItems(actionCell.text).map((text) =>
+        text.replace(itemStart, "").replace(subNumbering, "").replace(actionMarker, ""),
+      );
       actionWhere = actionCell.where;
       actionSource = actionCell.source.line ? actionCell.source : rowSource;
       actionColumn = plan.labels[plan.roles.indexOf(cells.get("action") ? "action" : "position")] || "action";
@@ -340,8 +346,15 @@ function readTable(
     const combined = cells.get("targetAndStatus");
     const updateCell = cells.get("update");
     const split = combined ? splitTargetAndStatus(combined.text) : null;
-    const per = (cell: { text: string } | null, n: number): (string | null)[] => {
+    const per = (
+      cell: { text: string; lines?: readonly PrintedLine[] } | null,
+      n: number,
+      kind: PackedKind,
+    ): (string | null)[] => {
       if (!cell) return Array<string | null>(n).fill(null);
+      const packed = cell.lines && n > 1 ? packedValues(cell.lines, n, kind) : null;
+      if (packed)
+        return packed.map((value) => (value === null ? null : cleanText(value.replace(itemStart, "")) || null));
       // One line per packed action, an empty line for an action with no value; else one per non-empty line.
       // Readers drop a cell's trailing blank lines, so fewer lines than actions are the first actions'.
       const positional = cell.text.replace(/\n+$/, "").split("\n");
@@ -353,18 +366,21 @@ function readTable(
       return Array<string | null>(n).fill(whole === "" ? null : whole.replace(/\n/g, " "));
     };
     const n = actionTexts.length;
-    const leads = per(leadCell, n);
-    const targets = combined ? Array<string | null>(n).fill(split!.target) : per(targetCell, n);
-    const statuses = combined ? Array<string | null>(n).fill(split!.status) : per(statusCell, n);
+    const leads = per(leadCell, n, "lead");
+    const targets = combined ? Array<string | null>(n).fill(split!.target) : per(targetCell, n, "target");
+    const statuses = combined ? Array<string | null>(n).fill(split!.status) : per(statusCell, n, "status");
     const updates = updateCell
       ? Array<string | null>(n).fill(cleanLines(updateCell.text) || null)
       : Array<string | null>(n).fill(null);
 
+    // A cell that names leads for some of its packed actions and not others leaves the others blank
+    // on purpose: only an empty cell (a merged or blank row) takes the lead from above.
+    const leadsBlankByItem = leads.some((lead) => lead !== null);
     actionTexts.forEach((text, i) => {
       let lead = leads[i] ?? null;
       let leadWhere = leadCell?.where ?? placement.absent;
       const above = rec.actions.at(-1)?.lead ?? null;
-      if (lead === null && leadCell && above !== null) {
+      if (lead === null && leadCell && above !== null && !leadsBlankByItem) {
         lead = above;
         leadWhere = placement.carried;
       }

@@ -4,6 +4,7 @@ import { tableGrid } from "../../../../src/modules/import/document/document.grid
 import { readDocumentModel } from "../../../../src/modules/import/document/document.reader.js";
 import { pdfLimits, readPdf } from "../../../../src/modules/import/document/pdf.reader.js";
 import { PlanParseError } from "../../../../src/modules/import/parsers/parse.errors.js";
+import { readPlanDocument } from "../../../../src/modules/import/reader/plan.reader.js";
 import { writePdf, type PdfPageSpec, type PdfTextSpec } from "../../../support/pdf-writer.js";
 
 // Positions are pdfkit's (points from the top-left, y the top of the text); body text is 10 pt
@@ -262,6 +263,73 @@ describe("readPdf", () => {
     const cut = (model.blocks[0] as TableBlock).rows[3]!.cells[1]!;
     expect(cut.source).toMatchObject({ x: 163, column: 12 });
     expect(textLine(model, cut.source.line)).toBe("MMMMMMMMMM Action 4\tLead 4");
+  });
+
+  it("keeps a packed row's blank lines, and leaves open the breaks where a word did not fit the ruled column", async () => {
+    // Rules at x 68, 196, 296, 368 and 424; text 4 pt in from its left rule, so the Lead column wraps
+    // at 364 and the Deadline column at 420. "Section 151" ends at 357.3: "Officer" (29.5 pt) did not
+    // fit after it, so position cannot tell a wrap from a typed break; nor after "Q3" (ends 385.3,
+    // "2024/25" is 36.1 pt). The Lead cell skips the third action's line; the Deadline cell starts a
+    // line below the row's top (the first action has no deadline).
+    const columns = [68, 196, 296, 368, 424].map((x) => ({ x1: x, y1: 96, x2: x, y2: 170 }));
+    const rules = [96, 112, 170].map((y) => ({ x1: 68, y1: y, x2: 424, y2: y }));
+    const pdf = await writePdf({
+      pages: [
+        {
+          texts: [
+            at(72, 60, "Our action plan"),
+            at(72, 100, "Recommendation", bold),
+            at(200, 100, "Action", bold),
+            at(300, 100, "Lead", bold),
+            at(372, 100, "Deadline", bold),
+            at(72, 116, "Improve the way the"),
+            at(72, 128, "council plans"),
+            at(200, 116, "• Set up a board"),
+            at(200, 128, "• Publish a plan"),
+            at(200, 140, "• Hire staff"),
+            at(300, 116, "Section 151"),
+            at(300, 128, "Officer"),
+            at(300, 152, "SMB"),
+            at(372, 128, "Q3"),
+            at(372, 140, "2024/25"),
+            at(372, 152, "Ongoing"),
+          ],
+          lines: [...columns, ...rules],
+        },
+      ],
+    });
+    const model = await readPdf(pdf);
+    expect(grid(model.blocks[1])).toEqual([
+      ["Recommendation", "Action", "Lead", "Deadline"],
+      [
+        "Improve the way the council plans",
+        "• Set up a board\n• Publish a plan\n• Hire staff",
+        "Section 151\nOfficer\n\nSMB",
+        "\nQ3\n2024/25\nOngoing",
+      ],
+    ]);
+    const row = (model.blocks[1] as TableBlock).rows[1]!;
+    expect(row.cells[0]!.lines).toBeUndefined();
+    expect(row.cells[2]!.lines).toEqual([
+      { text: "Section 151", follows: "new" },
+      { text: "Officer", follows: "open" },
+      { text: "", follows: "new" },
+      { text: "SMB", follows: "new" },
+    ]);
+    expect(row.cells[3]!.lines).toEqual([
+      { text: "", follows: "new" },
+      { text: "Q3", follows: "new" },
+      { text: "2024/25", follows: "open" },
+      { text: "Ongoing", follows: "open" },
+    ]);
+
+    // The reader chooses among the open breaks: one lead and one date per action, blanks kept.
+    const plan = await readPlanDocument(pdf, { filename: "plan.pdf" });
+    expect(plan.recommendations[0]!.actions.map((a) => [a.text, a.lead, a.target.raw, a.target.deadline])).toEqual([
+      ["Set up a board", "Section 151 Officer", null, null],
+      ["Publish a plan", null, "Q3 2024/25", "2024-12-31"],
+      ["Hire staff", "SMB", "Ongoing", null],
+    ]);
   });
 
   it("joins a table running over two pages into one, its repeated header kept once", async () => {

@@ -120,6 +120,28 @@ describe("the plan reader over tables", () => {
     ]);
   });
 
+  it("drops a packed action's own number after its bullet, and leaves an action the lead cell skips without one", () => {
+    const plan = readPlanModel(
+      new ModelWriter()
+        .paragraph(cpcIntro)
+        .table([
+          ["No.", "Recommendation", "Actions", "Lead"],
+          [
+            "1",
+            "Improve the council's approach to performance management",
+            "• 1. Adopt a new performance framework\n• 2. Report performance quarterly to Cabinet\n• 3. Train managers",
+            "Head of Policy\n\nHR",
+          ],
+        ])
+        .model(),
+    );
+    expect(plan.recommendations[0]!.actions.map((a) => [a.text, a.lead])).toEqual([
+      ["Adopt a new performance framework", "Head of Policy"],
+      ["Report performance quarterly to Cabinet", null],
+      ["Train managers", "HR"],
+    ]);
+  });
+
   it("reads a table continued over pages as one, without its repeated header becoming an action", () => {
     const header = ["Rec", "Recommendation", "Action", "Owner", "Deadline", "Status"];
     const plan = readPlanModel(
@@ -313,6 +335,27 @@ describe("the plan reader over sections", () => {
       "IN_PROGRESS",
     ]);
     expect(c.confidence.lead).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("takes no name, date or status standing alone on a line under a recommendation for an action", () => {
+    const plan = readPlanModel(
+      new ModelWriter()
+        .paragraph(cpcIntro)
+        .paragraph("R1: Build on the council's approach to overview and scrutiny.")
+        .paragraph("Run a staff survey and share the results.")
+        .paragraph("Helen Patel")
+        .paragraph("21.01.2026")
+        .paragraph("R2: Establish a risk management approach owned by senior managers.")
+        .paragraph("Establish a shareholder committee for the council's companies.")
+        .paragraph("Tom Whitfield")
+        .paragraph("In progress")
+        .model(),
+    );
+    expect(plan.layout).toBe("SECTIONS");
+    expect(plan.recommendations.flatMap((r) => r.actions.map((a) => a.text))).toEqual([
+      "Run a staff survey and share the results.",
+      "Establish a shareholder committee for the council's companies.",
+    ]);
   });
 
   it("drops the peer team, the cookie banner and the colour key instead of reading them as recommendations", () => {
