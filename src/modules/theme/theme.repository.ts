@@ -1,6 +1,14 @@
-import { asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../shared/database/database.js";
-import { recommendationThemesTable, type RecommendationThemeRow } from "../recommendation/recommendation.table.js";
+import type { PageRequest } from "../../shared/graphql/pagination.js";
+import { councilsTable } from "../council/council.table.js";
+import { peerChallengesTable } from "../peer-challenge/peer-challenge.table.js";
+import {
+  recommendationsTable,
+  recommendationThemesTable,
+  type RecommendationRow,
+  type RecommendationThemeRow,
+} from "../recommendation/recommendation.table.js";
 import { themesTable, type ThemeRow } from "./theme.table.js";
 
 export interface ThemeSeed {
@@ -13,8 +21,59 @@ export interface ThemeSeed {
   parentCode: string | null;
 }
 
+export interface ThemeReviewQuery {
+  councilIds?: number[];
+  /** Recommendations whose best link is under this confidence (none at all counts as 0). */
+  below: number;
+}
+
+/**
+ * The review list's rule, in one place: no hand link (a person has decided), and the best rule
+ * link's confidence under `below`, an abstention (no link) counting as confidence 0.
+ */
+function needsReview(below: number): SQL {
+  const rt = recommendationThemesTable;
+  const r = recommendationsTable;
+  return sql`not exists (select 1 from ${rt} where ${rt.recommendationId} = ${r.id} and ${rt.method} = 'HAND')
+    and coalesce((select max(${rt.confidence}) from ${rt} where ${rt.recommendationId} = ${r.id}), 0) < ${below}`;
+}
+
 export function createThemeRepository({ db }: { db: Database }) {
   return {
+    /** The review list: abstentions first, then the least confident, then council and document order. */
+    async findReviewPage(
+      q: ThemeReviewQuery,
+      page: PageRequest,
+    ): Promise<{ rows: RecommendationRow[]; totalCount: number }> {
+      const r = recommendationsTable;
+      const rt = recommendationThemesTable;
+      const where = and(
+        needsReview(q.below),
+        q.councilIds?.length ? inArray(peerChallengesTable.councilId, q.councilIds) : undefined,
+      );
+      const rows = await db
+        .select({ recommendation: r })
+        .from(r)
+        .innerJoin(peerChallengesTable, eq(peerChallengesTable.id, r.peerChallengeId))
+        .innerJoin(councilsTable, eq(councilsTable.id, peerChallengesTable.councilId))
+        .where(where)
+        .orderBy(
+          sql`coalesce((select max(${rt.confidence}) from ${rt} where ${rt.recommendationId} = ${r.id}), 0)`,
+          asc(councilsTable.name),
+          asc(r.peerChallengeId),
+          asc(r.order),
+          asc(r.id),
+        )
+        .limit(page.limit)
+        .offset(page.offset);
+      const [total] = await db
+        .select({ n: count() })
+        .from(r)
+        .innerJoin(peerChallengesTable, eq(peerChallengesTable.id, r.peerChallengeId))
+        .where(where);
+      return { rows: rows.map((x) => x.recommendation), totalCount: total?.n ?? 0 };
+    },
+
     /** The whole taxonomy: a few dozen rows, cheaper to read at once than to batch. */
     async findAll(): Promise<ThemeRow[]> {
       return db.select().from(themesTable).orderBy(asc(themesTable.level), asc(themesTable.position));

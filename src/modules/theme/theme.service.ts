@@ -1,10 +1,37 @@
 import { checkText } from "../../shared/errors/input-guards.js";
+import { toPageRequest, type Page } from "../../shared/graphql/pagination.js";
+import type { CouncilService } from "../council/council.service.js";
+import type { RecommendationRow } from "../recommendation/recommendation.table.js";
 import { themeNotFound } from "./theme.errors.js";
 import type { ThemeRepository } from "./theme.repository.js";
 import type { ThemeRow } from "./theme.table.js";
 
 export class ThemeService {
-  constructor(private readonly themes: ThemeRepository) {}
+  constructor(
+    private readonly themes: ThemeRepository,
+    private readonly councils: CouncilService,
+    /** rules.json's reviewBelow. */
+    private readonly reviewBelow: number,
+  ) {}
+
+  /**
+   * Recommendations a person should classify: the classifier abstained on them, or its best link
+   * is under `reviewBelow`, and no one has classified them by hand.
+   */
+  async review(
+    councilGss: string | null | undefined,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Page<RecommendationRow>> {
+    const request = toPageRequest(first, after);
+    const councilIds =
+      councilGss == null ? undefined : (await this.councils.requireByGss([councilGss], "council")).map((c) => c.id);
+    const { rows, totalCount } = await this.themes.findReviewPage(
+      { below: this.reviewBelow, ...(councilIds ? { councilIds } : {}) },
+      request,
+    );
+    return { items: rows, totalCount, request };
+  }
 
   async components(): Promise<ThemeRow[]> {
     return (await this.themes.findAll()).filter((t) => t.level === 1);

@@ -74,6 +74,8 @@ export interface ThemeRules {
   confidenceScale: number;
   /** Below this confidence of its best link a recommendation gets no link at all (it abstains). */
   abstainBelow: number;
+  /** themeReview lists recommendations whose best rule link is under this confidence. */
+  reviewBelow: number;
   /** In taxonomy order, which is also the classifier's tie-break order. */
   subThemes: SubThemeRules[];
   /** vocabulary.json, by sub-theme code; every sub-theme has an entry, possibly empty. */
@@ -264,6 +266,8 @@ export function loadRules(dir: string): ThemeRules {
   if (!Number.isInteger(maxLinks)) problems.add("maxLinks", "must be an integer");
   const confidenceScale = numberIn(json["confidenceScale"], "confidenceScale", problems, 0, 100, true);
   const abstainBelow = numberIn(json["abstainBelow"], "abstainBelow", problems, 0, 1, true);
+  const reviewBelow = numberIn(json["reviewBelow"], "reviewBelow", problems, 0, 1);
+  if (reviewBelow < abstainBelow) problems.add("reviewBelow", "must be at least abstainBelow");
 
   const bySubTheme = new Map<string, ThemePattern[]>();
   if (!isObject(json["subThemes"])) problems.add("subThemes", "must be an object keyed by sub-theme code");
@@ -314,6 +318,7 @@ export function loadRules(dir: string): ThemeRules {
     maxLinks,
     confidenceScale,
     abstainBelow,
+    reviewBelow,
     subThemes,
     vocabulary: loadVocabulary(dir, index),
   };
