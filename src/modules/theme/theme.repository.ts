@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../shared/database/database.js";
 import type { PageRequest } from "../../shared/graphql/pagination.js";
+import { actionsTable } from "../action/action.table.js";
 import { councilsTable } from "../council/council.table.js";
 import { peerChallengesTable } from "../peer-challenge/peer-challenge.table.js";
 import {
@@ -38,8 +39,50 @@ function needsReview(below: number): SQL {
     and coalesce((select max(${rt.confidence}) from ${rt} where ${rt.recommendationId} = ${r.id}), 0) < ${below}`;
 }
 
+/** A recommendation a person has classified: its hand links' sub-theme codes and what it says. */
+export interface HandLinkedRecommendation {
+  councilGss: string;
+  reference: string;
+  title: string | null;
+  text: string;
+  themeLabel: string | null;
+  actions: string[];
+  /**
+   * In taxonomy order (theme ids follow it, the taxonomy being seeded in order): stored hand
+   * links carry no rank of their own.
+   */
+  subThemes: string[];
+}
+
 export function createThemeRepository({ db }: { db: Database }) {
   return {
+    /** Every recommendation with at least one hand link, by council code, challenge and document order. */
+    async findHandLinked(): Promise<HandLinkedRecommendation[]> {
+      const r = recommendationsTable;
+      const rt = recommendationThemesTable;
+      const a = actionsTable;
+      return db
+        .select({
+          councilGss: councilsTable.gssCode,
+          reference: r.reference,
+          title: r.title,
+          text: r.text,
+          themeLabel: r.themeLabel,
+          actions: sql<
+            string[]
+          >`array(select ${a.text} from ${a} where ${a.recommendationId} = ${r.id} order by ${a.order})`,
+          subThemes: sql<
+            string[]
+          >`array(select ${themesTable.code} from ${rt} join ${themesTable} on ${themesTable.id} = ${rt.themeId}
+            where ${rt.recommendationId} = ${r.id} and ${rt.method} = 'HAND' order by ${themesTable.id})`,
+        })
+        .from(r)
+        .innerJoin(peerChallengesTable, eq(peerChallengesTable.id, r.peerChallengeId))
+        .innerJoin(councilsTable, eq(councilsTable.id, peerChallengesTable.councilId))
+        .where(sql`exists (select 1 from ${rt} where ${rt.recommendationId} = ${r.id} and ${rt.method} = 'HAND')`)
+        .orderBy(asc(councilsTable.gssCode), asc(r.peerChallengeId), asc(r.order), asc(r.id));
+    },
+
     /** The review list: abstentions first, then the least confident, then council and document order. */
     async findReviewPage(
       q: ThemeReviewQuery,

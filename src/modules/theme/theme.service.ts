@@ -3,6 +3,8 @@ import { toPageRequest, type Page } from "../../shared/graphql/pagination.js";
 import type { CouncilService } from "../council/council.service.js";
 import type { RecommendationRow } from "../recommendation/recommendation.table.js";
 import { themeNotFound } from "./theme.errors.js";
+import { labelledCorrections, type LabelledCorrection } from "./theme.export.js";
+import type { ThemeOverrides } from "./theme.taxonomy.js";
 import type { ThemeRepository } from "./theme.repository.js";
 import type { ThemeRow } from "./theme.table.js";
 
@@ -31,6 +33,11 @@ export class ThemeService {
       request,
     );
     return { items: rows, totalCount, request };
+  }
+
+  /** Every hand classification, from the overrides file and the database, as labelled examples. */
+  async corrections(overrides: ThemeOverrides): Promise<LabelledCorrection[]> {
+    return labelledCorrections(await this.themes.findHandLinked(), overrides);
   }
 
   async components(): Promise<ThemeRow[]> {
