@@ -28,6 +28,9 @@ export interface ThemeReviewQuery {
   below: number;
 }
 
+const hasHandLink = (recommendationId: SQL | typeof recommendationsTable.id) =>
+  sql`exists (select 1 from ${recommendationThemesTable} where ${recommendationThemesTable.recommendationId} = ${recommendationId} and ${recommendationThemesTable.method} = 'HAND')`;
+
 /**
  * The review list's rule, in one place: no hand link (a person has decided), and the best rule
  * link's confidence under `below`, an abstention (no link) counting as confidence 0.
@@ -35,18 +38,22 @@ export interface ThemeReviewQuery {
 function needsReview(below: number): SQL {
   const rt = recommendationThemesTable;
   const r = recommendationsTable;
-  return sql`not exists (select 1 from ${rt} where ${rt.recommendationId} = ${r.id} and ${rt.method} = 'HAND')
+  return sql`not ${hasHandLink(r.id)}
     and coalesce((select max(${rt.confidence}) from ${rt} where ${rt.recommendationId} = ${r.id}), 0) < ${below}`;
 }
 
-/** A recommendation a person has classified: its hand links' sub-theme codes and what it says. */
-export interface HandLinkedRecommendation {
+/** What the classifier reads of a stored recommendation, and where it is. */
+export interface StoredRecommendationText {
   councilGss: string;
   reference: string;
   title: string | null;
   text: string;
   themeLabel: string | null;
   actions: string[];
+}
+
+/** A recommendation a person has classified: its hand links' sub-theme codes and what it says. */
+export interface HandLinkedRecommendation extends StoredRecommendationText {
   /**
    * In taxonomy order (theme ids follow it, the taxonomy being seeded in order): stored hand
    * links carry no rank of their own.
@@ -54,23 +61,83 @@ export interface HandLinkedRecommendation {
   subThemes: string[];
 }
 
+/** A stored recommendation no person has classified. */
+export interface RuleClassified extends StoredRecommendationText {
+  recommendationId: number;
+}
+
+export interface LinkToStore {
+  themeId: number;
+  method: "RULE" | "HAND";
+  confidence: number;
+  matched: string[];
+}
+
+/** What the classifier reads of a recommendation, as columns of a select over it and its council. */
+const classifierInput = {
+  councilGss: councilsTable.gssCode,
+  reference: recommendationsTable.reference,
+  title: recommendationsTable.title,
+  text: recommendationsTable.text,
+  themeLabel: recommendationsTable.themeLabel,
+  actions: sql<string[]>`array(select ${actionsTable.text} from ${actionsTable}
+    where ${actionsTable.recommendationId} = ${recommendationsTable.id} order by ${actionsTable.order})`,
+};
+
 export function createThemeRepository({ db }: { db: Database }) {
   return {
+    /** Every recommendation without a hand link, with its actions' texts, in id order. */
+    async findRuleClassified(): Promise<RuleClassified[]> {
+      const r = recommendationsTable;
+      return db
+        .select({ recommendationId: r.id, ...classifierInput })
+        .from(r)
+        .innerJoin(peerChallengesTable, eq(peerChallengesTable.id, r.peerChallengeId))
+        .innerJoin(councilsTable, eq(councilsTable.id, peerChallengesTable.councilId))
+        .where(sql`not ${hasHandLink(r.id)}`)
+        .orderBy(asc(r.id));
+    },
+
+    /**
+     * Replaces the links of each recommendation, in one transaction, unless a person has
+     * classified it meanwhile: a hand link is never replaced here. Returns how many
+     * recommendations now have other sub-themes than before.
+     */
+    async replaceRuleLinks(links: Map<number, LinkToStore[]>): Promise<number> {
+      return db.transaction(async (tx) => {
+        let replaced = 0;
+        for (const [recommendationId, next] of links) {
+          const deleted = await tx
+            .delete(recommendationThemesTable)
+            .where(
+              and(
+                eq(recommendationThemesTable.recommendationId, recommendationId),
+                sql`not ${hasHandLink(sql`${recommendationId}`)}`,
+              ),
+            )
+            .returning({ themeId: recommendationThemesTable.themeId });
+          const [held] = await tx
+            .select({ n: count() })
+            .from(recommendationThemesTable)
+            .where(eq(recommendationThemesTable.recommendationId, recommendationId));
+          if ((held?.n ?? 0) > 0) continue;
+          if (next.length > 0)
+            await tx.insert(recommendationThemesTable).values(next.map((l) => ({ ...l, recommendationId })));
+          const before = deleted.map((d) => d.themeId).sort((x, y) => x - y);
+          const after = next.map((l) => l.themeId).sort((x, y) => x - y);
+          if (before.join(",") !== after.join(",")) replaced++;
+        }
+        return replaced;
+      });
+    },
+
     /** Every recommendation with at least one hand link, by council code, challenge and document order. */
     async findHandLinked(): Promise<HandLinkedRecommendation[]> {
       const r = recommendationsTable;
       const rt = recommendationThemesTable;
-      const a = actionsTable;
       return db
         .select({
-          councilGss: councilsTable.gssCode,
-          reference: r.reference,
-          title: r.title,
-          text: r.text,
-          themeLabel: r.themeLabel,
-          actions: sql<
-            string[]
-          >`array(select ${a.text} from ${a} where ${a.recommendationId} = ${r.id} order by ${a.order})`,
+          ...classifierInput,
           subThemes: sql<
             string[]
           >`array(select ${themesTable.code} from ${rt} join ${themesTable} on ${themesTable.id} = ${rt.themeId}
@@ -79,7 +146,7 @@ export function createThemeRepository({ db }: { db: Database }) {
         .from(r)
         .innerJoin(peerChallengesTable, eq(peerChallengesTable.id, r.peerChallengeId))
         .innerJoin(councilsTable, eq(councilsTable.id, peerChallengesTable.councilId))
-        .where(sql`exists (select 1 from ${rt} where ${rt.recommendationId} = ${r.id} and ${rt.method} = 'HAND')`)
+        .where(hasHandLink(r.id))
         .orderBy(asc(councilsTable.gssCode), asc(r.peerChallengeId), asc(r.order), asc(r.id));
     },
 

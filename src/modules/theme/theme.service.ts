@@ -4,8 +4,9 @@ import type { CouncilService } from "../council/council.service.js";
 import type { RecommendationRow } from "../recommendation/recommendation.table.js";
 import { themeNotFound } from "./theme.errors.js";
 import { labelledCorrections, type LabelledCorrection } from "./theme.export.js";
-import type { ThemeOverrides } from "./theme.taxonomy.js";
-import type { ThemeRepository } from "./theme.repository.js";
+import { applyOverrides, classifyRecommendation } from "./theme.classifier.js";
+import type { ThemeOverrides, ThemeRules } from "./theme.taxonomy.js";
+import type { LinkToStore, ThemeRepository } from "./theme.repository.js";
 import type { ThemeRow } from "./theme.table.js";
 
 export class ThemeService {
@@ -38,6 +39,33 @@ export class ThemeService {
   /** Every hand classification, from the overrides file and the database, as labelled examples. */
   async corrections(overrides: ThemeOverrides): Promise<LabelledCorrection[]> {
     return labelledCorrections(await this.themes.findHandLinked(), overrides);
+  }
+
+  /**
+   * Classifies every stored recommendation again with `rules` and `overrides` (after either has
+   * changed), replacing rule links; a recommendation with a hand link is left as the person set it.
+   */
+  async reclassify(rules: ThemeRules, overrides: ThemeOverrides): Promise<{ examined: number; changed: number }> {
+    const ids = new Map((await this.themes.findAll()).map((t) => [t.code, t.id]));
+    const stored = await this.themes.findRuleClassified();
+    const links = new Map<number, LinkToStore[]>();
+    for (const rec of stored) {
+      const ruled = classifyRecommendation(
+        { text: rec.text, title: rec.title, themeLabel: rec.themeLabel, actions: rec.actions },
+        rules,
+      );
+      const final = applyOverrides({ councilGss: rec.councilGss, reference: rec.reference }, ruled, overrides);
+      links.set(
+        rec.recommendationId,
+        final.map((l) => {
+          const themeId = ids.get(l.subThemeCode);
+          // The taxonomy is seeded before any recommendation; a missing code means seeds and rules disagree.
+          if (themeId === undefined) throw new Error(`theme ${l.subThemeCode} is not in the database`);
+          return { themeId, method: l.source, confidence: l.confidence, matched: l.matched };
+        }),
+      );
+    }
+    return { examined: stored.length, changed: await this.themes.replaceRuleLinks(links) };
   }
 
   async components(): Promise<ThemeRow[]> {

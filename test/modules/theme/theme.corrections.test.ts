@@ -1,11 +1,12 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadOverrides } from "../../../src/modules/theme/theme.taxonomy.js";
+import { loadOverrides, loadRules } from "../../../src/modules/theme/theme.taxonomy.js";
 import { harlowUpdated } from "../../support/harlow-plan.js";
 import { createTestApp, type TestApp } from "../../support/test-app.js";
 import { databaseKind } from "../../support/test-database.js";
 
 const overrides = loadOverrides("seeds/themes");
+const rules = loadRules("seeds/themes");
 
 interface Links {
   recommendations: { nodes: { reference: string; themeLinks: { method: string; theme: { code: string } }[] }[] };
@@ -102,5 +103,39 @@ describe(`hand theme links win over the classifier, and are exported (${database
       expect.objectContaining({ council: "E07000070", reference: "6", source: "stored" }),
       expect.objectContaining({ council: "E07000073", reference: "4", source: "stored" }),
     ]);
+  });
+
+  it("reclassifies every recommendation no person has classified, and none that a person has", async () => {
+    // The seed links were made by these same rules: nothing moves. 48 less three hand-classified.
+    expect(await t.app.services.theme.reclassify(rules, overrides)).toEqual({ examined: 45, changed: 0 });
+    // No seed recommendation's best link reaches 0.99 (the highest is Southend-on-Sea 7's 0.972),
+    // so a threshold that high abstains on all 45 and leaves only the hand links.
+    const strict = { ...rules, abstainBelow: 0.99 };
+    expect(await t.app.services.theme.reclassify(strict, overrides)).toEqual({ examined: 45, changed: 45 });
+    const links = await harlowLinks();
+    expect(links.get("4")).toEqual([{ method: "HAND", theme: { code: "capacity.workforce" } }]);
+    expect([...links.values()].filter((l) => l.length > 0)).toHaveLength(1);
+    const { data } = await t.execute<{ themeReview: { totalCount: number } }>(`{ themeReview { totalCount } }`);
+    expect(data?.themeReview.totalCount).toBe(45);
+    expect(await t.app.services.theme.reclassify(rules, overrides)).toEqual({ examined: 45, changed: 45 });
+  });
+
+  it("turns an override added after the import into hand links on reclassifying", async () => {
+    const added = {
+      overrides: [
+        ...overrides.overrides,
+        {
+          council: "E07000073",
+          reference: "5",
+          subThemes: [{ subThemeCode: "governance-culture.culture-values", componentCode: "governance-culture" }],
+          reason: "invented for the test",
+        },
+      ],
+    };
+    expect(await t.app.services.theme.reclassify(rules, added)).toEqual({ examined: 45, changed: 1 });
+    expect((await harlowLinks()).get("5")).toEqual([
+      { method: "HAND", theme: { code: "governance-culture.culture-values" } },
+    ]);
+    expect(await t.app.services.theme.reclassify(rules, added)).toEqual({ examined: 44, changed: 0 });
   });
 });
