@@ -109,18 +109,14 @@ export function createServices(
 ): AppServices {
   const peerGroup = new PeerGroupService(repos.peerGroup);
   const council = new CouncilService(repos.council, peerGroup);
-  const theme = new ThemeService(repos.theme);
+  const themesDir = path.join(config.projectRoot, "seeds", "themes");
+  const themeRules = loadRules(themesDir);
+  const theme = new ThemeService(repos.theme, council, themeRules.reviewBelow);
   const scope = new ScopeService(council, peerGroup, theme);
   const action = new ActionService(repos.action, scope);
-  const themesDir = path.join(config.projectRoot, "seeds", "themes");
-  const importService = new ImportService(
-    repos.import,
-    council,
-    repos.theme,
-    loadRules(themesDir),
-    loadOverrides(themesDir),
-    { maxDocumentBytes: config.importMaxDocumentBytes },
-  );
+  const importService = new ImportService(repos.import, council, repos.theme, themeRules, loadOverrides(themesDir), {
+    maxDocumentBytes: config.importMaxDocumentBytes,
+  });
   return {
     council,
     peerGroup,

@@ -35,3 +35,25 @@ export function parseCommandLine<const O extends NonNullable<ParseArgsConfig["op
     fail(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
   }
 }
+
+/**
+ * A command with no options but --help that works on the services: prints `usage` for --help,
+ * otherwise runs `body` and closes the database whatever happens. Resolves to the exit status.
+ */
+export async function runServicesCommand(
+  usage: string,
+  body: (cli: Awaited<ReturnType<typeof openCli>>) => Promise<void>,
+): Promise<number> {
+  const { values } = parseCommandLine({ help: { type: "boolean", default: false } } as const, usage);
+  if (values.help) {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  const cli = await openCli();
+  try {
+    await body(cli);
+    return 0;
+  } finally {
+    await cli.database.close();
+  }
+}

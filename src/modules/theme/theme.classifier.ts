@@ -1,3 +1,4 @@
+import { containsStems, stemsOf } from "./theme.stems.js";
 import type { ThemeFieldWeights, ThemeOverride, ThemeOverrides, ThemeRules } from "./theme.taxonomy.js";
 
 /**
@@ -11,10 +12,13 @@ export type ThemeLinkSource = "RULE" | "HAND";
 export interface ThemeLink {
   subThemeCode: string;
   componentCode: string;
-  /** In (0, 1]: 1 - exp(-score / confidenceScale) for rule links, 1 for hand overrides. */
+  /** In (0, 1]: 1 - exp(-score / confidenceScale) for rule links, 1 for hand links. */
   confidence: number;
   source: ThemeLinkSource;
-  /** The patterns that fired, as `field:pattern`, so that every link can be explained; empty for hand links. */
+  /**
+   * The evidence, so that every link can be explained: `field:pattern` for a rule pattern,
+   * `field:~term` for a vocabulary term; empty for hand links.
+   */
   matched: string[];
 }
 
@@ -94,24 +98,38 @@ interface Scored {
   order: number;
 }
 
-/** Every sub-theme's score for one recommendation, best first; exported for diagnostics and tests. */
-export function scoreRecommendation(input: ClassifierInput, rules: ThemeRules): Scored[] {
+/**
+ * Every sub-theme's score for one recommendation, best first; exported for diagnostics and tests.
+ * With `withVocabulary`, vocabulary terms found in the fields' word stems add to the patterns' score.
+ */
+export function scoreRecommendation(input: ClassifierInput, rules: ThemeRules, withVocabulary = false): Scored[] {
   const fields = fieldsOf(input);
+  const stemmed = withVocabulary ? fields.map(({ field, text }) => ({ field, stems: stemsOf(text) })) : [];
   const scored = compile(rules).map((sub, order) => {
     let score = 0;
     const matched: string[] = [];
-    for (const pattern of sub.patterns) {
-      // A pattern counts once, at its strongest field, so a long action list that repeats a word
-      // cannot outvote the recommendation's own wording.
+    // A pattern or term counts once, at its strongest field, so a long action list that repeats
+    // a word cannot outvote the recommendation's own wording.
+    const strongest = (found: (i: number) => boolean): { field: Field; weight: number } | null => {
       let best: { field: Field; weight: number } | null = null;
-      for (const { field, text } of fields) {
+      fields.forEach(({ field }, i) => {
         const weight = rules.fieldWeights[field];
-        if (weight > 0 && pattern.regExp.test(text) && (best === null || weight > best.weight))
-          best = { field, weight };
-      }
+        if (weight > 0 && (best === null || weight > best.weight) && found(i)) best = { field, weight };
+      });
+      return best;
+    };
+    for (const pattern of sub.patterns) {
+      const best = strongest((i) => pattern.regExp.test(fields[i]?.text ?? ""));
       if (best !== null) {
         score += pattern.weight * best.weight;
         matched.push(`${best.field}:${pattern.source}`);
+      }
+    }
+    for (const term of withVocabulary ? (rules.vocabulary.get(sub.subThemeCode) ?? []) : []) {
+      const best = strongest((i) => containsStems(stemmed[i]?.stems ?? [], term.stems));
+      if (best !== null) {
+        score += term.weight * best.weight;
+        matched.push(`${best.field}:~${term.term}`);
       }
     }
     return { subThemeCode: sub.subThemeCode, componentCode: sub.componentCode, score, matched, order };
@@ -120,31 +138,34 @@ export function scoreRecommendation(input: ClassifierInput, rules: ThemeRules): 
 }
 
 /**
- * Classifies one recommendation into sub-themes by the rule set: always at least one link, at
- * most `rules.maxLinks`, sorted by confidence (best first).
+ * Classifies one recommendation into sub-themes: at most `rules.maxLinks` links, best first, or
+ * none at all when the evidence is too thin (abstaining). The rule patterns decide alone when one
+ * sub-theme reaches `minScore` on them; otherwise the vocabulary's terms join the evidence and only
+ * the best sub-theme is linked. A best link under `abstainBelow` confidence is dropped: no link.
  */
 export function classifyRecommendation(input: ClassifierInput, rules: ThemeRules): ThemeLink[] {
-  const scored = scoreRecommendation(input, rules);
+  let scored = scoreRecommendation(input, rules);
+  if ((scored[0]?.score ?? 0) < rules.minScore) scored = scoreRecommendation(input, rules, true);
   const top = scored[0];
-  if (top === undefined || top.score <= 0) {
-    const { subThemeCode, componentCode, confidence } = rules.defaultLink;
-    return [{ subThemeCode, componentCode, confidence, source: "RULE", matched: [] }];
-  }
-  const toLink = (s: Scored, confidence: number): ThemeLink => ({
+  if (top === undefined || top.score <= 0 || confidenceFromScore(top.score, rules) < rules.abstainBelow) return [];
+  const toLink = (s: Scored): ThemeLink => ({
     subThemeCode: s.subThemeCode,
     componentCode: s.componentCode,
-    confidence,
+    confidence: confidenceFromScore(s.score, rules),
     source: "RULE",
     matched: s.matched,
   });
-  if (top.score < rules.minScore) {
-    return [toLink(top, Math.min(confidenceFromScore(top.score, rules), rules.fallbackConfidenceCap))];
-  }
+  // Thin evidence names one sub-theme at most: the runners-up of a weak match are mostly noise.
+  if (top.score < rules.minScore || top.matched.some(isVocabulary)) return [toLink(top)];
   const floor = Math.max(rules.minScore, rules.relativeFloor * top.score);
   return scored
     .filter((s) => s.score >= floor)
     .slice(0, rules.maxLinks)
-    .map((s) => toLink(s, confidenceFromScore(s.score, rules)));
+    .map(toLink);
+}
+
+function isVocabulary(evidence: string): boolean {
+  return evidence.includes(":~");
 }
 
 /** The hand override naming this recommendation, if any. */

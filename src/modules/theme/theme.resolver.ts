@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { ConnectionArgs } from "../../shared/graphql/connection-args.js";
 import { toConnection, toPageRequest } from "../../shared/graphql/pagination.js";
 import { RecommendationConnection } from "../recommendation/recommendation.type.js";
@@ -8,8 +8,22 @@ import type { RecommendationThemeRow } from "../recommendation/recommendation.ta
 import type { ThemeRow } from "./theme.table.js";
 import { Theme, ThemeLink } from "./theme.type.js";
 
+@ArgsType()
+export class ThemeReviewArgs extends ConnectionArgs {
+  @Field(() => String, { nullable: true, description: "Only this council's recommendations (GSS code)." })
+  council?: string | null;
+}
+
 @Resolver(() => Theme)
 export class ThemeResolver {
+  @Query(() => RecommendationConnection, {
+    description:
+      "Recommendations waiting for a person to classify them: the classifier abstained (no theme link, so their actions count in benchmarks' unclassified row) or its best link is under rules.json's reviewBelow confidence, and no hand link exists. Abstentions first, then the least confident.",
+  })
+  async themeReview(@Ctx() ctx: AppContext, @Args(() => ThemeReviewArgs) { council, first, after }: ThemeReviewArgs) {
+    return toConnection(await ctx.services.theme.review(council, first, after));
+  }
+
   @Query(() => [Theme], {
     description: "The taxonomy: the five LGA components in LGA order, each with its sub-themes under `children`.",
   })

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gssCodePattern } from "../council/council.gss-code.js";
+import { stemsOf } from "./theme.stems.js";
 
 /**
  * The theme taxonomy, the classifier's rule set and the hand overrides, each kept as JSON under
@@ -12,6 +13,7 @@ import { gssCodePattern } from "../council/council.gss-code.js";
 export const taxonomyFileName = "taxonomy.json";
 export const rulesFileName = "rules.json";
 export const overridesFileName = "overrides.json";
+export const vocabularyFileName = "vocabulary.json";
 
 export interface SubTheme {
   /** Stable identifier stored in the database: `<componentCode>.<slug>`. */
@@ -56,16 +58,28 @@ export interface ThemeFieldWeights {
   actions: number;
 }
 
+export interface VocabularyTerm {
+  /** The term as written in vocabulary.json. */
+  term: string;
+  /** Its Porter stems, word by word. */
+  stems: string[];
+  weight: number;
+}
+
 export interface ThemeRules {
   fieldWeights: ThemeFieldWeights;
   minScore: number;
   relativeFloor: number;
   maxLinks: number;
   confidenceScale: number;
-  fallbackConfidenceCap: number;
-  defaultLink: { subThemeCode: string; componentCode: string; confidence: number };
+  /** Below this confidence of its best link a recommendation gets no link at all (it abstains). */
+  abstainBelow: number;
+  /** themeReview lists recommendations whose best rule link is under this confidence. */
+  reviewBelow: number;
   /** In taxonomy order, which is also the classifier's tie-break order. */
   subThemes: SubThemeRules[];
+  /** vocabulary.json, by sub-theme code; every sub-theme has an entry, possibly empty. */
+  vocabulary: Map<string, VocabularyTerm[]>;
 }
 
 export interface ThemeOverride {
@@ -251,17 +265,9 @@ export function loadRules(dir: string): ThemeRules {
   const maxLinks = numberIn(json["maxLinks"], "maxLinks", problems, 1, 20);
   if (!Number.isInteger(maxLinks)) problems.add("maxLinks", "must be an integer");
   const confidenceScale = numberIn(json["confidenceScale"], "confidenceScale", problems, 0, 100, true);
-  const fallbackConfidenceCap = numberIn(json["fallbackConfidenceCap"], "fallbackConfidenceCap", problems, 0, 1, true);
-
-  const defaults = isObject(json["default"]) ? json["default"] : {};
-  if (!isObject(json["default"])) problems.add("default", "must be an object");
-  const defaultCode = nonEmptyString(defaults["subTheme"], "default.subTheme", problems);
-  const defaultComponent = index.get(defaultCode);
-  if (defaultCode !== "" && defaultComponent === undefined)
-    problems.add("default.subTheme", `unknown sub-theme code "${defaultCode}"`);
-  // A default is a guess about a text nothing recognised: it must never look like evidence.
-  const defaultConfidence = numberIn(defaults["confidence"], "default.confidence", problems, 0, 0.2, true);
-  nonEmptyString(defaults["reason"], "default.reason", problems);
+  const abstainBelow = numberIn(json["abstainBelow"], "abstainBelow", problems, 0, 1, true);
+  const reviewBelow = numberIn(json["reviewBelow"], "reviewBelow", problems, 0, 1);
+  if (reviewBelow < abstainBelow) problems.add("reviewBelow", "must be at least abstainBelow");
 
   const bySubTheme = new Map<string, ThemePattern[]>();
   if (!isObject(json["subThemes"])) problems.add("subThemes", "must be an object keyed by sub-theme code");
@@ -311,10 +317,50 @@ export function loadRules(dir: string): ThemeRules {
     relativeFloor,
     maxLinks,
     confidenceScale,
-    fallbackConfidenceCap,
-    defaultLink: { subThemeCode: defaultCode, componentCode: defaultComponent ?? "", confidence: defaultConfidence },
+    abstainBelow,
+    reviewBelow,
     subThemes,
+    vocabulary: loadVocabulary(dir, index),
   };
+}
+
+/**
+ * Reads and validates `vocabulary.json` against the taxonomy's sub-theme codes. Terms are
+ * stemmed here, once, so that classifying stays a lookup.
+ */
+function loadVocabulary(dir: string, index: Map<string, string>): Map<string, VocabularyTerm[]> {
+  const file = join(dir, vocabularyFileName);
+  const json = readJson(dir, vocabularyFileName);
+  const problems = new Problems(file);
+  if (!isObject(json) || !isObject(json["subThemes"]))
+    return problems.fail("subThemes", "must be an object keyed by sub-theme code");
+  const vocabulary = new Map<string, VocabularyTerm[]>([...index.keys()].map((code) => [code, []]));
+  for (const [code, list] of Object.entries(json["subThemes"])) {
+    const at = `subThemes["${code}"]`;
+    const terms = vocabulary.get(code);
+    if (terms === undefined) {
+      problems.add(at, `unknown sub-theme code "${code}" (not in ${taxonomyFileName})`);
+      continue;
+    }
+    const seen = new Set<string>();
+    arrayAt(list, at, problems).forEach((entry, i) => {
+      const entryAt = `${at}[${i}]`;
+      if (!isObject(entry)) {
+        problems.add(entryAt, "must be an object with term and weight");
+        return;
+      }
+      const term = nonEmptyString(entry["term"], `${entryAt}.term`, problems);
+      const weight = numberIn(entry["weight"], `${entryAt}.weight`, problems, 0, 10, true);
+      const stems = stemsOf(term);
+      if (term !== "" && stems.length === 0) problems.add(`${entryAt}.term`, `"${term}" has no words`);
+      const key = stems.join(" ");
+      if (seen.has(key)) problems.add(`${entryAt}.term`, `"${term}" repeats another term of ${code} once stemmed`);
+      seen.add(key);
+      terms.push({ term, stems, weight });
+    });
+  }
+  problems.throwIfAny();
+  return vocabulary;
 }
 
 function regExpSyntaxError(source: string): string | null {

@@ -20,6 +20,7 @@ import {
   rulesFileName,
   subThemeIndex,
   taxonomyFileName,
+  vocabularyFileName,
   type ThemeOverrides,
   type ThemeRules,
 } from "../../../src/modules/theme/theme.taxonomy.js";
@@ -155,7 +156,15 @@ describe("theme taxonomy", () => {
 
   it("gives every sub-theme at least one rule, in taxonomy order", () => {
     expect(rules.subThemes.map((s) => s.subThemeCode)).toEqual([...componentOf.keys()]);
-    expect(rules.defaultLink.confidence).toBeLessThanOrEqual(0.2);
+    // A link that reaches minScore on the patterns is evidence the rules were written to find.
+    expect(rules.abstainBelow).toBeLessThan(confidenceFromScore(rules.minScore, rules));
+  });
+
+  it("gives every sub-theme some vocabulary, stemmed", () => {
+    for (const code of componentOf.keys()) expect(rules.vocabulary.get(code)?.length, code).toBeGreaterThan(5);
+    expect(rules.vocabulary.get("leadership.partnerships")?.find((t) => t.term === "partners")?.stems).toEqual([
+      "partner",
+    ]);
   });
 
   it("loads the override file against the taxonomy", () => {
@@ -167,7 +176,7 @@ describe("theme taxonomy", () => {
 describe("theme file validation", () => {
   function copyOfSeeds(): string {
     const dir = mkdtempSync(join(tmpdir(), "themes-"));
-    for (const file of [taxonomyFileName, rulesFileName, overridesFileName])
+    for (const file of [taxonomyFileName, rulesFileName, overridesFileName, vocabularyFileName])
       copyFileSync(join(themesDir, file), join(dir, file));
     return dir;
   }
@@ -203,12 +212,19 @@ describe("theme file validation", () => {
     );
   });
 
-  it("rejects a default link confident enough to pass for evidence", () => {
+  it("rejects vocabulary for an unknown sub-theme and a term that repeats another once stemmed", () => {
     const dir = copyOfSeeds();
-    editJson(dir, rulesFileName, (json) => {
-      (json["default"] as Record<string, unknown>)["confidence"] = 0.5;
+    editJson(dir, vocabularyFileName, (json) => {
+      const subThemes = json["subThemes"] as Record<string, unknown>;
+      subThemes["finance.pensions"] = [{ term: "pension fund", weight: 1 }];
+      subThemes["governance-culture.risk"] = [
+        { term: "risks", weight: 1 },
+        { term: "risk", weight: 2 },
+      ];
     });
-    expect(() => loadRules(dir)).toThrow(/default\.confidence: must be a number in \(0, 0\.2\]/);
+    expect(() => loadRules(dir)).toThrow(
+      /vocabulary\.json is invalid[\s\S]*"risk" repeats another term[\s\S]*unknown sub-theme code "finance\.pensions"/,
+    );
   });
 
   it("rejects a taxonomy sub-theme that no rule can reach", () => {
@@ -307,31 +323,43 @@ describe("classifyRecommendation on invented texts", () => {
     expect(link?.confidence).toBe(confidenceFromScore(3 * rules.fieldWeights.title, rules));
   });
 
-  it("matches whole words only", () => {
-    expect(top({ text: "A brisk, frisky walk." })).toBe(rules.defaultLink.subThemeCode);
+  it("matches whole words only, and abstains when nothing else is found", () => {
+    expect(classifyRecommendation({ text: "A brisk, frisky walk." }, rules)).toEqual([]);
   });
 
-  it("falls back to the best weak match with a capped confidence", () => {
-    const links = classifyRecommendation({ text: "Think about the residents." }, rules);
+  it("consults the vocabulary only when the patterns find less than minScore, listing its terms", () => {
+    const [strong] = classifyRecommendation({ text: "Strengthen overview and scrutiny." }, rules);
+    expect(strong?.matched.some((m) => m.includes("~"))).toBe(false);
+    const links = classifyRecommendation({ text: "Apprenticeships and careers" }, rules);
     expect(links).toHaveLength(1);
-    expect(links[0]?.subThemeCode).toBe("leadership.resident-engagement");
-    expect(links[0]?.confidence).toBeLessThanOrEqual(rules.fallbackConfidenceCap);
+    expect(links[0]?.subThemeCode).toBe("capacity.workforce");
+    expect(links[0]?.matched).toEqual(["text:~apprenticeships", "text:~career"]);
+    expect(links[0]?.confidence).toBe(confidenceFromScore(1.5 + 1.5, rules));
   });
 
-  it("links a text no rule recognises to the documented default with confidence at most 0.2", () => {
-    expect(classifyRecommendation({ text: "Lorem ipsum dolor sit amet." }, rules)).toEqual([
-      {
-        subThemeCode: "capacity.learning-improvement",
-        componentCode: "capacity",
-        confidence: rules.defaultLink.confidence,
-        source: "RULE",
-        matched: [],
-      },
-    ]);
-    expect(rules.defaultLink.confidence).toBeLessThanOrEqual(0.2);
+  it("matches vocabulary by word stems, whatever the inflection", () => {
+    const [link] = classifyRecommendation({ text: "Counter-frauds" }, rules);
+    expect(link?.subThemeCode).toBe("governance-culture.risk");
+    expect(link?.matched).toContain("text:~counter fraud");
   });
 
-  it("always returns between one and maxLinks links, best first, with confidences in (0, 1]", () => {
+  it("abstains when the evidence stays under the calibrated threshold, rather than guessing", () => {
+    expect(classifyRecommendation({ text: "Pride in the borough" }, rules)).toEqual([]);
+    expect(classifyRecommendation({ text: "Think about the town." }, rules)).toEqual([]);
+    const lowered: ThemeRules = { ...rules, abstainBelow: 0.01 };
+    // The same thin evidence passes a lower threshold: the threshold, not a missing match, decided.
+    expect(classifyRecommendation({ text: "Think about the residents." }, rules)[0]?.confidence).toBe(
+      confidenceFromScore(2, rules),
+    );
+    expect(classifyRecommendation({ text: "Pride in the borough" }, lowered)[0]?.subThemeCode).toBe(
+      "leadership.place-narrative",
+    );
+    const risky = { text: "Check the audit." };
+    expect(classifyRecommendation(risky, rules)).toEqual([]);
+    expect(classifyRecommendation(risky, lowered)[0]?.subThemeCode).toBe("governance-culture.risk");
+  });
+
+  it("always returns at most maxLinks links, best first, with confidences from abstainBelow to 1", () => {
     fc.assert(
       fc.property(
         fc.string({ maxLength: 300 }),
@@ -339,10 +367,9 @@ describe("classifyRecommendation on invented texts", () => {
         fc.array(fc.string({ maxLength: 80 }), { maxLength: 5 }),
         (text, title, actions) => {
           const links = classifyRecommendation({ text, title, actions }, rules);
-          expect(links.length).toBeGreaterThanOrEqual(1);
           expect(links.length).toBeLessThanOrEqual(rules.maxLinks);
           for (const [i, link] of links.entries()) {
-            expect(link.confidence).toBeGreaterThan(0);
+            expect(link.confidence).toBeGreaterThanOrEqual(i === 0 ? rules.abstainBelow : 0);
             expect(link.confidence).toBeLessThanOrEqual(1);
             expect(componentOf.get(link.subThemeCode)).toBe(link.componentCode);
             const next = links[i + 1];
@@ -355,7 +382,7 @@ describe("classifyRecommendation on invented texts", () => {
   });
 
   it("is a pure function of its arguments: a changed rule set changes the result", () => {
-    const text = "Strengthen scrutiny.";
+    const text = "Strengthen scrutiny and the call-in process.";
     const heavier: ThemeRules = { ...rules, confidenceScale: rules.confidenceScale * 2 };
     const before = classifyRecommendation({ text }, rules)[0]?.confidence ?? 0;
     expect(classifyRecommendation({ text }, heavier)[0]?.confidence).toBeLessThan(before);
@@ -456,27 +483,27 @@ describe("agreement with the labelled set", () => {
     }
   });
 
-  // Floors sit just under the figures measured on 2026-11-22 (AGREEMENT.md), so that losing a
-  // single recommendation (1/48 ≈ 2.1 points) fails; raise them when the rules improve.
+  // Floors sit just under the figures measured on 2026-12-03 with the vocabulary (AGREEMENT.md), so
+  // that losing a single recommendation (1/48 ≈ 2.1 points) fails; raise them when the rules improve.
   it("agrees with the labeller on full input (title, text and actions) at least as well as measured", () => {
     const a = measure((r) => classifyRecommendation(fullInput(r), rules));
     report("rules, title+text+actions", a);
     expect(a.n).toBe(48);
     expect(ratio(a.primary, a.n)).toBeGreaterThanOrEqual(0.93); // measured 45/48
-    expect(ratio(a.component, a.n)).toBeGreaterThanOrEqual(0.93); // measured 45/48
-    expect(ratio(a.anyOverlap, a.n)).toBeGreaterThanOrEqual(0.99); // measured 48/48
-    expect(ratio(a.truePositives, a.predicted)).toBeGreaterThanOrEqual(0.94); // measured 62/65
-    expect(ratio(a.truePositives, a.gold)).toBeGreaterThanOrEqual(0.77); // measured 62/80
+    expect(ratio(a.component, a.n)).toBeGreaterThanOrEqual(0.95); // measured 46/48
+    expect(ratio(a.anyOverlap, a.n)).toBeGreaterThanOrEqual(0.97); // measured 47/48
+    expect(ratio(a.truePositives, a.predicted)).toBeGreaterThanOrEqual(0.93); // measured 61/65
+    expect(ratio(a.truePositives, a.gold)).toBeGreaterThanOrEqual(0.76); // measured 61/80
   });
 
   it("agrees with the labeller on title and text alone at least as well as measured", () => {
     const a = measure((r) => classifyRecommendation({ text: r.text, title: r.title }, rules));
     report("rules, title+text", a);
-    expect(ratio(a.primary, a.n)).toBeGreaterThanOrEqual(0.93); // measured 45/48
+    expect(ratio(a.primary, a.n)).toBeGreaterThanOrEqual(0.91); // measured 44/48
     expect(ratio(a.component, a.n)).toBeGreaterThanOrEqual(0.93); // measured 45/48
-    expect(ratio(a.anyOverlap, a.n)).toBeGreaterThanOrEqual(0.99); // measured 48/48
-    expect(ratio(a.truePositives, a.predicted)).toBeGreaterThanOrEqual(0.96); // measured 62/64
-    expect(ratio(a.truePositives, a.gold)).toBeGreaterThanOrEqual(0.77); // measured 62/80
+    expect(ratio(a.anyOverlap, a.n)).toBeGreaterThanOrEqual(0.97); // measured 47/48
+    expect(ratio(a.truePositives, a.predicted)).toBeGreaterThanOrEqual(0.95); // measured 61/64
+    expect(ratio(a.truePositives, a.gold)).toBeGreaterThanOrEqual(0.76); // measured 61/80
   });
 
   it("reports agreement after hand overrides separately, never folding them into the rules' figures", () => {
