@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadOverrides, loadRules } from "../../../src/modules/theme/theme.taxonomy.js";
 import { harlowUpdated } from "../../support/harlow-plan.js";
 import { createTestApp, type TestApp } from "../../support/test-app.js";
@@ -14,7 +14,8 @@ interface Links {
 
 describe(`hand theme links win over the classifier, and are exported (${databaseKind})`, () => {
   let t: TestApp;
-  beforeAll(async () => {
+  // A fresh database per test: one test adds an override's hand links, which the others must not see.
+  beforeEach(async () => {
     t = await createTestApp();
     // A person's correction as an editor's review stores it: Harlow 4's rule link (senior
     // structure) replaced by a hand link to workforce.
@@ -26,7 +27,7 @@ describe(`hand theme links win over the classifier, and are exported (${database
       insert into recommendation_themes (recommendation_id, theme_id, method, confidence)
       select (select id from rec), id, 'HAND', 1 from themes where code = 'capacity.workforce'`);
   });
-  afterAll(async () => t.close());
+  afterEach(async () => t.close());
 
   const harlowLinks = async () => {
     const { data } = await t.execute<Links>(
