@@ -38,6 +38,16 @@ export function recommendationScopeWhere(q: RecommendationScope): SQL | undefine
   );
 }
 
+/** How many recommendations meet `where` (over `recommendations` joined to `peer_challenges`): a page's totalCount. */
+export async function countRecommendations(db: Database, where: SQL | undefined): Promise<number> {
+  const [total] = await db
+    .select({ n: count() })
+    .from(recommendationsTable)
+    .innerJoin(peerChallengesTable, eq(peerChallengesTable.id, recommendationsTable.peerChallengeId))
+    .where(where);
+  return total?.n ?? 0;
+}
+
 /** The order every list of recommendations takes: by council, challenge, then document order. */
 const recommendationOrder: SQL[] = [
   asc(councilsTable.name),
@@ -85,12 +95,7 @@ export function createRecommendationRepository({ db }: { db: Database }) {
         .orderBy(...recommendationOrder)
         .limit(page.limit)
         .offset(page.offset);
-      const [total] = await db
-        .select({ n: count() })
-        .from(r)
-        .innerJoin(peerChallengesTable, eq(peerChallengesTable.id, r.peerChallengeId))
-        .where(where);
-      return { rows: rows.map((x) => x.recommendation), totalCount: total?.n ?? 0 };
+      return { rows: rows.map((x) => x.recommendation), totalCount: await countRecommendations(db, where) };
     },
 
     /**

@@ -10,6 +10,7 @@ import {
   type RecommendationRow,
   type RecommendationThemeRow,
 } from "../recommendation/recommendation.table.js";
+import { countRecommendations } from "../recommendation/recommendation.repository.js";
 import { themesTable, type ThemeRow } from "./theme.table.js";
 
 export interface ThemeSeed {
@@ -176,12 +177,7 @@ export function createThemeRepository({ db }: { db: Database }) {
         )
         .limit(page.limit)
         .offset(page.offset);
-      const [total] = await db
-        .select({ n: count() })
-        .from(r)
-        .innerJoin(peerChallengesTable, eq(peerChallengesTable.id, r.peerChallengeId))
-        .where(where);
-      return { rows: rows.map((x) => x.recommendation), totalCount: total?.n ?? 0 };
+      return { rows: rows.map((x) => x.recommendation), totalCount: await countRecommendations(db, where) };
     },
 
     /** The whole taxonomy: a few dozen rows, cheaper to read at once than to batch. */
