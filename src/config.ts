@@ -10,7 +10,12 @@ export interface AppConfig {
   port: number;
   /** Bearer token that unlocks mutations; null refuses every mutation. */
   adminToken: string | null;
+  /** Longest one SQL statement may run; defaults to the request deadline, so no statement outlives its request. */
   statementTimeoutMs: number;
+  /** Longest an HTTP request may take: past it the client gets 503 `request.timeout` and its SQL is cancelled. */
+  requestDeadlineMs: number;
+  /** How long /readyz waits for the database before answering 503. */
+  readinessTimeoutMs: number;
   /** How long to wait for PostgreSQL to accept a connection, at start and for each new pool connection. */
   databaseConnectTimeoutMs: number;
   /** On SIGTERM/SIGINT, how long in-flight requests may take to finish before their connections are cut. */
@@ -106,14 +111,18 @@ export function loadConfig(env: Env = process.env, projectRoot: string = process
   // NODE_ENV as Node tools spell it; anything but "production" is a developer's machine or a test.
   const environment = text("NODE_ENV") === "production" ? "production" : "development";
 
+  const requestDeadlineMs = integer("REQUEST_DEADLINE_MS", 10_000, 100, 600_000);
   const config: AppConfig = {
     databaseUrl,
     pgliteDataDir: dataDir.startsWith("memory://") ? dataDir : path.resolve(projectRoot, dataDir),
     host: text("HOST") ?? undefined,
     port: integer("PORT", 4000, 0, 65535),
     adminToken,
-    statementTimeoutMs: integer("STATEMENT_TIMEOUT_MS", 10_000, 100, 600_000),
-    databaseConnectTimeoutMs: integer("DATABASE_CONNECT_TIMEOUT_MS", 10_000, 100, 600_000),
+    statementTimeoutMs: integer("STATEMENT_TIMEOUT_MS", requestDeadlineMs, 100, 600_000),
+    requestDeadlineMs,
+    readinessTimeoutMs: integer("READINESS_TIMEOUT_MS", 1_000, 50, 60_000),
+    // Short: while PostgreSQL is unreachable a request should fail fast with 503, not wait out postgres.js's 30 s.
+    databaseConnectTimeoutMs: integer("DATABASE_CONNECT_TIMEOUT_MS", 2_000, 100, 600_000),
     shutdownGraceMs: integer("SHUTDOWN_GRACE_MS", 10_000, 0, 600_000),
     maxQueryDepth: integer("MAX_QUERY_DEPTH", 12, 2, 50),
     maxQueryCost: integer("MAX_QUERY_COST", 50_000, 100, 100_000_000),

@@ -74,6 +74,8 @@ import { requestLimitsPlugin } from "./request-limits.plugin.js";
 import type { Clock } from "../shared/rate-limit/rate-limit.policy.js";
 import { depthLimitRule } from "./depth-limit.rule.js";
 import { createErrorFormatter } from "./error-format.js";
+import { serviceUnavailablePlugin } from "./service-unavailable.plugin.js";
+import { checkDatabaseHealth, shippedMigrations, type DatabaseHealth } from "../shared/database/database-health.js";
 import { NodeResolver } from "./node.resolver.js";
 import { createDraftRepository } from "../modules/draft/draft.repository.js";
 import {
@@ -199,6 +201,8 @@ export interface App extends ContextFactory {
   config: AppConfig;
   logger: Logger;
   rateLimits: RateLimits;
+  /** Whether the database answers and is migrated: /readyz. */
+  readiness(): Promise<DatabaseHealth>;
   stop(): Promise<void>;
 }
 
@@ -221,7 +225,7 @@ export async function createApp({
   const schema = await createSchema();
   const server = new ApolloServer<AppContext>({
     schema,
-    formatError: createErrorFormatter(logger),
+    formatError: createErrorFormatter(logger, config.requestDeadlineMs),
     // Cost, root fields and benchmarks are bounded in requestLimitsPlugin, where the variables are known.
     validationRules: [depthLimitRule(config.maxQueryDepth)],
     includeStacktraceInErrorResponses: false,
@@ -230,7 +234,7 @@ export async function createApp({
     hideSchemaDetailsFromClientErrors: config.environment === "production",
     // main.ts owns SIGINT/SIGTERM: Apollo's own handlers would stop it mid-request (STACK.md pitfall 8).
     stopOnTerminationSignals: false,
-    plugins: [operationNamePlugin(), requestLimitsPlugin(config, rateLimits, logger)],
+    plugins: [operationNamePlugin(), requestLimitsPlugin(config, rateLimits, logger), serviceUnavailablePlugin()],
     logger: {
       debug: () => undefined,
       info: (m) => logger.info(String(m)),
@@ -239,6 +243,7 @@ export async function createApp({
     },
   });
   await server.start();
+  const shipped = shippedMigrations(config.projectRoot);
   return {
     schema,
     server,
@@ -266,6 +271,7 @@ export async function createApp({
         clientAddress: address,
       };
     },
+    readiness: () => checkDatabaseHealth(db, shipped, config.readinessTimeoutMs),
     stop: () => server.stop(),
   };
 }

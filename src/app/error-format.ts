@@ -5,6 +5,8 @@ import { AppError, errorExtensions, formatAppError, sharedErrorCodes } from "../
 import { findErrorCode, type ErrorCode } from "../shared/errors/error-code.js";
 import { protocolErrorCodes } from "../shared/errors/shared.errors.js";
 import type { Logger } from "../shared/logger.js";
+import { databaseFailureOf, serviceUnavailableError } from "../shared/database/database-failure.js";
+import { logDatabaseFailure } from "./database-failure.log.js";
 
 /** The classes graphql-js and Apollo give a client's own mistakes (their messages are safe to show), with their reasons. */
 const protocolCodeByClass = new Map<unknown, ErrorCode>(
@@ -32,7 +34,7 @@ function ownCode(error: unknown): ErrorCode | undefined {
  * `extensions.reason`, and where it happened (argument, line, column); anything else is logged and
  * masked.
  */
-export function createErrorFormatter(logger: Logger) {
+export function createErrorFormatter(logger: Logger, deadlineMs: number) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const where = {
@@ -49,6 +51,13 @@ export function createErrorFormatter(logger: Logger) {
     if (code !== undefined) {
       const { http: _http, stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions: { ...extensions, ...errorExtensions(code) } };
+    }
+    // The database away or the deadline passed: retryable, and the HTTP status becomes 503 (service-unavailable.plugin.ts).
+    const failure = databaseFailureOf(original);
+    if (failure !== null) {
+      logDatabaseFailure(logger, failure.kind, failure, formatted.path);
+      const { message, extensions } = formatAppError(serviceUnavailableError(failure.kind, deadlineMs));
+      return { message, ...where, extensions };
     }
     logger.error("unexpected error while resolving a request", {
       error:
