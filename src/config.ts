@@ -16,11 +16,17 @@ export interface AppConfig {
   requestDeadlineMs: number;
   /** How long /readyz waits for the database before answering 503. */
   readinessTimeoutMs: number;
+  /** PostgreSQL connections the service keeps in its pool. */
+  poolSize: number;
+  /** Most SQL statements one request runs at once, so that one request cannot take the whole pool. */
+  connectionsPerRequest: number;
   /** How long to wait for PostgreSQL to accept a connection, at start and for each new pool connection. */
   databaseConnectTimeoutMs: number;
   /** On SIGTERM/SIGINT, how long in-flight requests may take to finish before their connections are cut. */
   shutdownGraceMs: number;
   maxQueryDepth: number;
+  /** Most lexical tokens one GraphQL document may hold: parsing stops there, before any validation runs. */
+  maxQueryTokens: number;
   /** Most estimated cost (rows and batched reads, lists multiplied through) one operation may ask for; see query-cost.ts. */
   maxQueryCost: number;
   /** Most root fields (each alias counted) one operation may select. */
@@ -121,10 +127,13 @@ export function loadConfig(env: Env = process.env, projectRoot: string = process
     statementTimeoutMs: integer("STATEMENT_TIMEOUT_MS", requestDeadlineMs, 100, 600_000),
     requestDeadlineMs,
     readinessTimeoutMs: integer("READINESS_TIMEOUT_MS", 1_000, 50, 60_000),
+    poolSize: integer("DATABASE_POOL_SIZE", 10, 1, 1_000),
+    connectionsPerRequest: integer("DATABASE_CONNECTIONS_PER_REQUEST", 3, 1, 1_000),
     // Short: while PostgreSQL is unreachable a request should fail fast with 503, not wait out postgres.js's 30 s.
     databaseConnectTimeoutMs: integer("DATABASE_CONNECT_TIMEOUT_MS", 2_000, 100, 600_000),
     shutdownGraceMs: integer("SHUTDOWN_GRACE_MS", 10_000, 0, 600_000),
     maxQueryDepth: integer("MAX_QUERY_DEPTH", 12, 2, 50),
+    maxQueryTokens: integer("MAX_QUERY_TOKENS", 5_000, 100, 1_000_000),
     maxQueryCost: integer("MAX_QUERY_COST", 50_000, 100, 100_000_000),
     maxRootFields: integer("MAX_ROOT_FIELDS", 50, 1, 10_000),
     maxBenchmarks: integer("MAX_BENCHMARKS_PER_REQUEST", 20, 1, 10_000),

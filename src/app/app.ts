@@ -225,9 +225,12 @@ export async function createApp({
   const schema = await createSchema();
   const server = new ApolloServer<AppContext>({
     schema,
-    formatError: createErrorFormatter(logger, config.requestDeadlineMs),
+    formatError: createErrorFormatter(logger, config),
     // Cost, root fields and benchmarks are bounded in requestLimitsPlugin, where the variables are known.
     validationRules: [depthLimitRule(config.maxQueryDepth)],
+    // Validation costs time in proportion to the document (~0.1 ms a field here); bounding the
+    // tokens bounds it, so a thousand-alias bomb is refused in the parser.
+    parseOptions: { maxTokens: config.maxQueryTokens },
     includeStacktraceInErrorResponses: false,
     introspection: config.introspection,
     // No "Did you mean …" in production: suggestions would list the schema to a client that may not introspect it.

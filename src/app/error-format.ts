@@ -5,6 +5,7 @@ import { AppError, errorExtensions, formatAppError, sharedErrorCodes } from "../
 import { findErrorCode, type ErrorCode } from "../shared/errors/error-code.js";
 import { protocolErrorCodes } from "../shared/errors/shared.errors.js";
 import type { Logger } from "../shared/logger.js";
+import type { AppConfig } from "../config.js";
 import { databaseFailureOf, serviceUnavailableError } from "../shared/database/database-failure.js";
 import { logDatabaseFailure } from "./database-failure.log.js";
 
@@ -34,7 +35,10 @@ function ownCode(error: unknown): ErrorCode | undefined {
  * `extensions.reason`, and where it happened (argument, line, column); anything else is logged and
  * masked.
  */
-export function createErrorFormatter(logger: Logger, deadlineMs: number) {
+export function createErrorFormatter(
+  logger: Logger,
+  { requestDeadlineMs, maxQueryTokens }: Pick<AppConfig, "requestDeadlineMs" | "maxQueryTokens">,
+) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const where = {
@@ -43,6 +47,20 @@ export function createErrorFormatter(logger: Logger, deadlineMs: number) {
     };
     if (original instanceof AppError) {
       const { message, extensions } = formatAppError(original);
+      return { message, ...where, extensions };
+    }
+    // graphql-js says so only in words: "Document contains more that N tokens" (sic, in 16.x).
+    if (
+      formatted.extensions?.["code"] === "GRAPHQL_PARSE_FAILED" &&
+      /contains more tha[nt] \d+ tokens/.test(formatted.message)
+    ) {
+      const { message, extensions } = formatAppError(
+        new AppError(
+          sharedErrorCodes.tooManyTokens,
+          `The document holds more than ${maxQueryTokens} tokens, the most allowed (MAX_QUERY_TOKENS): ask for fewer fields or aliases`,
+          { maxTokens: maxQueryTokens },
+        ),
+      );
       return { message, ...where, extensions };
     }
     // Apollo sets its own class on what it wraps (a validation rule's error becomes
@@ -56,7 +74,7 @@ export function createErrorFormatter(logger: Logger, deadlineMs: number) {
     const failure = databaseFailureOf(original);
     if (failure !== null) {
       logDatabaseFailure(logger, failure.kind, failure, formatted.path);
-      const { message, extensions } = formatAppError(serviceUnavailableError(failure.kind, deadlineMs));
+      const { message, extensions } = formatAppError(serviceUnavailableError(failure.kind, requestDeadlineMs));
       return { message, ...where, extensions };
     }
     logger.error("unexpected error while resolving a request", {

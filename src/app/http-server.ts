@@ -142,7 +142,7 @@ class DeadlinePassed extends Error {}
 
 /**
  * The request's deadline: `passed` rejects when REQUEST_DEADLINE_MS is over, and `signal` aborts
- * then or as soon as the client goes away, cancelling the request's SQL (cancellable-client.ts).
+ * then or as soon as the client goes away, cancelling the request's SQL (request-bound-client.ts).
  */
 function requestDeadline(res: ServerResponse, deadlineMs: number) {
   const controller = new AbortController();

@@ -10,7 +10,7 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import type { Logger } from "../logger.js";
 import { currentRequest } from "../request-context.js";
-import { cancellableClient } from "./cancellable-client.js";
+import { requestBoundClient } from "./request-bound-client.js";
 import * as schema from "./database.schema.js";
 
 export type DatabaseSchema = typeof schema;
@@ -33,6 +33,10 @@ export interface DatabaseOptions {
   projectRoot: string;
   /** How long to wait for PostgreSQL to accept a connection before giving up (postgres.js waits 30 s). */
   databaseConnectTimeoutMs?: number;
+  /** PostgreSQL connections in the pool. */
+  poolSize?: number;
+  /** Most statements one HTTP request runs at a time, so that one request cannot take the whole pool. */
+  connectionsPerRequest?: number;
   /** Sees every SQL statement; tests use it to count statements per request. */
   queryLogger?: DrizzleLogger;
   /** A PGlite `dumpDataDir` archive to start from instead of an empty cluster (tests' snapshot). */
@@ -53,9 +57,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const logger = requestCountingLogger(options.queryLogger);
   if (options.databaseUrl !== null) {
     const client = postgres(options.databaseUrl, {
-      max: 10,
+      max: options.poolSize ?? 10,
       onnotice: () => undefined,
       connect_timeout: (options.databaseConnectTimeoutMs ?? 2_000) / 1000,
+      // Seconds before a pool connection tries again after failing. postgres.js's default grows as
+      // 3^failures / 100 up to 20 s, so a few seconds of outage under load kept the pool away for
+      // ~10 s after PostgreSQL was back; capped at half a second, recovery follows within it.
+      backoff: (failures: number) => Math.min(0.05 * 2 ** failures, 0.5) * (0.5 + Math.random() / 2),
       // JIT compilation costs 1-1.7 s per benchmark statement here and saves nothing at this size.
       connection: { statement_timeout: options.statementTimeoutMs, application_name: "cpc-graph", jit: "off" },
     });
@@ -66,7 +74,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       await client.end({ timeout: 0 });
       throw new DatabaseUnavailableError(describePostgresFailure(error, options.databaseUrl));
     }
-    const db = drizzlePostgres({ client: cancellableClient(client), schema, logger });
+    const db = drizzlePostgres({
+      client: requestBoundClient(client, options.connectionsPerRequest ?? 3),
+      schema,
+      logger,
+    });
     return {
       db,
       driver: "postgres",
