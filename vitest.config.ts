@@ -40,7 +40,17 @@ export default defineConfig({
       // suite's load on the same 2 cores would blur.
       ...slowSuites.map((name) => ({
         extends: true as const,
-        test: { name, include: [`test/${name}/**/*.test.ts`], fileParallelism: false },
+        test: {
+          name,
+          include: [`test/${name}/**/*.test.ts`],
+          fileParallelism: false,
+          // The fault suite is about PostgreSQL (outages, cancellation, advisory locks): the machine's
+          // server unless TEST_DATABASE_URL names another; tests that stop a database use a private cluster.
+          env: {
+            TZ: "UTC",
+            TEST_DATABASE_URL: process.env["TEST_DATABASE_URL"] ?? "postgres://postgres@127.0.0.1:5432/postgres",
+          },
+        },
       })),
     ],
   },

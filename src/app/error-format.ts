@@ -31,6 +31,17 @@ function ownCode(error: unknown): ErrorCode | undefined {
 }
 
 /**
+ * Apollo refuses some requests with a bare GraphQLError of its own making, before any operation
+ * runs ("provided sha does not match query", an unsupported persisted-query version): no
+ * original error and no path means no resolver threw it, so its message is about the request.
+ */
+function requestErrorCode(error: unknown): ErrorCode | undefined {
+  return error instanceof GraphQLError && error.originalError === undefined && error.path === undefined
+    ? protocolErrorCodes.badRequest
+    : undefined;
+}
+
+/**
  * The one place errors become what clients see: the class in `extensions.code`, the precise code in
  * `extensions.reason`, and where it happened (argument, line, column); anything else is logged and
  * masked.
@@ -65,7 +76,7 @@ export function createErrorFormatter(
     }
     // Apollo sets its own class on what it wraps (a validation rule's error becomes
     // GRAPHQL_VALIDATION_FAILED): the registry's class for the reason wins, so a reason always has one class.
-    const code = ownCode(error) ?? protocolCodeByClass.get(formatted.extensions?.["code"]);
+    const code = ownCode(error) ?? protocolCodeByClass.get(formatted.extensions?.["code"]) ?? requestErrorCode(error);
     if (code !== undefined) {
       const { http: _http, stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions: { ...extensions, ...errorExtensions(code) } };

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEntryPoint, type EntryPoint } from "../support/entry-point.js";
-import { loadUntil, send, sleep, type Outcome } from "./support/load.js";
+import { loadUntil, send, sleep, type Outcome, report } from "./support/load.js";
 import { createPrivateCluster, type PrivateCluster } from "./support/private-cluster.js";
 
 const deadlineMs = 2000;
-const lookup = { query: `{ council(gssCode: "E07000073") { name peerChallenges { heldOn recommendations { reference } } } }` };
+const lookup = {
+  query: `{ council(gssCode: "E07000073") { name peerChallenges { heldOn recommendations { reference } } } }`,
+};
 
 /**
  * The database stopped under load and started again, on a private cluster: while it is away every
@@ -99,7 +101,7 @@ describe("PostgreSQL stopped mid-load", () => {
       expect(line["databaseCode"]).toMatch(/^(57P0[123]|08\w{3}|CONNECT(ION)?_[A-Z_]+|E[A-Z]+)$/);
       expect(typeof line["requestId"]).toBe("string");
     }
-    console.info(
+    report(
       `outage: ${tagged.length} requests, slowest ${Math.round(slowest)} ms, recovered after ${Math.round(recoveredMs)} ms, ready after ${Math.round(readyMs)} ms; codes logged: ${[...new Set(logged.map((l) => String(l["databaseCode"])))].join(", ")}`,
     );
   }, 60_000);

@@ -64,3 +64,8 @@ export async function loadUntil(
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** A figure the fault suite measured, printed beside the verdict (vitest shows a test's stdout). */
+export function report(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
