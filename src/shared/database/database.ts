@@ -21,6 +21,11 @@ export interface DatabaseHandle {
   db: Database;
   driver: "pglite" | "postgres";
   migrate(): Promise<void>;
+  /**
+   * Runs `work` while holding the database's start-up lock (a PostgreSQL advisory lock; PGlite's
+   * folder has one process anyway), so that instances sharing a database migrate and seed in turn.
+   */
+  exclusively<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
   /** PGlite only: an archive of the whole data folder, which `pgliteSnapshot` opens again. */
   snapshot?(): Promise<Blob>;
@@ -42,6 +47,9 @@ export interface DatabaseOptions {
   /** A PGlite `dumpDataDir` archive to start from instead of an empty cluster (tests' snapshot). */
   pgliteSnapshot?: Blob;
 }
+
+/** Advisory lock key held while an instance migrates and seeds (any constant no other lock uses). */
+const startLockKey = 0x637063_01;
 
 /** The database cannot be used at all; the message says why in one line, fit to show as it is. */
 export class DatabaseUnavailableError extends Error {
@@ -83,6 +91,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       db,
       driver: "postgres",
       migrate: () => migratePostgres(db, { migrationsFolder }),
+      // The lock lives in a transaction of its own that waits while `work` uses other connections:
+      // a transaction lock goes with its connection if this process dies, so no start can strand it.
+      exclusively: async <T>(work: () => Promise<T>) => {
+        let result: T | undefined;
+        await client.begin(async (tx) => {
+          await tx`select pg_advisory_xact_lock(${startLockKey})`;
+          result = await work();
+        });
+        return result as T;
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -93,6 +111,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     db,
     driver: "pglite",
     migrate: () => migratePglite(db, { migrationsFolder }),
+    exclusively: (work) => work(),
     close: () => client.close(),
     // Uncompressed: loading a gzip archive costs each test file about 0.3 s more.
     snapshot: () => client.dumpDataDir("none"),
