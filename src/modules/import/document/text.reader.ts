@@ -153,6 +153,33 @@ function textTable(splits: readonly (SplitLine | null)[], from: number, to: numb
   return { kind: "table", rows, source: { line: from + 1, column: 1 } };
 }
 
+/** A line opening with a bullet or an item number and then words: a list item, whatever follows it. */
+const ITEM_OPENING = /^\s*(?:[•▪·*–-]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+\p{L}/u;
+
+/**
+ * Whether lines [from, to] that split alike are a table. Tabs and framed pipes ("| a | b |") are
+ * typed as tables; " | " between words is also a way of running an item's fields together
+ * ("1. Agree the budget | Due: March | Status: Green"): an unframed run of lines that each open as a
+ * numbered or bulleted item is a list, unless a separator row says otherwise.
+ */
+function isTableRun(
+  lines: readonly string[],
+  splits: readonly (SplitLine | null)[],
+  from: number,
+  to: number,
+): boolean {
+  if (splits[from]!.kind === "tab") return true;
+  let framed = true;
+  let items = true;
+  for (let i = from; i <= to; i++) {
+    if (splits[i]!.cells.every((c) => c.trim() === "" || SEPARATOR_CELL.test(c))) return true;
+    const line = lines[i]!.trim();
+    framed &&= line.startsWith("|") && line.endsWith("|");
+    items &&= ITEM_OPENING.test(line);
+  }
+  return framed || !items;
+}
+
 function readPlainText(text: string): DocumentModel {
   const lines = text.split("\n");
   const splits = lines.map(splitLine);
@@ -171,7 +198,7 @@ function readPlainText(text: string): DocumentModel {
         splits[end + 1]!.cells.length === split.cells.length
       )
         end++;
-      if (end > i) {
+      if (end > i && isTableRun(lines, splits, i, end)) {
         const table = textTable(splits, i, end);
         if (table.rows.length > 0) blocks.push(table);
         indents = [];

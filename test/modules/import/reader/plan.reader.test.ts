@@ -358,6 +358,59 @@ describe("the plan reader over sections", () => {
     ]);
   });
 
+  it("reads actions numbered 1, 2, 3 again under each recommendation as actions, in a style of their own or the recommendations'", () => {
+    const ownStyle = readPlanModel(
+      new ModelWriter()
+        .paragraph(cpcIntro)
+        .paragraph("R1 Build a medium term financial strategy that closes the budget gap.")
+        .paragraph("1. Agree the savings programme with Cabinet.")
+        .paragraph("Lead: Director of Resources")
+        .paragraph("2. Review fees and charges across all services.")
+        .paragraph("R2 Strengthen the scrutiny function and member training.")
+        .paragraph("1. Commission scrutiny training for all members.")
+        .model(),
+    );
+    expect(ownStyle.recommendations.map((r) => [r.reference, r.actions.map((a) => a.text)])).toEqual([
+      ["1", ["Agree the savings programme with Cabinet.", "Review fees and charges across all services."]],
+      ["2", ["Commission scrutiny training for all members."]],
+    ]);
+    expect(ownStyle.recommendations[0]!.actions[0]!.lead).toBe("Director of Resources");
+    // One style for both: 1, 1, 2, 3, 2, 1 is recommendation 1 with three actions, then recommendation 2.
+    const sameStyle = readPlanModel(
+      new ModelWriter()
+        .paragraph(cpcIntro)
+        .paragraph("1. Build a medium term financial strategy that closes the budget gap.")
+        .paragraph("1. Agree the savings programme with Cabinet.")
+        .paragraph("2. Review fees and charges across all services.")
+        .paragraph("3. Publish the budget consultation results.")
+        .paragraph("2. Strengthen the scrutiny function and member training.")
+        .paragraph("1. Commission scrutiny training for all members.")
+        .model(),
+    );
+    expect(sameStyle.recommendations.map((r) => [r.reference, r.actions.length])).toEqual([
+      ["1", 3],
+      ["2", 1],
+    ]);
+  });
+
+  it("reads a short numbered line followed by a sentence as the recommendation's title and text", () => {
+    const plan = readPlanModel(
+      new ModelWriter()
+        .paragraph(cpcIntro)
+        .paragraph("Recommendation 1 Vision and priorities")
+        .paragraph("Refresh member and officer relationships at every level.")
+        .item("Develop a place narrative with partners; Owner: Monitoring Officer")
+        .paragraph("Recommendation 2 Scrutiny")
+        .paragraph("Refresh a performance management framework that Cabinet can use.")
+        .item("Publish a communications plan for the vision | Owner: Leader of the Council")
+        .model(),
+    );
+    expect(plan.recommendations.map((r) => [r.title, r.text, r.actions.map((a) => a.lead)])).toEqual([
+      ["Vision and priorities", "Refresh member and officer relationships at every level.", ["Monitoring Officer"]],
+      ["Scrutiny", "Refresh a performance management framework that Cabinet can use.", ["Leader of the Council"]],
+    ]);
+  });
+
   it("drops the peer team, the cookie banner and the colour key instead of reading them as recommendations", () => {
     const plan = readPlanModel(
       new ModelWriter()
