@@ -36,6 +36,8 @@ function isItem(block: TextBlock | undefined): boolean {
 interface Numbered {
   reference: string;
   rest: string;
+  /** A paragraph opening with a number and no punctuation ("1 Agree …", "3 councillors …"). */
+  bare: boolean;
   /** How it is printed, so that a plan numbering its actions as well tells the two apart. */
   printed: PrintedNumber;
 }
@@ -46,7 +48,12 @@ function numbering(block: TextBlock): Numbered | null {
     const punctuation = /[.:)]$/.exec(block.marker ?? "")?.[0] ?? "";
     const marker = (block.marker ?? "").replace(/[.:)]$/, "");
     return /^\d+$/.test(marker)
-      ? { reference: marker, rest: block.text, printed: { style: `list|${punctuation}`, value: Number(marker) } }
+      ? {
+          reference: marker,
+          rest: block.text,
+          bare: false,
+          printed: { style: `list|${punctuation}`, value: Number(marker) },
+        }
       : null;
   }
   const clean = cleanText(block.text);
@@ -56,13 +63,21 @@ function numbering(block: TextBlock): Numbered | null {
   if (!match) return null;
   const reference = match[1] ?? match[2] ?? match[3]!;
   const rest = match[4] ?? "";
-  // "3 councillors attended": a bare number opening a sentence is not a reference.
-  if (match[3] !== undefined && block.kind === "paragraph" && !/^\(?\d{1,2}\s*[.:)]/.test(cleanText(block.text)))
-    return null;
+  const bare = match[3] !== undefined && block.kind === "paragraph" && !/^\(?\d{1,2}\s*[.:)]/.test(clean);
   const prefix = match[1] !== undefined ? "rec" : match[2] !== undefined ? "R" : "#";
   const punctuation = /^\(?\D*\d+[a-z]?\s*([:.)\-–—]?)/iu.exec(clean)?.[1] ?? "";
   const style = `${block.kind}|${clean.startsWith("(") ? "(" : ""}${prefix}|${punctuation}`;
-  return { reference, rest, printed: { style, value: parseInt(reference, 10) } };
+  return { reference, rest, bare, printed: { style, value: parseInt(reference, 10) } };
+}
+
+/**
+ * "3 councillors attended": a bare number opening a paragraph is not a reference, unless the
+ * paragraphs so opened count 1, 2, 3 … through the document, as a plan's numbers do.
+ */
+function withoutStrayNumbers(numbered: (Numbered | null)[]): (Numbered | null)[] {
+  const bare = numbered.filter((n): n is Numbered => n?.bare === true);
+  const counting = bare.length >= 2 && bare.every((n, k) => n.printed.value === k + 1);
+  return counting ? numbered : numbered.map((n) => (n?.bare ? null : n));
 }
 
 function readsAsAction(text: string): boolean {
@@ -82,7 +97,7 @@ interface PendingAction {
 export function segmentSections(blocks: readonly Block[], title: string | null): Candidate | null {
   const text = blocks.filter((b): b is TextBlock => b.kind !== "table");
   if (text.length === 0) return null;
-  const numbered = text.map(numbering);
+  const numbered = withoutStrayNumbers(text.map(numbering));
   const numberedCount = numbered.filter((n) => n !== null).length;
   const recommendationNumbered = recommendationNumbers(numbered.map((n) => n?.printed ?? null));
   // Numbered, but counting again under each recommendation: an action's number.
@@ -90,29 +105,56 @@ export function segmentSections(blocks: readonly Block[], title: string | null):
   const headingLevels = text.filter((b) => b.kind === "heading").map((b) => (b as { level: number }).level);
 
   // Which blocks start a recommendation: printed numbers if there are several, else the level of
-  // heading that most often has content under it, else a paragraph followed by list items.
-  let starts: boolean[];
-  let how: string;
-  if (numberedCount >= 2) {
-    starts = recommendationNumbered;
-    how = actionNumbered.some(Boolean)
-      ? "numbered as a recommendation (the numbers that count again under each are its actions')"
-      : "numbered as a recommendation";
-  } else if (headingLevels.length >= 2) {
+  // heading that most often has content under it, or a paragraph followed by list items, whichever
+  // places more actions under recommendations (headings over a paragraph and its list are themes).
+  if (numberedCount >= 2)
+    return readSections(
+      text,
+      numbered,
+      actionNumbered,
+      recommendationNumbered,
+      actionNumbered.some(Boolean)
+        ? "numbered as a recommendation (the numbers that count again under each are its actions')"
+        : "numbered as a recommendation",
+      title,
+    );
+  const options: { starts: boolean[]; how: string }[] = [];
+  if (headingLevels.length >= 2) {
     const counts = new Map<number, number>();
     text.forEach((b, i) => {
       if (b.kind === "heading" && text[i + 1] && text[i + 1]!.kind !== "heading")
         counts.set(b.level, (counts.get(b.level) ?? 0) + 1);
     });
     const level = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
-    starts = text.map((b) => b.kind === "heading" && b.level === level);
-    how = `a level-${level} heading with content under it`;
-  } else {
-    starts = text.map(
-      (b, i) => b.kind === "paragraph" && !isItem(b) && labelledField(b.text) === null && isItem(text[i + 1]),
-    );
-    how = "a paragraph followed by list items";
+    options.push({
+      starts: text.map((b) => b.kind === "heading" && b.level === level),
+      how: `a level-${level} heading with content under it`,
+    });
   }
+  options.push({
+    starts: text.map(
+      (b, i) => b.kind === "paragraph" && !isItem(b) && labelledField(b.text) === null && isItem(text[i + 1]),
+    ),
+    how: "a paragraph followed by list items",
+  });
+  let best: { candidate: Candidate; placed: number } | null = null;
+  for (const option of options) {
+    const candidate = readSections(text, numbered, actionNumbered, option.starts, option.how, title);
+    if (!candidate) continue;
+    const placed = candidate.recommendations.reduce((n, r) => n + r.actions.length, 0);
+    if (!best || placed > best.placed) best = { candidate, placed };
+  }
+  return best?.candidate ?? null;
+}
+
+function readSections(
+  text: readonly TextBlock[],
+  numbered: readonly (Numbered | null)[],
+  actionNumbered: readonly boolean[],
+  starts: readonly boolean[],
+  how: string,
+  title: string | null,
+): Candidate | null {
   if (!starts.some(Boolean)) return null;
 
   const builder = new PlanBuilder();

@@ -411,6 +411,28 @@ describe("the plan reader over sections", () => {
     ]);
   });
 
+  it("ends a colour key's section where a list of another kind begins, and knows the peer challenge team by any name", () => {
+    const plan = readPlanModel(
+      new ModelWriter()
+        .heading("Corporate Peer Challenge – Action Plan", 1)
+        .heading("RAG key", 3)
+        .item("Green – Complete", 0, "-")
+        .item("Amber – In progress", 0, "-")
+        .item("Refresh member and officer relationships at every level.", 0, "1.", true)
+        .item("Develop a place narrative with partners – Lead: Monitoring Officer – by March 2025", 0, "-")
+        .item("Refresh a performance management framework that Cabinet can use.", 0, "2.", true)
+        .item("Publish a communications plan – Lead: Chief Executive – by June 2025", 0, "-")
+        .heading("Members of the peer challenge team", 2)
+        .item("Cllr Ravi Shah – Deputy Leader, Eastford City Council", 0, "-")
+        .item("Mark Fennell – Chief Executive, Westmoor District Council", 0, "-")
+        .model(),
+    );
+    expect(plan.recommendations.map((r) => [r.reference, r.text, r.actions.map((a) => a.lead)])).toEqual([
+      ["1", "Refresh member and officer relationships at every level.", ["Monitoring Officer"]],
+      ["2", "Refresh a performance management framework that Cabinet can use.", ["Chief Executive"]],
+    ]);
+  });
+
   it("drops the peer team, the cookie banner and the colour key instead of reading them as recommendations", () => {
     const plan = readPlanModel(
       new ModelWriter()
