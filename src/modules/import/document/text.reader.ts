@@ -45,17 +45,15 @@ export function readText(text: string, format: TextFormat): DocumentModel {
 
 /**
  * A cell as lines: HTML fragments (a CMS export's <p>, <li>, <br>) become lines as the model asks.
- * A cell without markup keeps its own line breaks, empty lines included: in a cell of packed
- * statuses, an empty line is an action with no status, and dropping it would shift the rest.
+ * A cell without markup keeps its own line breaks, empty lines included, at its ends too: in a cell
+ * of packed statuses, an empty line is an action with no status (the first one's, when the cell
+ * opens with it), and dropping it would shift the rest. A cell of nothing but blank lines is empty.
  */
 function cellText(raw: string): string {
   if (/<[a-z/!]/i.test(raw)) return htmlCellToText(raw.includes("\n") ? raw.replaceAll("\n", "<br>") : raw);
   if (!raw.includes("\n")) return cleanText(raw);
-  return raw
-    .split(/\r\n?|\n/)
-    .map((line) => cleanText(line))
-    .join("\n")
-    .replace(/^\n+|\n+$/g, "");
+  const lines = raw.split(/\r\n?|\n/).map((line) => cleanText(line));
+  return lines.every((line) => line === "") ? "" : lines.join("\n");
 }
 
 function cell(text: string, source: SourceRef): TableCell {
