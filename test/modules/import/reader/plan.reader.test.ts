@@ -221,6 +221,60 @@ describe("the plan reader over tables", () => {
     expect(action.confidence.target).toBeLessThan(0.9);
   });
 
+  it("reads a header-less table of one row per recommendation, its lead repeated on neighbouring rows, as leads", () => {
+    const row = (rec: string, actions: string[], lead: string, dates: string) => [
+      rec,
+      actions.map((a) => `• ${a}`).join("\n"),
+      lead,
+      dates,
+    ];
+    const plan = readPlanModel(
+      new ModelWriter()
+        .paragraph(cpcIntro)
+        .table(
+          [
+            row(
+              "Develop a clear long term vision for the district with partners",
+              [
+                "Hold a partnership summit with the county council",
+                "Publish the vision for consultation with residents",
+              ],
+              "Andrew Bramidge",
+              "June 2025\nJuly 2025",
+            ),
+            row(
+              "Strengthen the council's financial planning and reserves policy",
+              ["Agree a reserves policy at the next Cabinet", "Review fees and charges across all the services"],
+              "Andrew Bramidge",
+              "March 2025\nMay 2025",
+            ),
+            row(
+              "Invest in the capacity of the organisation to deliver change",
+              ["Recruit to the vacant senior management posts", "Launch a leadership programme for all managers"],
+              "Simon Hill",
+              "April 2025\nAugust 2025",
+            ),
+          ],
+          false,
+        )
+        .model(),
+    );
+    expect(plan.recommendations.map((r) => r.actions.map((a) => [a.lead, a.target.deadline]))).toEqual([
+      [
+        ["Andrew Bramidge", "2025-06-30"],
+        ["Andrew Bramidge", "2025-07-31"],
+      ],
+      [
+        ["Andrew Bramidge", "2025-03-31"],
+        ["Andrew Bramidge", "2025-05-31"],
+      ],
+      [
+        ["Simon Hill", "2025-04-30"],
+        ["Simon Hill", "2025-08-31"],
+      ],
+    ]);
+  });
+
   it("reads a status given only as the colour of its cell", () => {
     const plan = readPlanModel(
       new ModelWriter()
