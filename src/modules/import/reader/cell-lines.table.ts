@@ -263,10 +263,15 @@ function align(
   return { rows, score: bestScore };
 }
 
-/** A header's columns: roles from the exact vocabulary, then by keyword. */
+/**
+ * A header's columns: roles from the exact vocabulary, then by keyword. A plan's table always
+ * states the recommendation: when no header cell names it, the longest cell the reader cannot name
+ * ("What the peer team said") is taken for it, merged over its action rows like any recommendation
+ * column, its role still left to what its cells hold.
+ */
 function headerColumns(labels: readonly string[]): Column[] {
   const exact = mapHeader(labels);
-  return labels.map((label, i) => {
+  const columns = labels.map((label, i): Column => {
     const named = exact?.roles[i] ?? roleOfHeaderCell(label) ?? keywordRole(label);
     const role = named ?? null;
     return {
@@ -277,6 +282,16 @@ function headerColumns(labels: readonly string[]): Column[] {
       open: named === undefined,
     };
   });
+  const statesRecommendation = columns.some((c) => c.role === "recommendation" || c.role === "position");
+  // Of several, the longest: a recommendation column is headed by a phrase, a theme by a word or two.
+  const unnamed = columns
+    .filter((c) => c.open)
+    .sort((a, b) => b.label.split(/\s+/).length - a.label.split(/\s+/).length)[0];
+  if (!statesRecommendation && unnamed && columns.some((c) => c.role === "action")) {
+    unnamed.kind = "recommendation";
+    unnamed.merged = true;
+  }
+  return columns;
 }
 
 /** Columns whose header said nothing the reader knows take the kind most of their cells have. */

@@ -33,4 +33,28 @@ describe("tables pasted one cell per line", () => {
     ]);
     expect(table![4]![0]).toBe("(2)");
   });
+
+  it("takes the longest header cell it cannot name for the recommendation when none names it, merged over its rows", () => {
+    const lines = ["Action owner", "Priority area", "What the peer team said", "RAG", "Action(s)"];
+    for (let r = 1; r <= 5; r++)
+      for (let a = 1; a <= 2; a++) {
+        lines.push("Director of Finance");
+        // Merged cells are printed once, on the recommendation's first row.
+        if (a === 1) lines.push("Governance", `Strengthen the council's arrangements for priority ${r} with partners`);
+        lines.push(a === 1 ? "Green" : "Red", `Agree the plan for priority ${r}, step ${a}, with the Cabinet`);
+      }
+    const [table] = texts(lines.join("\n"));
+    // A column named only by inference is labelled with its role.
+    expect(table![0]).toEqual(["Action owner", "Priority area", "Recommendation", "RAG", "Action(s)"]);
+    expect(table!.slice(1, 3)).toEqual([
+      [
+        "Director of Finance",
+        "Governance",
+        "Strengthen the council's arrangements for priority 1 with partners",
+        "Green",
+        "Agree the plan for priority 1, step 1, with the Cabinet",
+      ],
+      ["Director of Finance", "Red", "Agree the plan for priority 1, step 2, with the Cabinet"],
+    ]);
+  });
 });
