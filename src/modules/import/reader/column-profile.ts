@@ -211,7 +211,14 @@ export function profileColumns(plan: ProfiledColumns, grid: Grid, firstBody: num
     s.starts.size < rows.length &&
     [...s.starts].every((r) => groupStarts.has(r));
   if (!has("lead")) {
-    const c = best((s, col) => (!prose.includes(col) && !grouped(s) ? share(s, s.lead) : 0), mostly - 1e-9);
+    // Of two columns of names, the one changing more often: a theme label stays put over several recommendations.
+    const c = best(
+      (s, col) =>
+        !prose.includes(col) && !grouped(s) && share(s, s.lead) >= mostly
+          ? share(s, s.lead) + (0.3 * s.starts.size) / rows.length
+          : 0,
+      mostly - 1e-9,
+    );
     if (c !== null) assign(c, "lead");
   }
   if (!has("themeLabel")) {

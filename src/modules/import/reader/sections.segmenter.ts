@@ -80,6 +80,15 @@ function withoutStrayNumbers(numbered: (Numbered | null)[]): (Numbered | null)[]
   return counting ? numbered : numbered.map((n) => (n?.bare ? null : n));
 }
 
+/**
+ * A date, a status, a post or a name on a line of its own before a list is a pasted table's cell,
+ * not a recommendation: a recommendation is a sentence, with words in lower case ("Head of
+ * Communications", "Simon Hill & Simon Freeman" have none of four letters or more).
+ */
+function readsAsRecommendation(text: string): boolean {
+  return readsAsAction(text) && /(?:^|[^\p{L}])\p{Ll}{4,}/u.test(text);
+}
+
 function readsAsAction(text: string): boolean {
   if (wordCount(text) < 3) return false;
   const profile = profileCell(text);
@@ -133,7 +142,12 @@ export function segmentSections(blocks: readonly Block[], title: string | null):
   }
   options.push({
     starts: text.map(
-      (b, i) => b.kind === "paragraph" && !isItem(b) && labelledField(b.text) === null && isItem(text[i + 1]),
+      (b, i) =>
+        b.kind === "paragraph" &&
+        !isItem(b) &&
+        labelledField(b.text) === null &&
+        isItem(text[i + 1]) &&
+        readsAsRecommendation(cleanText(b.text)),
     ),
     how: "a paragraph followed by list items",
   });

@@ -487,6 +487,25 @@ describe("the plan reader over sections", () => {
     ]);
   });
 
+  it("starts no recommendation at a date or a post that happens to stand before a list item", () => {
+    const plan = readPlanModel(
+      new ModelWriter()
+        .paragraph(cpcIntro)
+        .paragraph("Review the performance management framework that Cabinet can use.")
+        .paragraph("a) Publish a communications plan for the vision.")
+        .paragraph("Head of Communications")
+        .paragraph("Quarter 2 2024/25")
+        .paragraph("b) Hold a member induction programme after the elections.")
+        .paragraph("Establish a hybrid working policy")
+        .paragraph("a) Run a staff survey on attitudes to hybrid working.")
+        .model(),
+    );
+    expect(plan.recommendations.map((r) => [r.text, r.actions.length])).toEqual([
+      ["Review the performance management framework that Cabinet can use.", 2],
+      ["Establish a hybrid working policy", 1],
+    ]);
+  });
+
   it("drops the peer team, the cookie banner and the colour key instead of reading them as recommendations", () => {
     const plan = readPlanModel(
       new ModelWriter()
