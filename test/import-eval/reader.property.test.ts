@@ -13,20 +13,22 @@ const runs = 6;
 
 /**
  * Share of generated actions read right (text, lead, deadline and status), per format, over a fixed
- * sample. These are floors against regression, set a few points under what the reader scored when
- * they were last raised (2026-12-02); they are not the goal. The goal is 95% for every format and
- * layout trait (issue 8), and `npm run eval:import` prints how far the reader is from it.
+ * sample. These are floors against regression, set about three points under what the reader scored
+ * on this sample when they were last raised (2026-12-04: html-table 98.9%, text-cells 72.5%,
+ * parallel-lists 95.0%, inline-bullets 99.2%, markdown 91.2%, csv 98.9%, xlsx 99.2%, docx 90.1%,
+ * pdf 92.0%); they are not the goal. The goal is 95% for every format and layout trait (issue 8),
+ * and `npm run eval:import` prints how far the reader is from it.
  */
 const floors: Record<(typeof formatNames)[number], number> = {
-  "html-table": 0.92,
-  "text-cells": 0.64,
+  "html-table": 0.95,
+  "text-cells": 0.7,
   "parallel-lists": 0.92,
-  "inline-bullets": 0.68,
-  markdown: 0.84,
-  csv: 0.9,
-  xlsx: 0.88,
-  docx: 0.75,
-  pdf: 0.68,
+  "inline-bullets": 0.96,
+  markdown: 0.88,
+  csv: 0.95,
+  xlsx: 0.95,
+  docx: 0.87,
+  pdf: 0.89,
 };
 
 describe("generated plans are recovered", () => {
@@ -44,7 +46,8 @@ describe("generated plans are recovered", () => {
       const right = totals.right / Math.max(1, totals.actions);
       if (process.env["EVAL_PRINT"]) process.stdout.write(`${format} ${right.toFixed(3)} errors ${totals.errors}\n`);
       expect(right).toBeGreaterThanOrEqual(floors[format]);
-    });
+      // A hang guard, not a speed check: twelve documents take seconds alone, far longer on a loaded machine.
+    }, 120_000);
   }
 });
 

@@ -7,6 +7,8 @@ import type { Block, Grid } from "./blocks.js";
 
 export function blocksToText(blocks: readonly Block[], bullet: string): string {
   const lines: string[] = [];
+  // A table's lines are its cells, blank ones included: only the gaps between blocks are squeezed.
+  const cells = new Set<number>();
   for (const block of blocks) {
     switch (block.kind) {
       case "heading":
@@ -27,11 +29,22 @@ export function blocksToText(blocks: readonly Block[], bullet: string): string {
         lines.push("");
         break;
       case "table":
-        lines.push(...gridAsCellLines(block.grid), "");
+        for (const line of gridAsCellLines(block.grid)) {
+          cells.add(lines.length);
+          lines.push(line);
+        }
+        lines.push("");
         break;
     }
   }
-  return `${lines.join("\n").replace(/\n{4,}/g, "\n\n\n")}\n`;
+  // At most two blank lines in a row between blocks, as a pasted page has them.
+  const out: string[] = [];
+  let blanks = 0;
+  lines.forEach((line, i) => {
+    blanks = line === "" && !cells.has(i) ? blanks + 1 : 0;
+    if (blanks <= 2) out.push(line);
+  });
+  return `${out.join("\n")}\n`;
 }
 
 /** A table copied out of a browser into a text box: every cell on its own line(s). */

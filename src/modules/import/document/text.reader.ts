@@ -45,17 +45,15 @@ export function readText(text: string, format: TextFormat): DocumentModel {
 
 /**
  * A cell as lines: HTML fragments (a CMS export's <p>, <li>, <br>) become lines as the model asks.
- * A cell without markup keeps its own line breaks, empty lines included: in a cell of packed
- * statuses, an empty line is an action with no status, and dropping it would shift the rest.
+ * A cell without markup keeps its own line breaks, empty lines included, at its ends too: in a cell
+ * of packed statuses, an empty line is an action with no status (the first one's, when the cell
+ * opens with it), and dropping it would shift the rest. A cell of nothing but blank lines is empty.
  */
 function cellText(raw: string): string {
   if (/<[a-z/!]/i.test(raw)) return htmlCellToText(raw.includes("\n") ? raw.replaceAll("\n", "<br>") : raw);
   if (!raw.includes("\n")) return cleanText(raw);
-  return raw
-    .split(/\r\n?|\n/)
-    .map((line) => cleanText(line))
-    .join("\n")
-    .replace(/^\n+|\n+$/g, "");
+  const lines = raw.split(/\r\n?|\n/).map((line) => cleanText(line));
+  return lines.every((line) => line === "") ? "" : lines.join("\n");
 }
 
 function cell(text: string, source: SourceRef): TableCell {
@@ -153,6 +151,33 @@ function textTable(splits: readonly (SplitLine | null)[], from: number, to: numb
   return { kind: "table", rows, source: { line: from + 1, column: 1 } };
 }
 
+/** A line opening with a bullet or an item number and then words: a list item, whatever follows it. */
+const ITEM_OPENING = /^\s*(?:[•▪·*–-]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+\p{L}/u;
+
+/**
+ * Whether lines [from, to] that split alike are a table. Tabs and framed pipes ("| a | b |") are
+ * typed as tables; " | " between words is also a way of running an item's fields together
+ * ("1. Agree the budget | Due: March | Status: Green"): an unframed run of lines that each open as a
+ * numbered or bulleted item is a list, unless a separator row says otherwise.
+ */
+function isTableRun(
+  lines: readonly string[],
+  splits: readonly (SplitLine | null)[],
+  from: number,
+  to: number,
+): boolean {
+  if (splits[from]!.kind === "tab") return true;
+  let framed = true;
+  let items = true;
+  for (let i = from; i <= to; i++) {
+    if (splits[i]!.cells.every((c) => c.trim() === "" || SEPARATOR_CELL.test(c))) return true;
+    const line = lines[i]!.trim();
+    framed &&= line.startsWith("|") && line.endsWith("|");
+    items &&= ITEM_OPENING.test(line);
+  }
+  return framed || !items;
+}
+
 function readPlainText(text: string): DocumentModel {
   const lines = text.split("\n");
   const splits = lines.map(splitLine);
@@ -171,7 +196,7 @@ function readPlainText(text: string): DocumentModel {
         splits[end + 1]!.cells.length === split.cells.length
       )
         end++;
-      if (end > i) {
+      if (end > i && isTableRun(lines, splits, i, end)) {
         const table = textTable(splits, i, end);
         if (table.rows.length > 0) blocks.push(table);
         indents = [];

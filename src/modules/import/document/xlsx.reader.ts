@@ -197,19 +197,16 @@ function scalarText(value: RawValue | null, numFmt: string | undefined, date1904
 }
 
 /**
- * The cell's text as displayed, its own line breaks kept as "\n". Blank lines inside are kept too
- * (only leading and trailing ones go): in a cell of packed statuses, a blank line is an action with
- * none, and dropping it would shift every status after it onto the wrong action.
+ * The cell's text as displayed, its own line breaks kept as "\n". Blank lines are kept too, at its
+ * ends as well: in a cell of packed statuses, a blank line is an action with none (the first one's,
+ * when the cell opens with it), and dropping it would shift every status after it onto the wrong action.
  */
 function cellDisplay(value: RawValue | null, numFmt: string | undefined, date1904: boolean): string {
   const raw = scalarText(value, numFmt, date1904);
   if (raw === "") return "";
   if (!raw.includes("\n") && !raw.includes("\r")) return cleanText(raw);
-  return raw
-    .split(/\r\n|\r|\n/)
-    .map(cleanText)
-    .join("\n")
-    .replace(/^\n+|\n+$/g, "");
+  const lines = raw.split(/\r\n|\r|\n/).map(cleanText);
+  return lines.every((line) => line === "") ? "" : lines.join("\n");
 }
 
 // --- Sheets ----------------------------------------------------------------------------------

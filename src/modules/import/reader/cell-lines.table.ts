@@ -110,7 +110,7 @@ function cellScore(profiles: readonly LineProfile[], kind: ColumnKind, from: num
   const shape = multiLine(kind);
   const first = profiles[from]!;
   if (to - from === 1) return first.empty ? emptyFit(kind) : lineFit(kind, first);
-  if (!shape.lines) return null;
+  if (!shape.lines || (first.empty && !shape.blanks)) return null;
   let score = 0;
   for (let i = from; i < to; i++) {
     const p = profiles[i]!;
@@ -207,7 +207,8 @@ function align(
             running = fits[j - 1]!;
             fit = blank ? blankFit : running;
           } else {
-            if (blank && !shape.blanks) break;
+            // An empty cell is its one empty line: the line after it starts the next cell.
+            if ((blank || empty[i] === 1) && !shape.blanks) break;
             running += fits[j - 1]! - extraLineCost;
             fit = running;
           }
@@ -262,10 +263,15 @@ function align(
   return { rows, score: bestScore };
 }
 
-/** A header's columns: roles from the exact vocabulary, then by keyword. */
+/**
+ * A header's columns: roles from the exact vocabulary, then by keyword. A plan's table always
+ * states the recommendation: when no header cell names it, the longest cell the reader cannot name
+ * ("What the peer team said") is taken for it, merged over its action rows like any recommendation
+ * column, its role still left to what its cells hold.
+ */
 function headerColumns(labels: readonly string[]): Column[] {
   const exact = mapHeader(labels);
-  return labels.map((label, i) => {
+  const columns = labels.map((label, i): Column => {
     const named = exact?.roles[i] ?? roleOfHeaderCell(label) ?? keywordRole(label);
     const role = named ?? null;
     return {
@@ -276,6 +282,16 @@ function headerColumns(labels: readonly string[]): Column[] {
       open: named === undefined,
     };
   });
+  const statesRecommendation = columns.some((c) => c.role === "recommendation" || c.role === "position");
+  // Of several, the longest: a recommendation column is headed by a phrase, a theme by a word or two.
+  const unnamed = columns
+    .filter((c) => c.open)
+    .sort((a, b) => b.label.split(/\s+/).length - a.label.split(/\s+/).length)[0];
+  if (!statesRecommendation && unnamed && columns.some((c) => c.role === "action")) {
+    unnamed.kind = "recommendation";
+    unnamed.merged = true;
+  }
+  return columns;
 }
 
 /** Columns whose header said nothing the reader knows take the kind most of their cells have. */
@@ -556,21 +572,34 @@ function bestHeader(
   run: { from: number; to: number },
   end: number,
 ): HeaderTable | null {
-  let best: HeaderTable | null = null;
+  let best = null as HeaderTable | null;
   // A run of nothing but known column names is the header as it stands: no stretch of it is tried,
   // which keeps a header repeated on every page from being aligned many times over.
   let allKnown = run.to - run.from <= maxColumns;
   for (let k = run.from; k < run.to && allKnown; k++) allKnown = isKnownHeaderCell(lines[k]!);
-  for (let a = run.from; a < run.to; a++)
-    for (let b = a + minColumns; b <= Math.min(run.to, a + maxColumns); b++) {
-      if (allKnown && (a !== run.from || b !== run.to)) continue;
-      let known = 0;
-      for (let k = a; k < b; k++) if (isKnownHeaderCell(lines[k]!)) known++;
-      if (known < 2 || known * 2 < b - a) continue;
-      const read = readUnder(lines, profiles, a, b, Math.min(end, b + inferenceLines));
-      if (read.rows.length === 0) continue;
-      if (!best || read.score > best.score) best = read;
-    }
+  // A title above the header or a first body cell below it may be header-like, but a line the column
+  // vocabulary names exactly ("Ref", "Lead officer") is the header's: a stretch leaving one out is
+  // tried only when no stretch keeping them all reads.
+  const exact = (k: number) => roleOfHeaderCell(cleanText(lines[k]!)) !== null;
+  const keepsExact = (a: number, b: number) => {
+    for (let k = run.from; k < a; k++) if (exact(k)) return false;
+    for (let k = b; k < run.to; k++) if (exact(k)) return false;
+    return true;
+  };
+  for (const strict of [true, false]) {
+    for (let a = run.from; a < run.to; a++)
+      for (let b = a + minColumns; b <= Math.min(run.to, a + maxColumns); b++) {
+        if (allKnown && (a !== run.from || b !== run.to)) continue;
+        if (strict && !keepsExact(a, b)) continue;
+        let known = 0;
+        for (let k = a; k < b; k++) if (isKnownHeaderCell(lines[k]!)) known++;
+        if (known < 2 || known * 2 < b - a) continue;
+        const read = readUnder(lines, profiles, a, b, Math.min(end, b + inferenceLines));
+        if (read.rows.length === 0) continue;
+        if (!best || read.score > best.score) best = read;
+      }
+    if (best) break;
+  }
   if (!best) return null;
   const whole = readUnder(lines, profiles, best.header.from, best.header.to, end);
   if (whole.rows.length === 0) return null;

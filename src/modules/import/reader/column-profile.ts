@@ -90,8 +90,10 @@ function measure(grid: Grid, rows: number[], c: number): Stats {
     const p = profileCell(cell.cell.text);
     if (p.reference) s.reference++;
     if (p.date) s.dated++;
-    if (p.lead) s.lead++;
     const lines = cell.cell.text.split("\n").filter((line) => cleanText(line) !== "");
+    const bulleted = lines.length > 1 && lines.filter((line) => /^\s*[•▪◦●‣·*\-–]/u.test(line)).length >= 2;
+    // A bulleted list of capitalised items reads like names line by line, but it is packed actions.
+    if (p.lead && !bulleted) s.lead++;
     // A packed cell is one short value per action: its length per line says what it holds.
     s.words += p.words / Math.max(1, lines.length);
     const first = lines[0] ?? text;
@@ -102,7 +104,7 @@ function measure(grid: Grid, rows: number[], c: number): Stats {
       const status = parseStatus(text);
       if (!isUnknownStatusText(status) && status.status !== "UNKNOWN") s.reporting++;
     }
-    if (lines.length > 1 && lines.filter((line) => /^\s*[•▪◦●‣·*\-–]/u.test(line)).length >= 2) s.bulleted++;
+    if (bulleted) s.bulleted++;
   }
   return s;
 }
@@ -201,10 +203,22 @@ export function profileColumns(plan: ProfiledColumns, grid: Grid, firstBody: num
   const recommendationAt = plan.roles.indexOf("recommendation");
   const groupStarts =
     referenceStarts ?? (recommendationAt === -1 ? null : measure(grid, rows, recommendationAt).starts);
+  // Only where recommendations run over several rows can a column show it changes with them: in a
+  // table of one row per recommendation (its actions packed in a cell) every column would.
   const grouped = (s: Stats) =>
-    groupStarts !== null && s.starts.size < rows.length && [...s.starts].every((r) => groupStarts.has(r));
+    groupStarts !== null &&
+    groupStarts.size < rows.length &&
+    s.starts.size < rows.length &&
+    [...s.starts].every((r) => groupStarts.has(r));
   if (!has("lead")) {
-    const c = best((s, col) => (!prose.includes(col) && !grouped(s) ? share(s, s.lead) : 0), mostly - 1e-9);
+    // Of two columns of names, the one changing more often: a theme label stays put over several recommendations.
+    const c = best(
+      (s, col) =>
+        !prose.includes(col) && !grouped(s) && share(s, s.lead) >= mostly
+          ? share(s, s.lead) + (0.3 * s.starts.size) / rows.length
+          : 0,
+      mostly - 1e-9,
+    );
     if (c !== null) assign(c, "lead");
   }
   if (!has("themeLabel")) {

@@ -1,4 +1,4 @@
-import type { Block } from "../document/document.model.js";
+import type { Block, ListItemBlock } from "../document/document.model.js";
 import { cleanText } from "../normalise/text.normaliser.js";
 import { profileCell, wordCount } from "./field.evidence.js";
 import { labelledField } from "./labelled-field.js";
@@ -9,6 +9,11 @@ function isPlanField(text: string): boolean {
   if (labelledField(text) !== null) return true;
   const profile = profileCell(text);
   return profile.date || profile.status;
+}
+
+/** A list item's kind of list: ordered or not, its marker and depth. */
+function itemShape(item: ListItemBlock): string {
+  return `${item.ordered}|${item.ordered ? "" : (item.marker ?? "")}|${item.depth}`;
 }
 
 /** Short lines printed this often are running headers, footers or navigation, not plan content. */
@@ -40,11 +45,13 @@ export function withoutFurniture(blocks: readonly Block[]): {
     return answer;
   };
   let skipUnder: number | null = null;
+  let sectionShape: string | null = null;
   for (const block of blocks) {
     if (block.kind === "heading") {
       if (skipUnder !== null && block.level <= skipUnder) skipUnder = null;
       if (furnitureSectionHeadings.some((p) => p.test(cleanText(block.text)))) {
         skipUnder = block.level;
+        sectionShape = null;
         dropped.push({ line: block.source.line, text: cleanText(block.text) });
         continue;
       }
@@ -55,6 +62,13 @@ export function withoutFurniture(blocks: readonly Block[]): {
     // paragraph after one (a numbered recommendation, say) ends it even where no heading does.
     if (skipUnder !== null && (block.kind === "table" || (block.kind === "paragraph" && wordCount(block.text) > 12)))
       skipUnder = null;
+    // Nor does its list change kind: a key's or a team's entries are alike, so a numbered list after
+    // a bulleted key is the plan going on where no heading says so.
+    if (skipUnder !== null && block.kind === "listItem") {
+      const shape = itemShape(block);
+      if (sectionShape === null) sectionShape = shape;
+      else if (shape !== sectionShape) skipUnder = null;
+    }
     if (skipUnder !== null && block.kind !== "table") {
       dropped.push({ line: block.source.line, text: cleanText(block.text) });
       continue;

@@ -22,6 +22,9 @@ const endsOpen = /(?:[,&/(+\-–—]|\b(?:and|or|of|the|to|for|with|in|on|by|at|
 const startsAsRest = /^(?:\p{Ll}|[,&/)+\-–—]|(?:and|or|of)\b)/u;
 /** A word that comes before a title ("Assistant", "Interim") ends no lead: the title is on the next line. */
 const endsOnModifier = new RegExp(`\\b(?:${roleModifiers.join("|")})$`, "iu");
+/** A line ending on a month with no year after it: the year is on the next line. */
+const monthWaiting =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/iu;
 /** A short word in capitals ("SMB", "HR", "ICT"): a team or post of its own. */
 const acronym = /^[\p{Lu}\d&]{2,6}$/u;
 
@@ -45,6 +48,12 @@ function valueScore(units: readonly string[], kind: PackedKind): number {
     return acronym.test(text) ? 0.5 : -0.5;
   }
   if (!parses(text, kind)) return -1;
+  if (units.length > 1 && kind === "target") {
+    // "Ongoing from June" over "2024": a month left waiting for its year on the next line.
+    if (monthWaiting.test(units.at(-2)!) && /^\d{4}\b/.test(units.at(-1)!)) return 1.5;
+    // "Q3 2026-27" over "Q1 2023/24": two whole dates, one per action, not one wrapped.
+    if (units.every((unit) => parses(unit, kind) && /\d/.test(unit))) return -1;
+  }
   // The first words of the next value left on this one's last line: "2024/25" then "Q3".
   const last = units.at(-1)!;
   if (units.length > 1 && !parses(last, kind) && parses(units.slice(0, -1).join(" "), kind)) return 0.25;

@@ -91,8 +91,7 @@ export const furniturePatterns: readonly RegExp[] = [
 
 /** A heading that opens a section the plan does not live in (the peer team, contacts, related pages). */
 export const furnitureSectionHeadings: readonly RegExp[] = [
-  /^(the )?peer (review |challenge )?team( members)?$/i,
-  /^(members of )?the (peer|review) team$/i,
+  /^((the )?members of )?(the )?(lga |corporate )*(peer|review) (review |challenge )?team( members)?$/i,
   /^(related (pages|links|documents)|contact( us| details)?|useful links|documents|downloads|footer|site map)$/i,
   /^(key|colour key|rag key|legend|rag rating key)$/i,
 ];

@@ -17,9 +17,12 @@ import {
 import { type Candidate, PlanBuilder } from "./plan.builder.js";
 import { inlineFields } from "./inline-fields.js";
 import { labelledField } from "./labelled-field.js";
+import { type PrintedNumber, recommendationNumbers } from "./numbering-runs.js";
 import { actionMarker, recommendationNumbering, subNumbering } from "./reader.lexicon.js";
 
 type TextBlock = Exclude<Block, { kind: "table" }>;
+
+const plainItemNumber = /^\d{1,2}[.)]\s+(?=\S)/u;
 
 /** A list item, or a paragraph that is one in all but markup ("a) …", "1.2 …" on its own line). */
 function isItem(block: TextBlock | undefined): boolean {
@@ -30,11 +33,28 @@ function isItem(block: TextBlock | undefined): boolean {
   return actionMarker.test(clean) || subNumbering.test(clean);
 }
 
-function numbering(block: TextBlock): { reference: string; rest: string } | null {
+interface Numbered {
+  reference: string;
+  rest: string;
+  /** A paragraph opening with a number and no punctuation ("1 Agree …", "3 councillors …"). */
+  bare: boolean;
+  /** How it is printed, so that a plan numbering its actions as well tells the two apart. */
+  printed: PrintedNumber;
+}
+
+function numbering(block: TextBlock): Numbered | null {
   if (block.kind === "listItem") {
     if (!block.ordered || block.depth > 0) return null;
+    const punctuation = /[.:)]$/.exec(block.marker ?? "")?.[0] ?? "";
     const marker = (block.marker ?? "").replace(/[.:)]$/, "");
-    return /^\d+$/.test(marker) ? { reference: marker, rest: block.text } : null;
+    return /^\d+$/.test(marker)
+      ? {
+          reference: marker,
+          rest: block.text,
+          bare: false,
+          printed: { style: `list|${punctuation}`, value: Number(marker) },
+        }
+      : null;
   }
   const clean = cleanText(block.text);
   // "1.1 Agree the budget": an action numbered under recommendation 1, not a recommendation.
@@ -43,10 +63,30 @@ function numbering(block: TextBlock): { reference: string; rest: string } | null
   if (!match) return null;
   const reference = match[1] ?? match[2] ?? match[3]!;
   const rest = match[4] ?? "";
-  // "3 councillors attended": a bare number opening a sentence is not a reference.
-  if (match[3] !== undefined && block.kind === "paragraph" && !/^\(?\d{1,2}\s*[.:)]/.test(cleanText(block.text)))
-    return null;
-  return { reference, rest };
+  const bare = match[3] !== undefined && block.kind === "paragraph" && !/^\(?\d{1,2}\s*[.:)]/.test(clean);
+  const prefix = match[1] !== undefined ? "rec" : match[2] !== undefined ? "R" : "#";
+  const punctuation = /^\(?\D*\d+[a-z]?\s*([:.)\-–—]?)/iu.exec(clean)?.[1] ?? "";
+  const style = `${block.kind}|${clean.startsWith("(") ? "(" : ""}${prefix}|${punctuation}`;
+  return { reference, rest, bare, printed: { style, value: parseInt(reference, 10) } };
+}
+
+/**
+ * "3 councillors attended": a bare number opening a paragraph is not a reference, unless the
+ * paragraphs so opened count 1, 2, 3 … through the document, as a plan's numbers do.
+ */
+function withoutStrayNumbers(numbered: (Numbered | null)[]): (Numbered | null)[] {
+  const bare = numbered.filter((n): n is Numbered => n?.bare === true);
+  const counting = bare.length >= 2 && bare.every((n, k) => n.printed.value === k + 1);
+  return counting ? numbered : numbered.map((n) => (n?.bare ? null : n));
+}
+
+/**
+ * A date, a status, a post or a name on a line of its own before a list is a pasted table's cell,
+ * not a recommendation: a recommendation is a sentence, with words in lower case ("Head of
+ * Communications", "Simon Hill & Simon Freeman" have none of four letters or more).
+ */
+function readsAsRecommendation(text: string): boolean {
+  return readsAsAction(text) && /(?:^|[^\p{L}])\p{Ll}{4,}/u.test(text);
 }
 
 function readsAsAction(text: string): boolean {
@@ -66,32 +106,69 @@ interface PendingAction {
 export function segmentSections(blocks: readonly Block[], title: string | null): Candidate | null {
   const text = blocks.filter((b): b is TextBlock => b.kind !== "table");
   if (text.length === 0) return null;
-  const numbered = text.map(numbering);
+  const numbered = withoutStrayNumbers(text.map(numbering));
   const numberedCount = numbered.filter((n) => n !== null).length;
+  const recommendationNumbered = recommendationNumbers(numbered.map((n) => n?.printed ?? null));
+  // Numbered, but counting again under each recommendation: an action's number.
+  const actionNumbered = numbered.map((n, i) => n !== null && !recommendationNumbered[i]);
   const headingLevels = text.filter((b) => b.kind === "heading").map((b) => (b as { level: number }).level);
 
   // Which blocks start a recommendation: printed numbers if there are several, else the level of
-  // heading that most often has content under it, else a paragraph followed by list items.
-  let starts: boolean[];
-  let how: string;
-  if (numberedCount >= 2) {
-    starts = numbered.map((n) => n !== null);
-    how = "numbered as a recommendation";
-  } else if (headingLevels.length >= 2) {
+  // heading that most often has content under it, or a paragraph followed by list items, whichever
+  // places more actions under recommendations (headings over a paragraph and its list are themes).
+  if (numberedCount >= 2)
+    return readSections(
+      text,
+      numbered,
+      actionNumbered,
+      recommendationNumbered,
+      actionNumbered.some(Boolean)
+        ? "numbered as a recommendation (the numbers that count again under each are its actions')"
+        : "numbered as a recommendation",
+      title,
+    );
+  const options: { starts: boolean[]; how: string }[] = [];
+  if (headingLevels.length >= 2) {
     const counts = new Map<number, number>();
     text.forEach((b, i) => {
       if (b.kind === "heading" && text[i + 1] && text[i + 1]!.kind !== "heading")
         counts.set(b.level, (counts.get(b.level) ?? 0) + 1);
     });
     const level = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
-    starts = text.map((b) => b.kind === "heading" && b.level === level);
-    how = `a level-${level} heading with content under it`;
-  } else {
-    starts = text.map(
-      (b, i) => b.kind === "paragraph" && !isItem(b) && labelledField(b.text) === null && isItem(text[i + 1]),
-    );
-    how = "a paragraph followed by list items";
+    options.push({
+      starts: text.map((b) => b.kind === "heading" && b.level === level),
+      how: `a level-${level} heading with content under it`,
+    });
   }
+  options.push({
+    starts: text.map(
+      (b, i) =>
+        b.kind === "paragraph" &&
+        !isItem(b) &&
+        labelledField(b.text) === null &&
+        isItem(text[i + 1]) &&
+        readsAsRecommendation(cleanText(b.text)),
+    ),
+    how: "a paragraph followed by list items",
+  });
+  let best: { candidate: Candidate; placed: number } | null = null;
+  for (const option of options) {
+    const candidate = readSections(text, numbered, actionNumbered, option.starts, option.how, title);
+    if (!candidate) continue;
+    const placed = candidate.recommendations.reduce((n, r) => n + r.actions.length, 0);
+    if (!best || placed > best.placed) best = { candidate, placed };
+  }
+  return best?.candidate ?? null;
+}
+
+function readSections(
+  text: readonly TextBlock[],
+  numbered: readonly (Numbered | null)[],
+  actionNumbered: readonly boolean[],
+  starts: readonly boolean[],
+  how: string,
+  title: string | null,
+): Candidate | null {
   if (!starts.some(Boolean)) return null;
 
   const builder = new PlanBuilder();
@@ -130,6 +207,21 @@ export function segmentSections(blocks: readonly Block[], title: string | null):
     });
   };
 
+  // "Recommendation 1 Vision and priorities", then its sentence: a short numbered line followed by
+  // a plain paragraph is the recommendation's title, and the paragraph its text.
+  const textFollows = (i: number): boolean => {
+    const next = text[i + 1];
+    return (
+      next !== undefined &&
+      next.kind === "paragraph" &&
+      !starts[i + 1] &&
+      !actionNumbered[i + 1] &&
+      !isItem(next) &&
+      labelledField(cleanText(next.text)) === null &&
+      wordCount(cleanText(next.text)) > wordCount(numbered[i]?.rest ?? "")
+    );
+  };
+
   text.forEach((block, i) => {
     const clean = cleanText(block.text);
     if (clean === "") return;
@@ -137,7 +229,7 @@ export function segmentSections(blocks: readonly Block[], title: string | null):
       flush();
       const n = numbered[i];
       const rest = n ? n.rest : clean;
-      const isTitle = block.kind === "heading" && wordCount(rest) <= 10 && !/[.]$/.test(rest);
+      const isTitle = (block.kind === "heading" || textFollows(i)) && wordCount(rest) <= 10 && !/[.]$/.test(rest);
       builder.startRecommendation({
         reference: n ? n.reference : null,
         title: isTitle ? rest : null,
@@ -192,14 +284,19 @@ export function segmentSections(blocks: readonly Block[], title: string | null):
         };
       return;
     }
-    const actionText = (labelled?.field === "action" ? labelled.value : clean)
-      .replace(subNumbering, "")
-      .replace(actionMarker, "");
+    const item = isItem(block) || actionNumbered[i]!;
+    const actionText = actionNumbered[i]
+      ? cleanText(numbered[i]!.rest)
+      : (labelled?.field === "action" ? labelled.value : clean)
+          .replace(subNumbering, "")
+          .replace(actionMarker, "")
+          // "- 1. Agree the budget": a bullet numbering its action by hand.
+          .replace(block.kind === "listItem" ? plainItemNumber : /$^/, "");
     if (block.kind === "listItem" && block.depth > 0 && pending) {
       pending.text += `\n• ${actionText}`;
       return;
     }
-    if (!recHasText && block.kind === "paragraph" && labelled === null) {
+    if (!recHasText && !actionNumbered[i] && block.kind === "paragraph" && labelled === null) {
       rec.text = clean;
       rec.confidence.text = placement.label;
       recHasText = true;
@@ -207,19 +304,19 @@ export function segmentSections(blocks: readonly Block[], title: string | null):
     }
     // A plain paragraph is an action only when it reads as one: a date, a status or a name on a line
     // of its own is a cell of a table pasted as text, or a field whose label was lost.
-    const plain = !isItem(block) && labelled?.field !== "action";
+    const plain = !item && labelled?.field !== "action";
     if (plain && !sawList && !readsAsAction(clean)) {
       unplaced.push({ line: block.source.line, text: clean });
       return;
     }
-    if (isItem(block) || labelled?.field === "action" || !sawList) {
+    if (item || labelled?.field === "action" || !sawList) {
       flush();
-      if (isItem(block)) sawList = true;
+      if (item) sawList = true;
       pending = {
         text: actionText,
         source: block.source,
-        why: `line ${block.source.line}: ${isItem(block) ? "a list item" : labelled ? "a line labelled as an action" : "a paragraph"} under recommendation ${rec.reference}`,
-        textWhere: isItem(block) || labelled ? placement.label : placement.content,
+        why: `line ${block.source.line}: ${actionNumbered[i] ? `action ${numbered[i]!.reference}, numbered again from 1 under each recommendation,` : item ? "a list item" : labelled ? "a line labelled as an action" : "a paragraph"} under recommendation ${rec.reference}`,
+        textWhere: item || labelled ? placement.label : placement.content,
         fields: {},
       };
       return;

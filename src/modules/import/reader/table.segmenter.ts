@@ -356,8 +356,10 @@ function readTable(
       if (packed)
         return packed.map((value) => (value === null ? null : cleanText(value.replace(itemStart, "")) || null));
       // One line per packed action, an empty line for an action with no value; else one per non-empty line.
-      // Readers drop a cell's trailing blank lines, so fewer lines than actions are the first actions'.
-      const positional = cell.text.replace(/\n+$/, "").split("\n");
+      // A cell with exactly one line per action, blank ones included, is read line for line; some
+      // readers drop a cell's trailing blank lines, so fewer lines than actions are the first actions'.
+      const all = cell.text.split("\n");
+      const positional = all.length === n ? all : cell.text.replace(/\n+$/, "").split("\n");
       if (n > 1 && positional.length > 1 && positional.length <= n)
         return Array.from({ length: n }, (_, i) => cleanText((positional[i] ?? "").replace(itemStart, "")) || null);
       const lines = fieldLines(cell.text);

@@ -90,6 +90,19 @@ describe("readText: TEXT", () => {
     expect(model.blocks[1]).toMatchObject({ kind: "paragraph", text: "One | line", source: { line: 4 } });
   });
 
+  it("reads numbered or bulleted lines running their fields together with ' | ' as items, not a table", () => {
+    const model = readText(
+      "1. Agree the budget | Due: March 2025 | Status: Green\n2. Train staff | Due: June 2025\n- Hire | Lead: CEO\n",
+      "TEXT",
+    );
+    expect(shape(model.blocks)).toEqual(["paragraph@1", "paragraph@2", "listItem@3"]);
+    const framed = readText("| 1. Agree the budget | March 2025 |\n| 2. Train staff | June 2025 |\n", "TEXT");
+    expect(texts(table(framed))).toEqual([
+      ["1. Agree the budget", "March 2025"],
+      ["2. Train staff", "June 2025"],
+    ]);
+  });
+
   it("does not take bullet or numbered lines with a tab after the marker for a two-column table", () => {
     const model = readText("•\tFirst\n•\tSecond\n1.\tThird\n2.\tFourth\n", "TEXT");
     expect(shape(model.blocks)).toEqual(["listItem@1", "listItem@2", "paragraph@3", "paragraph@4"]);

@@ -28,6 +28,23 @@ describe("packedValues", () => {
     ]);
   });
 
+  it("keeps two whole dates apart, and gives a month left at a line's end the year below it", () => {
+    // Five lines for four actions: "Q3 2026-27" and "Q1 2023/24" each read alone, "Ongoing from June" waits for "2024".
+    const lines = printed(
+      ["Q3 2026-27", "new"],
+      ["Q1 2023/24", "open"],
+      ["Q4 2022/23", "open"],
+      ["Ongoing from June", "open"],
+      ["2024", "open"],
+    );
+    expect(packedValues(lines, 4, "target")).toEqual([
+      "Q3 2026-27",
+      "Q1 2023/24",
+      "Q4 2022/23",
+      "Ongoing from June 2024",
+    ]);
+  });
+
   it("reads posts whole, wherever their lines wrap, and keeps a blank line as an action with none", () => {
     const lines = printed(
       ["Strategic Director,", "new"],

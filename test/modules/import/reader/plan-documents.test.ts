@@ -131,6 +131,28 @@ describe("readPlanDocument reads each format end to end", () => {
     expectPlan(plan);
   });
 
+  it("CSV with packed cells whose first or last actions have no value: a blank line at either end is theirs", async () => {
+    const csv = [
+      header,
+      [
+        "1",
+        "Develop a workforce strategy for the organisation",
+        "• Run a staff survey\n• Agree the workforce strategy\n• Launch a leadership programme",
+        "Head of HR",
+        "\nJuly 2025\nOctober 2025",
+        "Complete\n\n",
+      ],
+    ]
+      .map((r) => r.map((c) => `"${c}"`).join(","))
+      .join("\n");
+    const plan = await readPlanDocument(Buffer.from(csv), { filename: "plan.csv" });
+    expect(plan.recommendations[0]!.actions.map((a) => [a.lead, a.target.deadline, a.status?.status ?? null])).toEqual([
+      ["Head of HR", null, "COMPLETE"],
+      ["Head of HR", "2025-07-31", "UNKNOWN"],
+      ["Head of HR", "2025-10-31", "UNKNOWN"],
+    ]);
+  });
+
   it("CSV and Markdown", async () => {
     const csv = [header, ...rows].map((r) => r.map((c) => `"${c}"`).join(",")).join("\n");
     const fromCsv = await readPlanDocument(Buffer.from(csv), { filename: "plan.csv" });

@@ -221,6 +221,60 @@ describe("the plan reader over tables", () => {
     expect(action.confidence.target).toBeLessThan(0.9);
   });
 
+  it("reads a header-less table of one row per recommendation, its lead repeated on neighbouring rows, as leads", () => {
+    const row = (rec: string, actions: string[], lead: string, dates: string) => [
+      rec,
+      actions.map((a) => `• ${a}`).join("\n"),
+      lead,
+      dates,
+    ];
+    const plan = readPlanModel(
+      new ModelWriter()
+        .paragraph(cpcIntro)
+        .table(
+          [
+            row(
+              "Develop a clear long term vision for the district with partners",
+              [
+                "Hold a partnership summit with the county council",
+                "Publish the vision for consultation with residents",
+              ],
+              "Andrew Bramidge",
+              "June 2025\nJuly 2025",
+            ),
+            row(
+              "Strengthen the council's financial planning and reserves policy",
+              ["Agree a reserves policy at the next Cabinet", "Review fees and charges across all the services"],
+              "Andrew Bramidge",
+              "March 2025\nMay 2025",
+            ),
+            row(
+              "Invest in the capacity of the organisation to deliver change",
+              ["Recruit to the vacant senior management posts", "Launch a leadership programme for all managers"],
+              "Simon Hill",
+              "April 2025\nAugust 2025",
+            ),
+          ],
+          false,
+        )
+        .model(),
+    );
+    expect(plan.recommendations.map((r) => r.actions.map((a) => [a.lead, a.target.deadline]))).toEqual([
+      [
+        ["Andrew Bramidge", "2025-06-30"],
+        ["Andrew Bramidge", "2025-07-31"],
+      ],
+      [
+        ["Andrew Bramidge", "2025-03-31"],
+        ["Andrew Bramidge", "2025-05-31"],
+      ],
+      [
+        ["Simon Hill", "2025-04-30"],
+        ["Simon Hill", "2025-08-31"],
+      ],
+    ]);
+  });
+
   it("reads a status given only as the colour of its cell", () => {
     const plan = readPlanModel(
       new ModelWriter()
@@ -355,6 +409,100 @@ describe("the plan reader over sections", () => {
     expect(plan.recommendations.flatMap((r) => r.actions.map((a) => a.text))).toEqual([
       "Run a staff survey and share the results.",
       "Establish a shareholder committee for the council's companies.",
+    ]);
+  });
+
+  it("reads actions numbered 1, 2, 3 again under each recommendation as actions, in a style of their own or the recommendations'", () => {
+    const ownStyle = readPlanModel(
+      new ModelWriter()
+        .paragraph(cpcIntro)
+        .paragraph("R1 Build a medium term financial strategy that closes the budget gap.")
+        .paragraph("1. Agree the savings programme with Cabinet.")
+        .paragraph("Lead: Director of Resources")
+        .paragraph("2. Review fees and charges across all services.")
+        .paragraph("R2 Strengthen the scrutiny function and member training.")
+        .paragraph("1. Commission scrutiny training for all members.")
+        .model(),
+    );
+    expect(ownStyle.recommendations.map((r) => [r.reference, r.actions.map((a) => a.text)])).toEqual([
+      ["1", ["Agree the savings programme with Cabinet.", "Review fees and charges across all services."]],
+      ["2", ["Commission scrutiny training for all members."]],
+    ]);
+    expect(ownStyle.recommendations[0]!.actions[0]!.lead).toBe("Director of Resources");
+    // One style for both: 1, 1, 2, 3, 2, 1 is recommendation 1 with three actions, then recommendation 2.
+    const sameStyle = readPlanModel(
+      new ModelWriter()
+        .paragraph(cpcIntro)
+        .paragraph("1. Build a medium term financial strategy that closes the budget gap.")
+        .paragraph("1. Agree the savings programme with Cabinet.")
+        .paragraph("2. Review fees and charges across all services.")
+        .paragraph("3. Publish the budget consultation results.")
+        .paragraph("2. Strengthen the scrutiny function and member training.")
+        .paragraph("1. Commission scrutiny training for all members.")
+        .model(),
+    );
+    expect(sameStyle.recommendations.map((r) => [r.reference, r.actions.length])).toEqual([
+      ["1", 3],
+      ["2", 1],
+    ]);
+  });
+
+  it("reads a short numbered line followed by a sentence as the recommendation's title and text", () => {
+    const plan = readPlanModel(
+      new ModelWriter()
+        .paragraph(cpcIntro)
+        .paragraph("Recommendation 1 Vision and priorities")
+        .paragraph("Refresh member and officer relationships at every level.")
+        .item("Develop a place narrative with partners; Owner: Monitoring Officer")
+        .paragraph("Recommendation 2 Scrutiny")
+        .paragraph("Refresh a performance management framework that Cabinet can use.")
+        .item("Publish a communications plan for the vision | Owner: Leader of the Council")
+        .model(),
+    );
+    expect(plan.recommendations.map((r) => [r.title, r.text, r.actions.map((a) => a.lead)])).toEqual([
+      ["Vision and priorities", "Refresh member and officer relationships at every level.", ["Monitoring Officer"]],
+      ["Scrutiny", "Refresh a performance management framework that Cabinet can use.", ["Leader of the Council"]],
+    ]);
+  });
+
+  it("ends a colour key's section where a list of another kind begins, and knows the peer challenge team by any name", () => {
+    const plan = readPlanModel(
+      new ModelWriter()
+        .heading("Corporate Peer Challenge – Action Plan", 1)
+        .heading("RAG key", 3)
+        .item("Green – Complete", 0, "-")
+        .item("Amber – In progress", 0, "-")
+        .item("Refresh member and officer relationships at every level.", 0, "1.", true)
+        .item("Develop a place narrative with partners – Lead: Monitoring Officer – by March 2025", 0, "-")
+        .item("Refresh a performance management framework that Cabinet can use.", 0, "2.", true)
+        .item("Publish a communications plan – Lead: Chief Executive – by June 2025", 0, "-")
+        .heading("Members of the peer challenge team", 2)
+        .item("Cllr Ravi Shah – Deputy Leader, Eastford City Council", 0, "-")
+        .item("Mark Fennell – Chief Executive, Westmoor District Council", 0, "-")
+        .model(),
+    );
+    expect(plan.recommendations.map((r) => [r.reference, r.text, r.actions.map((a) => a.lead)])).toEqual([
+      ["1", "Refresh member and officer relationships at every level.", ["Monitoring Officer"]],
+      ["2", "Refresh a performance management framework that Cabinet can use.", ["Chief Executive"]],
+    ]);
+  });
+
+  it("starts no recommendation at a date or a post that happens to stand before a list item", () => {
+    const plan = readPlanModel(
+      new ModelWriter()
+        .paragraph(cpcIntro)
+        .paragraph("Review the performance management framework that Cabinet can use.")
+        .paragraph("a) Publish a communications plan for the vision.")
+        .paragraph("Head of Communications")
+        .paragraph("Quarter 2 2024/25")
+        .paragraph("b) Hold a member induction programme after the elections.")
+        .paragraph("Establish a hybrid working policy")
+        .paragraph("a) Run a staff survey on attitudes to hybrid working.")
+        .model(),
+    );
+    expect(plan.recommendations.map((r) => [r.text, r.actions.length])).toEqual([
+      ["Review the performance management framework that Cabinet can use.", 2],
+      ["Establish a hybrid working policy", 1],
     ]);
   });
 
