@@ -5,7 +5,7 @@
  * with sample bodies, the server's peak RSS and SQL statements per request. A benchmark, not a
  * test: `npm run bench:load` (BENCH_SECONDS, BENCH_RATE, BENCH_CONNECTIONS, BENCH_DATABASE_URL).
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import autocannon from "autocannon";
 import { createServiceDatabase, startEntryPoint } from "../support/entry-point.js";
 
@@ -26,6 +26,16 @@ const shapes = {
     }
   }`,
 };
+
+/** Resets the kernel's peak-RSS mark (VmHWM), so that the peak is the load's and not start-up's (migrating, seeding). */
+function resetPeakRss(pid: number): void {
+  writeFileSync(`/proc/${pid}/clear_refs`, "5");
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}
 
 function peakRssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
@@ -52,6 +62,8 @@ async function main(): Promise<void> {
       ).json()) as { errors?: unknown };
       if (check.errors) throw new Error(`${name} answers with errors: ${JSON.stringify(check.errors)}`);
       const errorBodies = new Map<string, number>();
+      const idleMb = rssMb(pid);
+      resetPeakRss(pid);
       const before = service.lines().length;
       const result = await autocannon({
         url: `${service.base}/graphql`,
@@ -79,7 +91,7 @@ async function main(): Promise<void> {
         .map((line) => Number(line["statements"]));
       const perRequest = statements.length ? Math.max(...statements) : 0;
       rows.push(
-        `| ${name} | ${result.requests.average.toFixed(1)} | ${result.latency.p50} | ${result.latency.p99} | ${result.latency.max} | ${result.errors + result.timeouts} | ${result.non2xx} | ${perRequest} | ${peakRssMb(pid)} |`,
+        `| ${name} | ${result.requests.average.toFixed(1)} | ${result.latency.p50} | ${result.latency.p99} | ${result.latency.max} | ${result.errors + result.timeouts} | ${result.non2xx} | ${perRequest} | ${idleMb} → ${peakRssMb(pid)} |`,
       );
       for (const [key, count] of errorBodies)
         rows.push(`|   ↳ ${count} × ${key.replaceAll("|", "\\|")} | | | | | | | | |`);
@@ -93,7 +105,7 @@ async function main(): Promise<void> {
     `load, ${new Date().toISOString().slice(0, 10)}, node ${process.version}, PostgreSQL, seed data; ${connections} connections, ${rate} req/s offered, ${seconds} s per shape\n`,
   );
   process.stdout.write(
-    `| shape | req/s | p50 ms | p99 ms | max ms | errors | non-2xx | SQL statements per request | server peak RSS MB |\n|---|---|---|---|---|---|---|---|---|\n${rows.join("\n")}\n`,
+    `| shape | req/s | p50 ms | p99 ms | max ms | errors | non-2xx | SQL statements per request | server RSS MB, before → peak |\n|---|---|---|---|---|---|---|---|---|\n${rows.join("\n")}\n`,
   );
 }
 
