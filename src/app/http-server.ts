@@ -10,6 +10,7 @@ import { sendJson } from "../shared/http/json-response.js";
 import type { RouteHandler } from "../shared/http/route-handler.js";
 import { httpCaller } from "../shared/http/http-caller.js";
 import { sendRefusal } from "../shared/http/refusal-response.js";
+import { createWebPages } from "./web-pages.js";
 
 class BodyTooLarge extends Error {}
 class RequestAborted extends Error {}
@@ -44,8 +45,12 @@ function errorBody(message: string, code: ErrorCode) {
   return errorResponseBody(new AppError(code, message));
 }
 
-/** Serves /graphql through Apollo's HTTP integration API, plus any extra GET routes (CSV exports). */
+/**
+ * Serves /graphql through Apollo's HTTP integration API, plus any extra GET routes (CSV exports) and
+ * the built pages (the dashboard, and the explorer for browsers opening /graphql).
+ */
 export function createHttpServer(app: App, routes: Record<string, RouteHandler<App>> = {}): Server {
+  const webPages = createWebPages(app.config);
   const server = createServer((req, res) => {
     trackInFlight(server, res);
     runInRequestContext(beginRequest(app.logger, req, res), () => {
@@ -63,6 +68,7 @@ export function createHttpServer(app: App, routes: Record<string, RouteHandler<A
     if (url.pathname === "/healthz") return sendJson(res, 200, { status: "ok" });
     const route = routes[url.pathname];
     if (route && req.method === "GET") return route(req, res, url, app);
+    if (await webPages(req, res, url)) return;
     if (url.pathname !== "/graphql")
       return sendJson(
         res,
