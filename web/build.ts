@@ -37,7 +37,9 @@ const built =
 if (built && !force) {
   process.stdout.write("web: up to date (dist/web)\n");
 } else {
-  await build({ configFile: path.join(webRoot, "vite.config.ts"), logLevel: "warn" });
+  // Whoever runs the build (vitest sets NODE_ENV=test), the pages get React's production build.
+  process.env["NODE_ENV"] = "production";
+  await build({ configFile: path.join(webRoot, "vite.config.ts"), mode: "production", logLevel: "warn" });
   writeFileSync(stampFile, inputs);
   process.stdout.write("web: built dist/web\n");
 }

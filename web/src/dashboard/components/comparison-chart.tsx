@@ -1,5 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { useEffect, useRef } from "react";
+import { presentAsImage } from "./rate-scale.js";
 
 export interface ComparisonBar {
   component: string;
@@ -37,6 +38,7 @@ export function ComparisonChart({ bars, council }: { bars: ComparisonBar[]; coun
         Plot.ruleX([0]),
       ],
     });
+    presentAsImage(chart);
     chart.setAttribute("role", "img");
     chart.setAttribute(
       "aria-label",
@@ -80,6 +82,7 @@ export function TrendChart({ points, council }: { points: TrendPoint[]; council:
         ),
       ],
     });
+    presentAsImage(chart);
     chart.setAttribute("role", "img");
     chart.setAttribute("aria-label", `Quarterly overdue rate of ${council} against the peer group's median`);
     holder.current?.replaceChildren(chart);

@@ -22,6 +22,17 @@ export function textColourOn(background: string): string {
   return (luminance + 0.05) / 0.05 > 1.05 / (luminance + 0.05) ? "#000" : "#fff";
 }
 
+/**
+ * A chart is one image with one label to assistive technology: Plot labels its marks' groups too,
+ * and ARIA forbids labels inside an image, so they go.
+ */
+export function presentAsImage(chart: Element): void {
+  for (const labelled of chart.querySelectorAll("[aria-label], [aria-description]")) {
+    labelled.removeAttribute("aria-label");
+    labelled.removeAttribute("aria-description");
+  }
+}
+
 export function RateLegend() {
   const holder = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -29,6 +40,7 @@ export function RateLegend() {
       color: { ...scaleOptions, label: "Overdue rate (overdue ÷ with a deadline)" },
       tickFormat: "%",
     });
+    presentAsImage(legend);
     legend.setAttribute("role", "img");
     legend.setAttribute("aria-label", "Colour scale: overdue rate from 0% (dark blue) to 100% (yellow)");
     holder.current?.replaceChildren(legend);

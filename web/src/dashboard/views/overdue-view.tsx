@@ -96,10 +96,10 @@ export function OverdueView({ params, asOf, update }: ViewProps) {
           value={theme}
           options={[
             { value: "", label: "Any" },
-            ...(data?.themes ?? []).map((option) => ({
-              value: option.code,
-              label: option.level === 2 ? `— ${option.name}` : option.name,
-            })),
+            ...(data?.themes ?? []).flatMap((component) => [
+              { value: component.code, label: component.name },
+              ...component.children.map((theme) => ({ value: theme.code, label: `— ${theme.name}` })),
+            ]),
           ]}
           onChange={(code) => refilter({ theme: code || undefined })}
         />

@@ -53,9 +53,11 @@ export function PeerGroupView({ params, asOf, update, navigate }: ViewProps) {
   const state = useQuery(PeerGroupViewQuery, { peerGroup, asOf, dimension });
   const data = state.data;
 
-  const columns = (data?.themes ?? [])
-    .filter((theme) => theme.level === (dimension === "THEME" ? 2 : 1))
-    .sort((a, b) => a.position - b.position);
+  const components = [...(data?.themes ?? [])].sort((a, b) => a.position - b.position);
+  const columns =
+    dimension === "THEME"
+      ? components.flatMap((component) => [...component.children].sort((a, b) => a.position - b.position))
+      : components;
   const cells = new Map<string, Figures>();
   for (const row of data?.cells.rows ?? []) {
     const code = (dimension === "THEME" ? row.theme : row.lgaComponent)?.code ?? "none";
