@@ -5,8 +5,8 @@ export interface ReadmeQuery {
 }
 
 /**
- * The README's GraphQL examples that are queries (mutations are left out: a tab opened by default
- * should be safe to run). Titles repeat a heading with a counter when it has several examples.
+ * The README's GraphQL examples that are queries (a block with any mutation is left out: a tab opened
+ * by default should be safe to run). Titles repeat a heading with a counter when it has several examples.
  */
 export function readmeQueries(markdown: string): ReadmeQuery[] {
   const found: ReadmeQuery[] = [];
@@ -21,7 +21,7 @@ export function readmeQueries(markdown: string): ReadmeQuery[] {
     const body: string[] = [];
     for (i++; i < lines.length && (lines[i] ?? "").trim() !== "```"; i++) body.push(lines[i] ?? "");
     const query = body.join("\n").trim();
-    if (query === "" || /^\s*mutation\b/.test(query)) continue;
+    if (query === "" || /^\s*mutation\b/m.test(query)) continue;
     const count = (perHeading.get(heading) ?? 0) + 1;
     perHeading.set(heading, count);
     const name = operationName(heading) + (count === 1 ? "" : String(count));
