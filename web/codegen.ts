@@ -38,7 +38,14 @@ const types = await codegen({
 const operations = documents.flatMap(({ text, document }) =>
   document.definitions.flatMap((definition) =>
     definition.kind === Kind.OPERATION_DEFINITION && definition.name
-      ? [{ name: definition.name.value, kind: definition.operation, text }]
+      ? // One operation per request: its own text, as written, so that no operationName is needed.
+        [
+          {
+            name: definition.name.value,
+            kind: definition.operation,
+            text: text.slice(definition.loc?.start, definition.loc?.end),
+          },
+        ]
       : [],
   ),
 );

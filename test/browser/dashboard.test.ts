@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runningService } from "../support/entry-point.js";
+import { harlowPlan, harlowUpdated } from "../support/harlow-plan.js";
 import { controlsTabSkips, launchOffline, screenshot, seriousViolations, type Browser } from "./browser.js";
 
 /**
@@ -9,7 +10,8 @@ import { controlsTabSkips, launchOffline, screenshot, seriousViolations, type Br
  * every request to anywhere else refused.
  */
 describe("the dashboard in a browser", () => {
-  const { entry, post } = runningService();
+  const adminToken = "browser-test-admin-token-0123";
+  const { entry, post } = runningService({ ADMIN_TOKEN: adminToken });
   let browser: Browser;
   let page: Page;
   beforeAll(async () => {
@@ -22,8 +24,12 @@ describe("the dashboard in a browser", () => {
     await browser?.close();
   });
 
-  const api = async <T>(query: string): Promise<T> => {
-    const body = (await (await post(JSON.stringify({ query }))).json()) as { data: T; errors?: unknown };
+  const api = async <T>(query: string, variables?: Record<string, unknown>, key?: string): Promise<T> => {
+    const headers: Record<string, string> = key ? { authorization: `Bearer ${key}` } : {};
+    const body = (await (await post(JSON.stringify({ query, variables }), headers)).json()) as {
+      data: T;
+      errors?: unknown;
+    };
     expect(body.errors).toBeUndefined();
     return body.data;
   };
@@ -183,6 +189,79 @@ describe("the dashboard in a browser", () => {
     expect(await explorer.getByRole("tab").count()).toBeGreaterThan(5);
     await screenshot(explorer, "explorer");
     await explorer.close();
+  });
+
+  it("reviews a draft beside its source with an editor's key: corrects an action, publishes, discards another", async () => {
+    // Camden, outside Greater Essex, so that what is published changes no figure the other tests read.
+    const camden = "E09000007";
+    const { createApiKey } = await api<{ createApiKey: { key: string } }>(
+      `mutation { createApiKey(input: { role: EDITOR, name: "Camden performance team", councils: ["${camden}"] }) { key } }`,
+      undefined,
+      adminToken,
+    );
+    const editor = createApiKey.key;
+    const importDraft = (text: string) =>
+      api<{ importPlan: { draftId: string } }>(
+        `mutation($input: ImportPlanInput!) { importPlan(input: $input) { draftId } }`,
+        {
+          input: {
+            text,
+            filename: "camden-plan.txt",
+            council: camden,
+            challenge: "2024-01-01",
+            recordedOn: "2024-06-01",
+          },
+        },
+        editor,
+      );
+    const first = (await importDraft(harlowPlan)).importPlan.draftId;
+    const readDraft = (id: string) =>
+      api<{
+        node: {
+          status: string;
+          version: number;
+          sourceText: string;
+          recommendations: { actions: { lead: string | null }[] }[];
+        };
+      }>(
+        `query($id: ID!) { node(id: $id) { ... on PlanDraft { status version sourceText recommendations { actions { lead } } } } }`,
+        { id },
+        editor,
+      );
+    const before = (await readDraft(first)).node;
+
+    await open(`/drafts?gss=${camden}&asOf=2026-11-22`);
+    expect(await page.getByText("No open draft can be shown without a key").count()).toBe(1);
+    await page.getByLabel("Editor's key").fill(editor);
+    await page.getByRole("button", { name: "Use key" }).click();
+    await page.locator("h2", { hasText: "camden-plan.txt" }).waitFor();
+    expect(await page.locator(".source-text [data-line]").count()).toBe(before.sourceText.split("\n").length);
+    expect(await controlsTabSkips(page)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "draft-review");
+
+    await page.getByRole("button", { name: "Edit action 1.1", exact: true }).click();
+    await page.getByLabel("Lead", { exact: true }).fill("Chief Executive (checked)");
+    await page.getByRole("button", { name: "Save correction" }).click();
+    await page.getByText("Saved the correction of action 1.1.").waitFor();
+    const corrected = (await readDraft(first)).node;
+    expect(corrected.recommendations[0]?.actions[0]?.lead).toBe("Chief Executive (checked)");
+    expect(corrected.version).toBe(before.version + 1);
+
+    await page.getByRole("button", { name: "Publish" }).click();
+    await page.getByText("Published camden-plan.txt.").waitFor();
+    expect((await readDraft(first)).node.status).toBe("PUBLISHED");
+    const published = await api<{ actions: { nodes: { lead: string | null }[] } }>(
+      `{ actions(filter: { councils: ["${camden}"], search: "(checked)" }) { nodes { lead } } }`,
+    );
+    expect(published.actions.nodes).toEqual([{ lead: "Chief Executive (checked)" }]);
+
+    const second = (await importDraft(harlowUpdated())).importPlan.draftId;
+    await page.reload();
+    await page.locator("h2", { hasText: "camden-plan.txt" }).waitFor();
+    await page.getByRole("button", { name: "Discard" }).click();
+    await page.getByText("Discarded camden-plan.txt.").waitFor();
+    expect((await readDraft(second)).node.status).toBe("DISCARDED");
   });
 
   it("asked for nothing outside the service on any page", () => {

@@ -71,6 +71,23 @@ export type DatePrecision =
   /** Only the year is known; the date is 1 January. */
   | 'YEAR';
 
+/** Where a draft is in review. */
+export type DraftStatus =
+  /** Discarded: nothing of it will count. */
+  | 'DISCARDED'
+  /** Imported, waiting for review: nothing of it counts yet. */
+  | 'OPEN'
+  /** Published: its kept rows were written by the importer's rules and now count. */
+  | 'PUBLISHED';
+
+/** A draft, and the version it was read at. */
+export type DraftVersionInput = {
+  /** The draft's version as read (PlanDraft.version); write.conflict if it moved on. */
+  expectedVersion: number;
+  /** The draft's global ID (PlanDraft.id). */
+  id: string | number;
+};
+
 /** A Corporate Peer Challenge or its follow-up progress review. */
 export type PeerChallengeKind =
   /** The Corporate Peer Challenge itself. */
@@ -91,6 +108,24 @@ export type PeerGroupKind =
   /** A group a user defined. */
   | 'USER';
 
+/** Corrections to one action of an open draft. Fields left out are left as they are. */
+export type UpdateDraftActionInput = {
+  /** True drops it from publishing; false keeps it. */
+  dropped?: boolean | null | undefined;
+  /** The draft's version as read (PlanDraft.version); write.conflict if it moved on. */
+  expectedVersion: number;
+  /** The row's global ID (DraftAction.id). */
+  id: string | number;
+  /** The lead/owner; null or empty clears it. */
+  lead?: string | null | undefined;
+  /** The status as it would be printed ("Complete", "In progress", "Amber"), read by the importer's own rules; null records no status. */
+  status?: string | null | undefined;
+  /** The target as it would be printed ("March 2026", "Q3 2025/26", "Ongoing"), read by the importer's own rules into a deadline; null clears it. */
+  target?: string | null | undefined;
+  /** The text; it cannot be empty. */
+  text?: string | null | undefined;
+};
+
 export type CouncilViewQueryVariables = Exact<{
   gssCode?: string;
   peerGroup?: string;
@@ -101,6 +136,35 @@ export type CouncilViewQueryVariables = Exact<{
 
 
 export type CouncilViewQuery = { council: { gssCode: string, name: string, typeName: string, region: string, latestUpdateOn: string | null, isStale: boolean | null, peerGroups: Array<{ slug: string, name: string }>, comparison: { councilIsMember: boolean, peerGroup: { slug: string, name: string }, overall: { rank: number | null, percentile: number | null, membersWithData: number, measures: { overdue: number, withDeadline: number, overdueRate: number | null }, groupMedian: { overdueRate: number | null } }, components: Array<{ rank: number | null, percentile: number | null, membersWithData: number, theme: { code: string, name: string } | null, measures: { overdue: number, withDeadline: number, overdueRate: number | null }, groupMedian: { overdueRate: number | null } }> }, peerChallenges: Array<{ id: string, title: string, kind: PeerChallengeKind, heldOn: string | null, heldOnPrecision: DatePrecision, actionPlanDueBy: string | null, actionPlanPublishedOn: string | null, actionPlanOnTime: boolean | null, progressReviewDueBy: string | null, progressReviewOn: string | null, progressReviewOnTime: boolean | null, recommendations: Array<{ id: string, reference: string, title: string | null, text: string, accountable: string | null, responsible: string | null, themes: Array<{ code: string, name: string }>, actions: Array<{ id: string, order: number, text: string, lead: string | null, status: ActionStatus, statusText: string | null, isOverdue: boolean, daysOverdue: number | null, target: { raw: string | null, deadline: string | null }, source: { line: number, text: string | null, document: { filename: string } } | null }> }> }> } | null, councils: { nodes: Array<{ gssCode: string, name: string }> }, peerGroups: { nodes: Array<{ slug: string, name: string }> }, groupTrend: { points: Array<{ period: { label: string, asOf: string }, rows: Array<{ council: { gssCode: string } | null, measures: { overdueRate: number | null } }> }> }, councilTrend: { points: Array<{ period: { label: string, asOf: string }, totals: { overdue: number, withDeadline: number, overdueRate: number | null } }> } };
+
+export type DraftReviewQueryVariables = Exact<{
+  council?: string;
+  status?: DraftStatus | null | undefined;
+}>;
+
+
+export type DraftReviewQuery = { drafts: Array<{ id: string, filename: string, status: DraftStatus, version: number, createdAt: string, createdBy: string, recordedOn: string, confidence: number, confidenceReasons: Array<string>, sourceText: string, lowConfidence: Array<{ reference: string, order: number | null, field: string, confidence: number, reason: string, line: number }>, recommendations: Array<{ id: string, reference: string, line: number, title: string | null, text: string, dropped: boolean, confidence: { reference: number, text: number }, actions: Array<{ id: string, order: number, line: number, text: string, lead: string | null, status: ActionStatus | null, statusText: string | null, dropped: boolean, reviewed: Array<string>, target: { raw: string | null, deadline: string | null }, confidence: { text: number, lead: number, target: number, status: number } }> }> }>, councils: { nodes: Array<{ gssCode: string, name: string }> } };
+
+export type EditDraftActionMutationVariables = Exact<{
+  input: UpdateDraftActionInput;
+}>;
+
+
+export type EditDraftActionMutation = { updateDraftAction: { id: string, version: number } };
+
+export type PublishDraftMutationVariables = Exact<{
+  input: DraftVersionInput;
+}>;
+
+
+export type PublishDraftMutation = { publishDraft: { draft: { id: string, status: DraftStatus }, report: { outcome: string, addedActions: number, statusChanges: number } } };
+
+export type DiscardDraftMutationVariables = Exact<{
+  input: DraftVersionInput;
+}>;
+
+
+export type DiscardDraftMutation = { discardDraft: { id: string, status: DraftStatus } };
 
 export type OverdueListQueryVariables = Exact<{
   asOf?: string | null | undefined;
@@ -123,6 +187,10 @@ export type PeerGroupViewQuery = { peerGroup: { slug: string, name: string, memb
 
 /** An operation's text, carrying its result and variables types. */
 export type Operation<Result, Variables> = string & { readonly __result?: Result; readonly __variables?: Variables };
-export const CouncilView: Operation<CouncilViewQuery, CouncilViewQueryVariables> = "# The council view: its plan on the day, its comparison with a peer group, the quarterly trend and the CPC timetable.\nquery CouncilView(\n  $gssCode: String! = \"E07000073\"\n  $peerGroup: String! = \"greater-essex\"\n  $asOf: LocalDate = \"2026-11-22\"\n  $from: LocalDate! = \"2023-01-01\"\n  $to: LocalDate! = \"2026-11-22\"\n) {\n  council(gssCode: $gssCode) {\n    gssCode\n    name\n    typeName\n    region\n    latestUpdateOn(asOf: $asOf)\n    isStale(asOf: $asOf)\n    peerGroups {\n      slug\n      name\n    }\n    comparison(peerGroup: $peerGroup, asOf: $asOf) {\n      councilIsMember\n      peerGroup {\n        slug\n        name\n      }\n      overall {\n        rank\n        percentile\n        membersWithData\n        measures {\n          overdue\n          withDeadline\n          overdueRate\n        }\n        groupMedian {\n          overdueRate\n        }\n      }\n      components {\n        theme {\n          code\n          name\n        }\n        rank\n        percentile\n        membersWithData\n        measures {\n          overdue\n          withDeadline\n          overdueRate\n        }\n        groupMedian {\n          overdueRate\n        }\n      }\n    }\n    peerChallenges {\n      id\n      title\n      kind\n      heldOn\n      heldOnPrecision\n      actionPlanDueBy\n      actionPlanPublishedOn\n      actionPlanOnTime\n      progressReviewDueBy\n      progressReviewOn\n      progressReviewOnTime\n      recommendations {\n        id\n        reference\n        title\n        text\n        accountable\n        responsible\n        themes {\n          code\n          name\n        }\n        actions {\n          id\n          order\n          text\n          lead\n          target {\n            raw\n            deadline\n          }\n          status(asOf: $asOf)\n          statusText(asOf: $asOf)\n          isOverdue(asOf: $asOf)\n          daysOverdue(asOf: $asOf)\n          source {\n            line\n            text\n            document {\n              filename\n            }\n          }\n        }\n      }\n    }\n  }\n  councils(filter: { peerGroup: $peerGroup }, first: 100) {\n    nodes {\n      gssCode\n      name\n    }\n  }\n  peerGroups(first: 100) {\n    nodes {\n      slug\n      name\n    }\n  }\n  groupTrend: benchmarkSeries(from: $from, to: $to, interval: QUARTER, groupBy: [COUNCIL], peerGroup: $peerGroup) {\n    points {\n      period {\n        label\n        asOf\n      }\n      rows {\n        council {\n          gssCode\n        }\n        measures {\n          overdueRate\n        }\n      }\n    }\n  }\n  councilTrend: benchmarkSeries(\n    from: $from\n    to: $to\n    interval: QUARTER\n    groupBy: [COUNCIL]\n    filter: { councils: [$gssCode] }\n  ) {\n    points {\n      period {\n        label\n        asOf\n      }\n      totals {\n        overdue\n        withDeadline\n        overdueRate\n      }\n    }\n  }\n}\n" as Operation<CouncilViewQuery, CouncilViewQueryVariables>;
-export const OverdueList: Operation<OverdueListQuery, OverdueListQueryVariables> = "# The overdue list: actions across a peer group with the API's filters, one page at a time.\nquery OverdueList(\n  $asOf: LocalDate = \"2026-11-22\"\n  $filter: ActionFilter! = { peerGroup: \"greater-essex\", overdue: true }\n  $first: Int = 25\n  $after: String\n) {\n  actions(filter: $filter, asOf: $asOf, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    nodes {\n      id\n      text\n      lead\n      target {\n        raw\n        deadline\n      }\n      status(asOf: $asOf)\n      daysOverdue(asOf: $asOf)\n      recommendation {\n        reference\n        themes {\n          code\n          name\n        }\n        peerChallenge {\n          council {\n            gssCode\n            name\n          }\n        }\n      }\n    }\n  }\n  peerGroups(first: 100) {\n    nodes {\n      slug\n      name\n    }\n  }\n  themes {\n    code\n    name\n    children {\n      code\n      name\n    }\n  }\n}\n" as Operation<OverdueListQuery, OverdueListQueryVariables>;
-export const PeerGroupView: Operation<PeerGroupViewQuery, PeerGroupViewQueryVariables> = "# The peer group view: the council × theme heatmap, each member's whole-plan figures and freshness.\nquery PeerGroupView(\n  $peerGroup: String! = \"greater-essex\"\n  $asOf: LocalDate = \"2026-11-22\"\n  $dimension: BenchmarkDimension! = LGA_COMPONENT\n) {\n  peerGroup(slug: $peerGroup) {\n    slug\n    name\n    members {\n      gssCode\n      name\n      hasPeerChallenge\n      latestUpdateOn(asOf: $asOf)\n      isStale(asOf: $asOf)\n    }\n  }\n  peerGroups(first: 100) {\n    nodes {\n      slug\n      name\n      kind\n    }\n  }\n  themes {\n    code\n    name\n    position\n    children {\n      code\n      name\n      position\n    }\n  }\n  cells: benchmark(asOf: $asOf, peerGroup: $peerGroup, groupBy: [COUNCIL, $dimension]) {\n    asOf\n    rows {\n      council {\n        gssCode\n      }\n      lgaComponent {\n        code\n      }\n      theme {\n        code\n      }\n      measures {\n        actions\n        withDeadline\n        overdue\n        overdueRate\n      }\n    }\n  }\n  wholePlan: benchmark(asOf: $asOf, peerGroup: $peerGroup, groupBy: [COUNCIL]) {\n    rows {\n      council {\n        gssCode\n      }\n      measures {\n        actions\n        withDeadline\n        overdue\n        overdueRate\n      }\n    }\n    totals {\n      actions\n      withDeadline\n      overdue\n      overdueRate\n    }\n  }\n}\n" as Operation<PeerGroupViewQuery, PeerGroupViewQueryVariables>;
+export const CouncilView: Operation<CouncilViewQuery, CouncilViewQueryVariables> = "query CouncilView(\n  $gssCode: String! = \"E07000073\"\n  $peerGroup: String! = \"greater-essex\"\n  $asOf: LocalDate = \"2026-11-22\"\n  $from: LocalDate! = \"2023-01-01\"\n  $to: LocalDate! = \"2026-11-22\"\n) {\n  council(gssCode: $gssCode) {\n    gssCode\n    name\n    typeName\n    region\n    latestUpdateOn(asOf: $asOf)\n    isStale(asOf: $asOf)\n    peerGroups {\n      slug\n      name\n    }\n    comparison(peerGroup: $peerGroup, asOf: $asOf) {\n      councilIsMember\n      peerGroup {\n        slug\n        name\n      }\n      overall {\n        rank\n        percentile\n        membersWithData\n        measures {\n          overdue\n          withDeadline\n          overdueRate\n        }\n        groupMedian {\n          overdueRate\n        }\n      }\n      components {\n        theme {\n          code\n          name\n        }\n        rank\n        percentile\n        membersWithData\n        measures {\n          overdue\n          withDeadline\n          overdueRate\n        }\n        groupMedian {\n          overdueRate\n        }\n      }\n    }\n    peerChallenges {\n      id\n      title\n      kind\n      heldOn\n      heldOnPrecision\n      actionPlanDueBy\n      actionPlanPublishedOn\n      actionPlanOnTime\n      progressReviewDueBy\n      progressReviewOn\n      progressReviewOnTime\n      recommendations {\n        id\n        reference\n        title\n        text\n        accountable\n        responsible\n        themes {\n          code\n          name\n        }\n        actions {\n          id\n          order\n          text\n          lead\n          target {\n            raw\n            deadline\n          }\n          status(asOf: $asOf)\n          statusText(asOf: $asOf)\n          isOverdue(asOf: $asOf)\n          daysOverdue(asOf: $asOf)\n          source {\n            line\n            text\n            document {\n              filename\n            }\n          }\n        }\n      }\n    }\n  }\n  councils(filter: { peerGroup: $peerGroup }, first: 100) {\n    nodes {\n      gssCode\n      name\n    }\n  }\n  peerGroups(first: 100) {\n    nodes {\n      slug\n      name\n    }\n  }\n  groupTrend: benchmarkSeries(from: $from, to: $to, interval: QUARTER, groupBy: [COUNCIL], peerGroup: $peerGroup) {\n    points {\n      period {\n        label\n        asOf\n      }\n      rows {\n        council {\n          gssCode\n        }\n        measures {\n          overdueRate\n        }\n      }\n    }\n  }\n  councilTrend: benchmarkSeries(\n    from: $from\n    to: $to\n    interval: QUARTER\n    groupBy: [COUNCIL]\n    filter: { councils: [$gssCode] }\n  ) {\n    points {\n      period {\n        label\n        asOf\n      }\n      totals {\n        overdue\n        withDeadline\n        overdueRate\n      }\n    }\n  }\n}" as Operation<CouncilViewQuery, CouncilViewQueryVariables>;
+export const DraftReview: Operation<DraftReviewQuery, DraftReviewQueryVariables> = "query DraftReview($council: String! = \"E07000073\", $status: DraftStatus = OPEN) {\n  drafts(council: $council, status: $status) {\n    id\n    filename\n    status\n    version\n    createdAt\n    createdBy\n    recordedOn\n    confidence\n    confidenceReasons\n    sourceText\n    lowConfidence {\n      reference\n      order\n      field\n      confidence\n      reason\n      line\n    }\n    recommendations {\n      id\n      reference\n      line\n      title\n      text\n      dropped\n      confidence {\n        reference\n        text\n      }\n      actions {\n        id\n        order\n        line\n        text\n        lead\n        status\n        statusText\n        dropped\n        reviewed\n        target {\n          raw\n          deadline\n        }\n        confidence {\n          text\n          lead\n          target\n          status\n        }\n      }\n    }\n  }\n  councils(filter: { hasPeerChallenge: true }, first: 100) {\n    nodes {\n      gssCode\n      name\n    }\n  }\n}" as Operation<DraftReviewQuery, DraftReviewQueryVariables>;
+export const EditDraftAction: Operation<EditDraftActionMutation, EditDraftActionMutationVariables> = "mutation EditDraftAction($input: UpdateDraftActionInput!) {\n  updateDraftAction(input: $input) {\n    id\n    version\n  }\n}" as Operation<EditDraftActionMutation, EditDraftActionMutationVariables>;
+export const PublishDraft: Operation<PublishDraftMutation, PublishDraftMutationVariables> = "mutation PublishDraft($input: DraftVersionInput!) {\n  publishDraft(input: $input) {\n    draft {\n      id\n      status\n    }\n    report {\n      outcome\n      addedActions\n      statusChanges\n    }\n  }\n}" as Operation<PublishDraftMutation, PublishDraftMutationVariables>;
+export const DiscardDraft: Operation<DiscardDraftMutation, DiscardDraftMutationVariables> = "mutation DiscardDraft($input: DraftVersionInput!) {\n  discardDraft(input: $input) {\n    id\n    status\n  }\n}" as Operation<DiscardDraftMutation, DiscardDraftMutationVariables>;
+export const OverdueList: Operation<OverdueListQuery, OverdueListQueryVariables> = "query OverdueList(\n  $asOf: LocalDate = \"2026-11-22\"\n  $filter: ActionFilter! = { peerGroup: \"greater-essex\", overdue: true }\n  $first: Int = 25\n  $after: String\n) {\n  actions(filter: $filter, asOf: $asOf, first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    nodes {\n      id\n      text\n      lead\n      target {\n        raw\n        deadline\n      }\n      status(asOf: $asOf)\n      daysOverdue(asOf: $asOf)\n      recommendation {\n        reference\n        themes {\n          code\n          name\n        }\n        peerChallenge {\n          council {\n            gssCode\n            name\n          }\n        }\n      }\n    }\n  }\n  peerGroups(first: 100) {\n    nodes {\n      slug\n      name\n    }\n  }\n  themes {\n    code\n    name\n    children {\n      code\n      name\n    }\n  }\n}" as Operation<OverdueListQuery, OverdueListQueryVariables>;
+export const PeerGroupView: Operation<PeerGroupViewQuery, PeerGroupViewQueryVariables> = "query PeerGroupView(\n  $peerGroup: String! = \"greater-essex\"\n  $asOf: LocalDate = \"2026-11-22\"\n  $dimension: BenchmarkDimension! = LGA_COMPONENT\n) {\n  peerGroup(slug: $peerGroup) {\n    slug\n    name\n    members {\n      gssCode\n      name\n      hasPeerChallenge\n      latestUpdateOn(asOf: $asOf)\n      isStale(asOf: $asOf)\n    }\n  }\n  peerGroups(first: 100) {\n    nodes {\n      slug\n      name\n      kind\n    }\n  }\n  themes {\n    code\n    name\n    position\n    children {\n      code\n      name\n      position\n    }\n  }\n  cells: benchmark(asOf: $asOf, peerGroup: $peerGroup, groupBy: [COUNCIL, $dimension]) {\n    asOf\n    rows {\n      council {\n        gssCode\n      }\n      lgaComponent {\n        code\n      }\n      theme {\n        code\n      }\n      measures {\n        actions\n        withDeadline\n        overdue\n        overdueRate\n      }\n    }\n  }\n  wholePlan: benchmark(asOf: $asOf, peerGroup: $peerGroup, groupBy: [COUNCIL]) {\n    rows {\n      council {\n        gssCode\n      }\n      measures {\n        actions\n        withDeadline\n        overdue\n        overdueRate\n      }\n    }\n    totals {\n      actions\n      withDeadline\n      overdue\n      overdueRate\n    }\n  }\n}" as Operation<PeerGroupViewQuery, PeerGroupViewQueryVariables>;
