@@ -6,10 +6,13 @@ export interface ComparisonBar {
   component: string;
   rate: number | null;
   median: number | null;
+  /** "rank 1 of 3 · 100th percentile", or "no data". */
+  standing: string;
 }
 
 /**
- * The council's overdue rate per component (bars) against the group's median (black ticks). The
+ * The council's overdue rate per component (bars, labelled with its rank and percentile) against the
+ * group's median (black ticks). The
  * table beside it holds the same figures, with rank and percentile, for screen readers and copying.
  */
 export function ComparisonChart({ bars, council }: { bars: ComparisonBar[]; council: string }) {
@@ -35,6 +38,18 @@ export function ComparisonChart({ bars, council }: { bars: ComparisonBar[]; coun
           bars.filter((bar) => bar.median !== null),
           { x: "median", y: "component", stroke: "#000", strokeWidth: 3 },
         ),
+        Plot.text(bars, {
+          x: 0,
+          y: "component",
+          text: "standing",
+          textAnchor: "start",
+          dx: 6,
+          fill: "#fff",
+          stroke: "#1d3f66",
+          strokeWidth: 3,
+          paintOrder: "stroke",
+          fontSize: 12,
+        }),
         Plot.ruleX([0]),
       ],
     });

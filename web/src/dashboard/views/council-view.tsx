@@ -33,6 +33,10 @@ export function CouncilView({ params, asOf, update }: ViewProps) {
         component: row.theme?.name ?? "No theme",
         rate: row.measures.overdueRate,
         median: row.groupMedian.overdueRate,
+        standing:
+          row.rank === null
+            ? "no data"
+            : `rank ${rankText(row.rank, row.membersWithData)} · ${percent(row.percentile)} percentile`,
       })),
     [comparison],
   );
