@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { promisify } from "node:util";
+import { Kind, parse, print, type OperationDefinitionNode } from "graphql";
 import { describe, expect, it } from "vitest";
 import { readmeQueries } from "../../web/readme-queries.js";
 
@@ -18,6 +19,22 @@ describe("what the pages are built from", () => {
     expect(queries[0]?.title).toBe("Example queries");
     expect(queries[0]?.query).toMatch(/^query ExampleQueries \{\n {2}council\(gssCode: "E07000068"\)/);
     for (const { query } of queries) expect(query).not.toMatch(/^\s*mutation\b/m);
+  });
+
+  it("shows in the README each query the dashboard sends, as it sends it", () => {
+    const operationsDir = "web/src/dashboard/api/operations";
+    const sent = readdirSync(operationsDir)
+      .flatMap((file) => parse(readFileSync(`${operationsDir}/${file}`, "utf8")).definitions)
+      .filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.operation === "query");
+    expect(sent.map((operation) => operation.name?.value).sort()).toEqual([
+      "CouncilView",
+      "DraftReview",
+      "OverdueList",
+      "PeerGroupView",
+    ]);
+    // Compared as syntax trees: the README lays them out more compactly.
+    const shown = new Set(readmeQueries(readFileSync("README.md", "utf8")).map(({ query }) => print(parse(query))));
+    for (const operation of sent) expect(shown.has(print(operation)), operation.name?.value).toBe(true);
   });
 
   it("names a heading's second example with a counter and leaves a named operation as it is", () => {
