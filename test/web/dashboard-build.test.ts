@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { promisify } from "node:util";
-import { Kind, parse, print, type OperationDefinitionNode } from "graphql";
+import { Kind, OperationTypeNode, parse, print, type OperationDefinitionNode } from "graphql";
 import { describe, expect, it } from "vitest";
 import { readmeQueries } from "../../web/readme-queries.js";
 
@@ -25,7 +25,10 @@ describe("what the pages are built from", () => {
     const operationsDir = "web/src/dashboard/api/operations";
     const sent = readdirSync(operationsDir)
       .flatMap((file) => parse(readFileSync(`${operationsDir}/${file}`, "utf8")).definitions)
-      .filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.operation === "query");
+      .filter(
+        (d): d is OperationDefinitionNode =>
+          d.kind === Kind.OPERATION_DEFINITION && d.operation === OperationTypeNode.QUERY,
+      );
     expect(sent.map((operation) => operation.name?.value).sort()).toEqual([
       "CouncilView",
       "DraftReview",
