@@ -8,7 +8,7 @@ const require = createRequire(import.meta.url);
  * Slower suites (fault injection, browser, large property runs): each is a folder test/<name>/,
  * left out of `npm test`, run as `vitest run --project <name>` by a script of its own.
  */
-const slowSuites: string[] = ["browser"];
+const slowSuites: string[] = ["faults", "browser"];
 
 export default defineConfig({
   resolve: {
@@ -36,7 +36,22 @@ export default defineConfig({
           exclude: [...configDefaults.exclude, ...slowSuites.map((name) => `test/${name}/**`)],
         },
       },
-      ...slowSuites.map((name) => ({ extends: true as const, test: { name, include: [`test/${name}/**/*.test.ts`] } })),
+      // One file at a time: the fault suite measures answers against deadlines, which a second
+      // suite's load on the same 2 cores would blur.
+      ...slowSuites.map((name) => ({
+        extends: true as const,
+        test: {
+          name,
+          include: [`test/${name}/**/*.test.ts`],
+          fileParallelism: false,
+          // The fault suite is about PostgreSQL (outages, cancellation, advisory locks): the machine's
+          // server unless TEST_DATABASE_URL names another; tests that stop a database use a private cluster.
+          env: {
+            TZ: "UTC",
+            TEST_DATABASE_URL: process.env["TEST_DATABASE_URL"] ?? "postgres://postgres@127.0.0.1:5432/postgres",
+          },
+        },
+      })),
     ],
   },
 });

@@ -10,12 +10,23 @@ export interface AppConfig {
   port: number;
   /** Bearer token that unlocks mutations; null refuses every mutation. */
   adminToken: string | null;
+  /** Longest one SQL statement may run; defaults to the request deadline, so no statement outlives its request. */
   statementTimeoutMs: number;
+  /** Longest an HTTP request may take: past it the client gets 503 `request.timeout` and its SQL is cancelled. */
+  requestDeadlineMs: number;
+  /** How long /readyz waits for the database before answering 503. */
+  readinessTimeoutMs: number;
+  /** PostgreSQL connections the service keeps in its pool. */
+  poolSize: number;
+  /** Most SQL statements one request runs at once, so that one request cannot take the whole pool. */
+  connectionsPerRequest: number;
   /** How long to wait for PostgreSQL to accept a connection, at start and for each new pool connection. */
   databaseConnectTimeoutMs: number;
   /** On SIGTERM/SIGINT, how long in-flight requests may take to finish before their connections are cut. */
   shutdownGraceMs: number;
   maxQueryDepth: number;
+  /** Most lexical tokens one GraphQL document may hold: parsing stops there, before any validation runs. */
+  maxQueryTokens: number;
   /** Most estimated cost (rows and batched reads, lists multiplied through) one operation may ask for; see query-cost.ts. */
   maxQueryCost: number;
   /** Most root fields (each alias counted) one operation may select. */
@@ -112,16 +123,23 @@ export function loadConfig(env: Env = process.env, projectRoot: string = process
   // NODE_ENV as Node tools spell it; anything but "production" is a developer's machine or a test.
   const environment = text("NODE_ENV") === "production" ? "production" : "development";
 
+  const requestDeadlineMs = integer("REQUEST_DEADLINE_MS", 10_000, 100, 600_000);
   const config: AppConfig = {
     databaseUrl,
     pgliteDataDir: dataDir.startsWith("memory://") ? dataDir : path.resolve(projectRoot, dataDir),
     host: text("HOST") ?? undefined,
     port: integer("PORT", 4000, 0, 65535),
     adminToken,
-    statementTimeoutMs: integer("STATEMENT_TIMEOUT_MS", 10_000, 100, 600_000),
-    databaseConnectTimeoutMs: integer("DATABASE_CONNECT_TIMEOUT_MS", 10_000, 100, 600_000),
+    statementTimeoutMs: integer("STATEMENT_TIMEOUT_MS", requestDeadlineMs, 100, 600_000),
+    requestDeadlineMs,
+    readinessTimeoutMs: integer("READINESS_TIMEOUT_MS", 1_000, 50, 60_000),
+    poolSize: integer("DATABASE_POOL_SIZE", 10, 1, 1_000),
+    connectionsPerRequest: integer("DATABASE_CONNECTIONS_PER_REQUEST", 3, 1, 1_000),
+    // Short: while PostgreSQL is unreachable a request should fail fast with 503, not wait out postgres.js's 30 s.
+    databaseConnectTimeoutMs: integer("DATABASE_CONNECT_TIMEOUT_MS", 2_000, 100, 600_000),
     shutdownGraceMs: integer("SHUTDOWN_GRACE_MS", 10_000, 0, 600_000),
     maxQueryDepth: integer("MAX_QUERY_DEPTH", 12, 2, 50),
+    maxQueryTokens: integer("MAX_QUERY_TOKENS", 5_000, 100, 1_000_000),
     maxQueryCost: integer("MAX_QUERY_COST", 50_000, 100, 100_000_000),
     maxRootFields: integer("MAX_ROOT_FIELDS", 50, 1, 10_000),
     maxBenchmarks: integer("MAX_BENCHMARKS_PER_REQUEST", 20, 1, 10_000),

@@ -6,6 +6,8 @@ import { currentRequest, type RequestContext } from "../shared/request-context.j
 
 export const requestIdHeader = "x-request-id";
 
+const healthPaths = new Set(["/healthz", "/livez", "/readyz"]);
+
 // Visible ASCII only and bounded: the id is copied into every log line and back into a header.
 const acceptableRequestId = /^[\x21-\x7e]{1,128}$/;
 
@@ -19,8 +21,13 @@ export function requestIdFor(req: IncomingMessage): string {
  * Gives the request its id (echoed in the response header) and arranges for one access log line
  * when the response is done. Health probes are logged at debug level only: they would drown the rest.
  */
-export function beginRequest(logger: Logger, req: IncomingMessage, res: ServerResponse): RequestContext {
-  const context: RequestContext = { id: requestIdFor(req), statements: 0, operationName: null };
+export function beginRequest(
+  logger: Logger,
+  req: IncomingMessage,
+  res: ServerResponse,
+  signal?: AbortSignal,
+): RequestContext {
+  const context: RequestContext = { id: requestIdFor(req), statements: 0, operationName: null, signal };
   res.setHeader(requestIdHeader, context.id);
   const started = performance.now();
   const path = new URL(req.url ?? "/", "http://localhost").pathname;
@@ -37,7 +44,7 @@ export function beginRequest(logger: Logger, req: IncomingMessage, res: ServerRe
       // The client went away before the whole answer was sent.
       ...(res.writableFinished ? {} : { aborted: true }),
     };
-    if (path === "/healthz") logger.debug("request", fields);
+    if (healthPaths.has(path)) logger.debug("request", fields);
     else logger.info("request", fields);
   });
   return context;

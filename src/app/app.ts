@@ -75,6 +75,8 @@ import { requestLimitsPlugin } from "./request-limits.plugin.js";
 import type { Clock } from "../shared/rate-limit/rate-limit.policy.js";
 import { depthLimitRule } from "./depth-limit.rule.js";
 import { createErrorFormatter } from "./error-format.js";
+import { serviceUnavailablePlugin } from "./service-unavailable.plugin.js";
+import { checkDatabaseHealth, shippedMigrations, type DatabaseHealth } from "../shared/database/database-health.js";
 import { NodeResolver } from "./node.resolver.js";
 import { createDraftRepository } from "../modules/draft/draft.repository.js";
 import {
@@ -200,6 +202,8 @@ export interface App extends ContextFactory {
   config: AppConfig;
   logger: Logger;
   rateLimits: RateLimits;
+  /** Whether the database answers and is migrated: /readyz. */
+  readiness(): Promise<DatabaseHealth>;
   stop(): Promise<void>;
 }
 
@@ -222,9 +226,12 @@ export async function createApp({
   const schema = await createSchema();
   const server = new ApolloServer<AppContext>({
     schema,
-    formatError: createErrorFormatter(logger),
+    formatError: createErrorFormatter(logger, config),
     // Cost, root fields and benchmarks are bounded in requestLimitsPlugin, where the variables are known.
     validationRules: [depthLimitRule(config.maxQueryDepth)],
+    // Validation costs time in proportion to the document (~0.1 ms a field here); bounding the
+    // tokens bounds it, so a thousand-alias bomb is refused in the parser.
+    parseOptions: { maxTokens: config.maxQueryTokens },
     includeStacktraceInErrorResponses: false,
     introspection: config.introspection,
     // No "Did you mean …" in production: suggestions would list the schema to a client that may not introspect it.
@@ -235,6 +242,7 @@ export async function createApp({
     plugins: [
       operationNamePlugin(),
       requestLimitsPlugin(config, rateLimits, logger),
+      serviceUnavailablePlugin(),
       ApolloServerPluginLandingPageDisabled(),
     ],
     logger: {
@@ -245,6 +253,7 @@ export async function createApp({
     },
   });
   await server.start();
+  const shipped = shippedMigrations(config.projectRoot);
   return {
     schema,
     server,
@@ -272,6 +281,7 @@ export async function createApp({
         clientAddress: address,
       };
     },
+    readiness: () => checkDatabaseHealth(db, shipped, config.readinessTimeoutMs),
     stop: () => server.stop(),
   };
 }

@@ -10,6 +10,9 @@ import { sendJson } from "../shared/http/json-response.js";
 import type { RouteHandler } from "../shared/http/route-handler.js";
 import { httpCaller } from "../shared/http/http-caller.js";
 import { sendRefusal } from "../shared/http/refusal-response.js";
+import { databaseFailureOf, retryAfterSeconds, serviceUnavailableError } from "../shared/database/database-failure.js";
+import { logDatabaseFailure } from "./database-failure.log.js";
+import { healthRoutes } from "./health.routes.js";
 import { createWebPages } from "./web-pages.js";
 
 class BodyTooLarge extends Error {}
@@ -53,19 +56,19 @@ export function createHttpServer(app: App, routes: Record<string, RouteHandler<A
   const webPages = createWebPages(app.config);
   const server = createServer((req, res) => {
     trackInFlight(server, res);
-    runInRequestContext(beginRequest(app.logger, req, res), () => {
-      void handle(req, res).catch((error: unknown) => {
-        app.logger.error("unhandled HTTP error", { error: error instanceof Error ? error.stack : String(error) });
-        if (!res.headersSent) sendJson(res, 500, errorBody("Internal server error", sharedErrorCodes.internal));
-        else res.end();
-      });
+    const deadline = requestDeadline(res, app.config.requestDeadlineMs);
+    runInRequestContext(beginRequest(app.logger, req, res, deadline.signal), () => {
+      void Promise.race([handle(req, res, deadline.signal), deadline.passed])
+        .catch((error: unknown) => answerFailure(app, res, error))
+        .finally(deadline.clear);
     });
   });
   return server;
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function handle(req: IncomingMessage, res: ServerResponse, signal: AbortSignal): Promise<void> {
     const url = new URL(req.url ?? "/", "http://localhost");
-    if (url.pathname === "/healthz") return sendJson(res, 200, { status: "ok" });
+    const health = healthRoutes[url.pathname];
+    if (health && (req.method === "GET" || req.method === "HEAD")) return health(req, res, url, app);
     const route = routes[url.pathname];
     if (route && req.method === "GET") return route(req, res, url, app);
     if (await webPages(req, res, url)) return;
@@ -127,6 +130,8 @@ export function createHttpServer(app: App, routes: Record<string, RouteHandler<A
       httpGraphQLRequest: { method: (req.method ?? "GET").toUpperCase(), headers, search: url.search, body: parsed },
       context: () => Promise.resolve(context),
     });
+    // Past the deadline the client has had its 503; what the cancelled work made of itself is dropped.
+    if (signal.aborted) return;
     for (const [key, value] of result.headers) res.setHeader(key, value);
     res.statusCode = result.status ?? 200;
     if (result.body.kind === "complete") {
@@ -136,6 +141,51 @@ export function createHttpServer(app: App, routes: Record<string, RouteHandler<A
     for await (const chunk of result.body.asyncIterator) res.write(chunk);
     res.end();
   }
+}
+
+/** A request's deadline passed before its answer was ready. */
+class DeadlinePassed extends Error {}
+
+/**
+ * The request's deadline: `passed` rejects when REQUEST_DEADLINE_MS is over, and `signal` aborts
+ * then or as soon as the client goes away, cancelling the request's SQL (request-bound-client.ts).
+ */
+function requestDeadline(res: ServerResponse, deadlineMs: number) {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const passed = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      controller.abort(new DeadlinePassed());
+      reject(new DeadlinePassed());
+    }, deadlineMs);
+  });
+  // Only the race in the request handler listens; a request that finished in time never rejects it.
+  passed.catch(() => undefined);
+  res.once("close", () => {
+    clearTimeout(timer);
+    if (!res.writableFinished) controller.abort(new RequestAborted());
+  });
+  return { signal: controller.signal, passed, clear: () => clearTimeout(timer) };
+}
+
+/**
+ * The answer to whatever a request's handler could not deal with itself: the deadline passing or
+ * the database failing become 503 with `Retry-After` and a coded error (the database's own words
+ * go to the log with the request id, never to the client); anything else is a bug, logged and
+ * answered 500 `internal`.
+ */
+function answerFailure(app: App, res: ServerResponse, error: unknown): void {
+  const failure = error instanceof DeadlinePassed ? null : databaseFailureOf(error);
+  if (error instanceof DeadlinePassed || failure !== null) {
+    const kind = failure?.kind ?? "timeout";
+    logDatabaseFailure(app.logger, kind, failure);
+    if (res.headersSent) return void res.destroy();
+    res.setHeader("retry-after", String(retryAfterSeconds));
+    return sendJson(res, 503, errorResponseBody(serviceUnavailableError(kind, app.config.requestDeadlineMs)));
+  }
+  app.logger.error("unhandled HTTP error", { error: error instanceof Error ? error.stack : String(error) });
+  if (!res.headersSent) sendJson(res, 500, errorBody("Internal server error", sharedErrorCodes.internal));
+  else res.end();
 }
 
 /** The port cannot be listened on; the message says why in one line, fit to show as it is. */

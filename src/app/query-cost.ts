@@ -24,6 +24,7 @@ import { countPeriods } from "../modules/benchmark/benchmark.calendar.js";
 import {
   benchmarkDimensions,
   benchmarkIntervals,
+  defaultBenchmarkRows,
   maxBenchmarkRows,
   maxSeriesPeriods,
   type BenchmarkDimensionValue,
@@ -264,6 +265,7 @@ function pageOf(first: unknown): number {
 }
 
 function rowsOf(first: unknown): number {
+  if (first === undefined || first === null) return defaultBenchmarkRows;
   return isCount(first, maxBenchmarkRows) ? first : maxBenchmarkRows;
 }
 

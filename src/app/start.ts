@@ -9,15 +9,20 @@ import { seedIfEmpty } from "./seed.js";
 /**
  * Checks the port and the database first, so that either problem is one line within a second
  * rather than a stack trace after migrating and seeding; then migrates, seeds when empty, and
- * builds the app.
+ * builds the app, one instance at a time.
  */
 export async function startApp(config: AppConfig, logger: Logger): Promise<{ app: App; database: DatabaseHandle }> {
   await checkPortIsFree(config.port, config.host);
   const database = await openDatabase({ ...config, queryLogger: sqlDebugLogger(logger) });
   try {
-    await database.migrate();
-    const app = await createApp({ db: database.db, config, logger });
-    await seedIfEmpty({ repos: app.repositories, services: app.services, config, logger });
+    // Instances starting together on one PostgreSQL take turns: the first migrates and seeds, the
+    // others find it done.
+    const app = await database.exclusively(async () => {
+      await database.migrate();
+      const built = await createApp({ db: database.db, config, logger });
+      await seedIfEmpty({ repos: built.repositories, services: built.services, config, logger });
+      return built;
+    });
     return { app, database };
   } catch (error) {
     await database.close();

@@ -9,13 +9,18 @@ import type { DraftImportResult } from "../modules/draft/draft.service.js";
 import { cliOperator } from "../modules/identity/identity.js";
 import { toGlobalId } from "../shared/graphql/global-id.js";
 import { fail, openCli, parseCommandLine } from "./cli-context.js";
+import { parseManifest, type ManifestEntry } from "./import-manifest.js";
 
 const usage = `Usage: npx cpc-graph-import <files…> --council <GSS> [--challenge <YYYY-MM-DD>] [--recorded-on <YYYY-MM-DD>] [--publish] [--dry-run] [--json]
+       npx cpc-graph-import --manifest <plans.csv|plans.json> [--publish] [--dry-run] [--json]
 
 Imports council action plans into the graph, from the documents as published: HTML, PDF, DOCX, XLSX,
 CSV, Markdown or plain text, recognised by their content (the extension only breaks ties). Each report
 gives the format read, the reader's confidence, and the fields it was unsure of. By default each file
 opens a draft for review (publishDraft over GraphQL); --publish writes it at once, as an admin.
+  --manifest      many councils' documents in one run and one database connection: CSV with a header
+                  row file,council,challenge,recorded_on (or JSON [{ file, council, challenge?, recordedOn? }]),
+                  files relative to the manifest; a document that fails fails alone, and a summary ends the run
   --council       GSS code of the council the plans belong to (E07000073)
   --challenge     first day on site of the CPC the plans answer (default: the council's latest, created if none)
   --recorded-on   the day the documents' statuses were true (default: today)
@@ -26,6 +31,7 @@ opens a draft for review (publishDraft over GraphQL); --publish writes it at onc
                   or { "file": …, "errors": [{ "message": …, "extensions": { "code": …, "reason": … } }] }`;
 
 const options = {
+  manifest: { type: "string" },
   council: { type: "string" },
   challenge: { type: "string" },
   "recorded-on": { type: "string" },
@@ -70,23 +76,44 @@ async function main(): Promise<number> {
     await print(`${usage}\n`);
     return 0;
   }
-  if (files.length === 0) fail(`No files given.\n\n${usage}`);
+  if (files.length === 0 && !values.manifest) fail(`No files given.\n\n${usage}`);
   const council = values.council;
-  if (!council) fail(`--council is required.\n\n${usage}`);
+  if (files.length > 0 && !council) fail(`--council is required.\n\n${usage}`);
+  const jobs: ManifestEntry[] = files.map((file, i) => ({
+    file,
+    council: council ?? "",
+    challenge: values.challenge ?? null,
+    recordedOn: values["recorded-on"] ?? null,
+    where: { entry: i + 1 },
+  }));
+  if (values.manifest) {
+    try {
+      jobs.push(...parseManifest(readFileSync(values.manifest, "utf8"), values.manifest));
+    } catch (error) {
+      if (!(error instanceof AppError) && !isMissingFile(error)) throw error;
+      const problem = error instanceof AppError ? error : importFileNotFound(values.manifest);
+      const { line, entry } = problem.details;
+      const where = typeof line === "number" ? ` (line ${line})` : typeof entry === "number" ? ` (entry ${entry})` : "";
+      if (values.json) await print(`${JSON.stringify({ file: values.manifest, ...errorResponseBody(problem) })}\n`);
+      else process.stderr.write(`${values.manifest}: ${problem.reason}${where}: ${problem.message}\n`);
+      return 2;
+    }
+  }
 
   const { config, database, services } = await openCli();
-  const showProgress = process.stderr.isTTY && files.length > 1;
+  const showProgress = process.stderr.isTTY && jobs.length > 1;
   const progress = (done: number, file: string) => {
     if (!showProgress) return;
     const width = 30;
-    const filled = Math.round((done / files.length) * width);
+    const filled = Math.round((done / jobs.length) * width);
     process.stderr.write(
-      `\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${files.length} ${path.basename(file).slice(0, 40).padEnd(40)}`,
+      `\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${jobs.length} ${path.basename(file).slice(0, 40).padEnd(40)}`,
     );
   };
 
-  let failures = 0;
-  for (const [i, file] of files.entries()) {
+  const failed: string[] = [];
+  for (const [i, job] of jobs.entries()) {
+    const { file } = job;
     progress(i, file);
     let result: DraftImportResult | null = null;
     let problem: AppError | null = null;
@@ -104,9 +131,9 @@ async function main(): Promise<number> {
       const request = {
         content,
         filename: path.basename(file),
-        councilGss: council,
-        challengeHeldOn: values.challenge ?? null,
-        recordedOn: values["recorded-on"] ?? todayIso(),
+        councilGss: job.council,
+        challengeHeldOn: job.challenge,
+        recordedOn: job.recordedOn ?? todayIso(),
         dryRun: values["dry-run"],
       };
       result = values.publish
@@ -114,14 +141,14 @@ async function main(): Promise<number> {
         : await services.draft.importPlan(cliOperator, request, false);
     } catch (error) {
       if (error instanceof AppError) problem = error;
-      else if (error instanceof Error && "code" in error && (error as NodeJS.ErrnoException).code === "ENOENT") {
+      else if (isMissingFile(error)) {
         problem = importFileNotFound(file);
       } else throw error;
     }
     progress(i + 1, file);
     if (showProgress) process.stderr.write("\n");
     if (problem) {
-      failures += 1;
+      failed.push(`${file} (${problem.reason})`);
       const { line, column } = problem.details;
       const where = line ? ` (line ${line}${column ? `, column ${column}` : ""})` : "";
       if (values.json) await print(`${JSON.stringify({ file, ...errorResponseBody(problem) })}\n`);
@@ -133,7 +160,17 @@ async function main(): Promise<number> {
     }
   }
   await database.close();
-  return failures > 0 ? 1 : 0;
+  // The run's summary, when there was more than one document: which failed, so that they can be sent again.
+  if (jobs.length > 1 && !values.json) {
+    process.stderr.write(
+      `imported ${jobs.length - failed.length} of ${jobs.length} documents${failed.length > 0 ? `; failed:\n${failed.map((f) => `  ${f}`).join("\n")}` : ""}\n`,
+    );
+  }
+  return failed.length > 0 ? 1 : 0;
+}
+
+function isMissingFile(error: unknown): boolean {
+  return error instanceof Error && "code" in error && (error as NodeJS.ErrnoException).code === "ENOENT";
 }
 
 process.exitCode = await main();

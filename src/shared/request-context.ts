@@ -7,6 +7,8 @@ export interface RequestContext {
   statements: number;
   /** The GraphQL operation Apollo resolved, when the request was one. */
   operationName: string | null;
+  /** Aborts when the request's deadline passes or its client goes away: its SQL is cancelled then. */
+  readonly signal?: AbortSignal;
 }
 
 // Async context rather than an argument: drizzle's logger and DataLoader batches run deep below

@@ -25,14 +25,27 @@ describe("configuration", () => {
     expect((caught as ConfigError).problems).toHaveLength(4);
   });
 
-  it("waits 10 s for in-flight requests and for PostgreSQL's connection unless told otherwise", () => {
-    expect(loadConfig({})).toMatchObject({ shutdownGraceMs: 10_000, databaseConnectTimeoutMs: 10_000 });
+  it("waits 10 s for in-flight requests and 2 s for PostgreSQL's connection unless told otherwise", () => {
+    expect(loadConfig({})).toMatchObject({ shutdownGraceMs: 10_000, databaseConnectTimeoutMs: 2_000 });
     expect(loadConfig({ SHUTDOWN_GRACE_MS: "0", DATABASE_CONNECT_TIMEOUT_MS: "2500" })).toMatchObject({
       shutdownGraceMs: 0,
       databaseConnectTimeoutMs: 2500,
     });
     expect(() => loadConfig({ SHUTDOWN_GRACE_MS: "-1" })).toThrow(/SHUTDOWN_GRACE_MS must be an integer from 0/);
     expect(() => loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: "soon" })).toThrow(/DATABASE_CONNECT_TIMEOUT_MS/);
+  });
+
+  it("gives each request a 10 s deadline, and each statement the request's deadline unless told otherwise", () => {
+    expect(loadConfig({})).toMatchObject({ requestDeadlineMs: 10_000, statementTimeoutMs: 10_000 });
+    expect(loadConfig({ REQUEST_DEADLINE_MS: "3000" })).toMatchObject({
+      requestDeadlineMs: 3000,
+      statementTimeoutMs: 3000,
+    });
+    expect(loadConfig({ REQUEST_DEADLINE_MS: "3000", STATEMENT_TIMEOUT_MS: "60000" })).toMatchObject({
+      requestDeadlineMs: 3000,
+      statementTimeoutMs: 60_000,
+    });
+    expect(() => loadConfig({ REQUEST_DEADLINE_MS: "50" })).toThrow(/REQUEST_DEADLINE_MS must be an integer from 100/);
   });
 
   it("serves the explorer except in production unless EXPLORER says otherwise, and the dashboard unless DASHBOARD=false", () => {

@@ -125,6 +125,20 @@ describe(`errors in practice carry a class and a reason the README lists (${data
       "PERSISTED_QUERY_NOT_FOUND",
       "request.persisted_query_not_found",
     ],
+    [
+      "a persisted-query hash that is not the query's (Apollo's own bare error, found by the fault suite's fuzzer)",
+      "{ councils { totalCount } }",
+      { extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } } },
+      "BAD_REQUEST",
+      "request.bad_request",
+    ],
+    [
+      "a persisted-query version Apollo does not know",
+      "{ councils { totalCount } }",
+      { extensions: { persistedQuery: { version: 2, sha256Hash: "0".repeat(64) } } },
+      "BAD_REQUEST",
+      "request.bad_request",
+    ],
   ])("%s", async (_case, query, extra, code, reason) => {
     const { extensions } = await firstError(await postQuery(query as string, extra));
     expect(extensions).toMatchObject({ code, reason });

@@ -59,17 +59,29 @@ describe(`the cost of an operation, bounded before it runs (${databaseKind})`, (
     });
   });
 
-  it("refuses 1,000 aliases of a cheap lookup before any SQL runs", async () => {
-    const answer = await run(`{ ${aliases(1000, `council(gssCode: "E07000073") { name }`)} }`);
-    expectRefusedBeforeSql(answer, "request.too_many_root_fields", { rootFields: 1000, maxRootFields: 50 });
-    expect(answer.cost).toMatchObject({ requested: 1000, rootFields: 1000 });
+  it.each([
+    ["a cheap lookup", `council(gssCode: "E07000073") { name }`],
+    ["actions(first: 100)", `actions(first: 100) { totalCount nodes { id text } }`],
+    ["the smallest root selection", `themes { id }`],
+  ])("refuses 1,000 aliases of %s in the parser, before validation and any SQL", async (_name, field) => {
+    const answer = await run(`{ ${aliases(1000, field)} }`);
+    expect(answer.data).toBeUndefined();
+    // 1,000 × at least 6 tokens (`a0 : themes { id }`) against MAX_QUERY_TOKENS, 5,000.
+    expect(answer.errors?.map((e) => e.extensions)).toEqual([
+      { code: "GRAPHQL_PARSE_FAILED", reason: "request.too_many_tokens", maxTokens: 5000 },
+    ]);
+    expect(answer.errors?.[0]?.message).toBe(
+      "The document holds more than 5000 tokens, the most allowed (MAX_QUERY_TOKENS): ask for fewer fields or aliases",
+    );
+    expect(t.database.counter.count).toBe(0);
+    // Never measured: the cost model sees only documents that parse.
+    expect(answer.cost).toMatchObject({ requested: 0, rootFields: 0 });
   });
 
-  it("refuses 1,000 aliases of actions(first: 100) before any SQL runs", async () => {
-    const answer = await run(`{ ${aliases(1000, `actions(first: 100) { totalCount nodes { id text } }`)} }`);
-    expectRefusedBeforeSql(answer, "request.too_many_root_fields", { rootFields: 1000, maxRootFields: 50 });
-    // Each: actions 1 + nodes (1 + 100 × 1).
-    expect(answer.cost).toMatchObject({ requested: 102_000 });
+  it("refuses 51 aliases of a cheap lookup before any SQL runs (the root-field cap)", async () => {
+    const answer = await run(`{ ${aliases(51, `council(gssCode: "E07000073") { name }`)} }`);
+    expectRefusedBeforeSql(answer, "request.too_many_root_fields", { rootFields: 51, maxRootFields: 50 });
+    expect(answer.cost).toMatchObject({ requested: 51, rootFields: 51 });
   });
 
   it("refuses 21 benchmarks in one operation, though 21 root fields are allowed", async () => {

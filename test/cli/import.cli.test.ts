@@ -117,6 +117,35 @@ describe("npm run import", { timeout: 120_000 }, () => {
     expect(stderr).toContain("import.binary_content (line 2, column 1)");
   });
 
+  it("imports a manifest's documents for several councils in one run, failing a missing file alone, with a summary", () => {
+    const folder = mkdtempSync(path.join(tmpdir(), "cpc-cli-manifest-"));
+    cpSync("seeds/plans/harlow.txt", path.join(folder, "harlow.txt"));
+    cpSync("seeds/plans/brentwood.txt", path.join(folder, "brentwood.txt"));
+    const manifest = path.join(folder, "plans.csv");
+    writeFileSync(
+      manifest,
+      "file,council,recorded_on\nharlow.txt,E07000073,2024-06-01\nmissing.txt,E07000073,\nbrentwood.txt,E07000068,2024-06-30\n",
+    );
+    const { status, stdout, stderr } = runImport(["--manifest", manifest, "--dry-run"]);
+    expect(status).toBe(1);
+    // Each document read for its own council; the missing one did not stop the one after it.
+    expect(stdout).toMatch(/^harlow\.txt: /m);
+    expect(stdout).toMatch(/^brentwood\.txt: /m);
+    expect(stderr).toContain(`${path.join(folder, "missing.txt")}: import.file_not_found`);
+    expect(stderr).toContain(
+      `imported 2 of 3 documents; failed:\n  ${path.join(folder, "missing.txt")} (import.file_not_found)`,
+    );
+  });
+
+  it("refuses a manifest it cannot use before importing anything, naming the line", () => {
+    const manifest = path.join(mkdtempSync(path.join(tmpdir(), "cpc-cli-manifest-")), "plans.csv");
+    writeFileSync(manifest, "file,council,when\nharlow.txt,E07000073,2024-06-01\n");
+    const { status, stdout, stderr } = runImport(["--manifest", manifest]);
+    expect(status).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toContain(`${manifest}: import.bad_manifest (line 2): Unknown manifest field "when"`);
+  });
+
   it("explains its usage when the council is missing", () => {
     const { status, stderr } = runImport(["seeds/plans/harlow.txt"]);
     expect(status).toBe(2);

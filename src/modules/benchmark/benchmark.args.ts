@@ -3,6 +3,7 @@ import { LocalDateScalar } from "../../shared/graphql/local-date.scalar.js";
 import { ActionFilter } from "../action/action.input.js";
 import { BenchmarkHaving, BenchmarkOrder } from "./benchmark.input.js";
 import {
+  defaultBenchmarkRows,
   maxBenchmarkRows,
   maxSeriesPeriods,
   type BenchmarkDimensionValue,
@@ -57,7 +58,7 @@ export class BenchmarkArgs extends BenchmarkScopeArgs {
 
   @Field(() => Int, {
     nullable: true,
-    description: `Keep the first N rows (top-N), 0 to ${maxBenchmarkRows}; default ${maxBenchmarkRows}. rowCount tells how many there were.`,
+    description: `Keep the first N rows (top-N), 0 to ${maxBenchmarkRows}; default ${defaultBenchmarkRows}. rowCount tells how many there were.`,
   })
   first?: number | null;
 }

@@ -14,7 +14,8 @@ import {
 } from "./benchmark.facts.js";
 import { measureAggregates, measureColumn, type MeasureValues } from "./benchmark.measures.js";
 import { peerFigureFields, type ComparisonRowValues, type PeerFigureValues } from "./benchmark.model.js";
-import { int, num, readMeasures } from "./benchmark.rows.js";
+import { readMeasures } from "./benchmark.rows.js";
+import { int, num } from "../../shared/database/result-rows.js";
 import { measureOutputs } from "./benchmark.statement.js";
 
 /** The column of a group statistic of a measure: `"groupMedian.overdueRate"`. */

@@ -34,8 +34,13 @@ export interface BenchmarkQuery {
   limit: number | null;
 }
 
-/** The default and the most rows one benchmark returns (`first`). */
-export const maxBenchmarkRows = 1000;
+/** The rows one benchmark returns when `first` is not given. */
+export const defaultBenchmarkRows = 1000;
+/**
+ * The most rows one benchmark returns (`first`): room for the national council × sub-theme matrix
+ * (332 × 23 = 7,636 rows) in one request; the cost model charges each row.
+ */
+export const maxBenchmarkRows = 10_000;
 /** The most periods one series spans: ten years of months. */
 export const maxSeriesPeriods = 120;
 

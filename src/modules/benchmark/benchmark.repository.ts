@@ -9,7 +9,8 @@ import { recommendationsTable } from "../recommendation/recommendation.table.js"
 import { comparisonStatement, readComparisonRow } from "./benchmark.comparison.js";
 import { factsOn, factsOnEach } from "./benchmark.facts.js";
 import type { BenchmarkPartition, BenchmarkQuery, ComparisonRowValues, CouncilFreshness } from "./benchmark.model.js";
-import { int, partitions, rowsOf, text } from "./benchmark.rows.js";
+import { partitions } from "./benchmark.rows.js";
+import { int, rowsOf, text } from "../../shared/database/result-rows.js";
 import { benchmarkStatement, isoDay } from "./benchmark.statement.js";
 
 /** The benchmark's own `peerGroup` argument, ANDed with the filter's conditions. */

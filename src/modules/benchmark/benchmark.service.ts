@@ -7,6 +7,7 @@ import { addMonths, countPeriods, dueAfter, onTime, seriesPeriods, type SeriesPe
 import { benchmarkError, benchmarkErrorCodes } from "./benchmark.errors.js";
 import type { BenchmarkHaving, BenchmarkOrder } from "./benchmark.input.js";
 import {
+  defaultBenchmarkRows,
   maxBenchmarkRows,
   maxSeriesPeriods,
   type BenchmarkDimensionValue,
@@ -101,7 +102,7 @@ export class BenchmarkService {
   async benchmark(identity: Identity, request: BenchmarkRequest, today: string): Promise<BenchmarkResultValues> {
     const asOf = request.asOf ?? today;
     const groupBy = checkGroupBy(request.groupBy);
-    const first = request.first ?? maxBenchmarkRows;
+    const first = request.first ?? defaultBenchmarkRows;
     if (!Number.isInteger(first) || first < 0 || first > maxBenchmarkRows) {
       throw benchmarkError(
         benchmarkErrorCodes.firstOutOfRange,

@@ -10,6 +10,7 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import type { Logger } from "../logger.js";
 import { currentRequest } from "../request-context.js";
+import { requestBoundClient } from "./request-bound-client.js";
 import * as schema from "./database.schema.js";
 
 export type DatabaseSchema = typeof schema;
@@ -20,6 +21,11 @@ export interface DatabaseHandle {
   db: Database;
   driver: "pglite" | "postgres";
   migrate(): Promise<void>;
+  /**
+   * Runs `work` while holding the database's start-up lock (a PostgreSQL advisory lock; PGlite's
+   * folder has one process anyway), so that instances sharing a database migrate and seed in turn.
+   */
+  exclusively<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
   /** PGlite only: an archive of the whole data folder, which `pgliteSnapshot` opens again. */
   snapshot?(): Promise<Blob>;
@@ -32,11 +38,18 @@ export interface DatabaseOptions {
   projectRoot: string;
   /** How long to wait for PostgreSQL to accept a connection before giving up (postgres.js waits 30 s). */
   databaseConnectTimeoutMs?: number;
+  /** PostgreSQL connections in the pool. */
+  poolSize?: number;
+  /** Most statements one HTTP request runs at a time, so that one request cannot take the whole pool. */
+  connectionsPerRequest?: number;
   /** Sees every SQL statement; tests use it to count statements per request. */
   queryLogger?: DrizzleLogger;
   /** A PGlite `dumpDataDir` archive to start from instead of an empty cluster (tests' snapshot). */
   pgliteSnapshot?: Blob;
 }
+
+/** Advisory lock key held while an instance migrates and seeds (any constant no other lock uses). */
+const startLockKey = 0x637063_01;
 
 /** The database cannot be used at all; the message says why in one line, fit to show as it is. */
 export class DatabaseUnavailableError extends Error {
@@ -52,9 +65,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const logger = requestCountingLogger(options.queryLogger);
   if (options.databaseUrl !== null) {
     const client = postgres(options.databaseUrl, {
-      max: 10,
+      max: options.poolSize ?? 10,
       onnotice: () => undefined,
-      connect_timeout: (options.databaseConnectTimeoutMs ?? 10_000) / 1000,
+      connect_timeout: (options.databaseConnectTimeoutMs ?? 2_000) / 1000,
+      // Seconds before a pool connection tries again after failing. postgres.js's default grows as
+      // 3^failures / 100 up to 20 s, so a few seconds of outage under load kept the pool away for
+      // ~10 s after PostgreSQL was back; capped at half a second, recovery follows within it.
+      backoff: (failures: number) => Math.min(0.05 * 2 ** failures, 0.5) * (0.5 + Math.random() / 2),
       // JIT compilation costs 1-1.7 s per benchmark statement here and saves nothing at this size.
       connection: { statement_timeout: options.statementTimeoutMs, application_name: "cpc-graph", jit: "off" },
     });
@@ -65,11 +82,25 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       await client.end({ timeout: 0 });
       throw new DatabaseUnavailableError(describePostgresFailure(error, options.databaseUrl));
     }
-    const db = drizzlePostgres({ client, schema, logger });
+    const db = drizzlePostgres({
+      client: requestBoundClient(client, options.connectionsPerRequest ?? 3),
+      schema,
+      logger,
+    });
     return {
       db,
       driver: "postgres",
       migrate: () => migratePostgres(db, { migrationsFolder }),
+      // The lock lives in a transaction of its own that waits while `work` uses other connections:
+      // a transaction lock goes with its connection if this process dies, so no start can strand it.
+      exclusively: async <T>(work: () => Promise<T>) => {
+        let result: T | undefined;
+        await client.begin(async (tx) => {
+          await tx`select pg_advisory_xact_lock(${startLockKey})`;
+          result = await work();
+        });
+        return result as T;
+      },
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -80,6 +111,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     db,
     driver: "pglite",
     migrate: () => migratePglite(db, { migrationsFolder }),
+    exclusively: (work) => work(),
     close: () => client.close(),
     // Uncompressed: loading a gzip archive costs each test file about 0.3 s more.
     snapshot: () => client.dumpDataDir("none"),

@@ -2,8 +2,9 @@
  * The classes a client switches on, in `extensions.code`. Apollo Server's own codes (BAD_USER_INPUT,
  * BAD_REQUEST, GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED, OPERATION_RESOLUTION_FAILURE,
  * PERSISTED_QUERY_NOT_FOUND, INTERNAL_SERVER_ERROR) plus the three its clients conventionally
- * expect (UNAUTHENTICATED, FORBIDDEN, NOT_FOUND), and TOO_MANY_REQUESTS, named like those after its
- * HTTP status (429), for a spent rate limit. The project's precise code goes beside it in
+ * expect (UNAUTHENTICATED, FORBIDDEN, NOT_FOUND), and TOO_MANY_REQUESTS and SERVICE_UNAVAILABLE,
+ * named like those after their HTTP statuses (429, 503), for a spent rate limit and for a failure
+ * that retrying later can cure (the database unreachable, the request's deadline passed). The project's precise code goes beside it in
  * `extensions.reason`.
  */
 export const errorClasses = [
@@ -12,6 +13,7 @@ export const errorClasses = [
   "FORBIDDEN",
   "NOT_FOUND",
   "TOO_MANY_REQUESTS",
+  "SERVICE_UNAVAILABLE",
   "BAD_REQUEST",
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",

@@ -9,6 +9,7 @@ export const sharedErrorCodes = defineErrorCodes({
   badGlobalId: { reason: "node.bad_id", errorClass: "BAD_USER_INPUT" },
   notFound: { reason: "node.not_found", errorClass: "NOT_FOUND" },
   // The limits are checked once the operation is known (a validation rule, the request-limits plugin), before anything runs.
+  tooManyTokens: { reason: "request.too_many_tokens", errorClass: "GRAPHQL_PARSE_FAILED" },
   depthExceeded: { reason: "request.depth_exceeded", errorClass: "GRAPHQL_VALIDATION_FAILED" },
   costExceeded: { reason: "request.cost_exceeded", errorClass: "GRAPHQL_VALIDATION_FAILED" },
   tooManyRootFields: { reason: "request.too_many_root_fields", errorClass: "GRAPHQL_VALIDATION_FAILED" },

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isOverdue } from "../../../src/modules/action/action.status-rules.js";
 import type { ActionStatusValue } from "../../../src/modules/action/action.values.js";
 import { factsOn } from "../../../src/modules/benchmark/benchmark.facts.js";
-import { rowsOf } from "../../../src/modules/benchmark/benchmark.rows.js";
+import { rowsOf } from "../../../src/shared/database/result-rows.js";
 import { toGlobalId } from "../../../src/shared/graphql/global-id.js";
 import { createTestApp, type TestApp } from "../../support/test-app.js";
 import { databaseKind } from "../../support/test-database.js";
