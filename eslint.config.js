@@ -60,6 +60,6 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ["*.config.ts", "*.config.js"], rules: { "no-restricted-syntax": "off" } },
+  { files: ["*.config.ts", "*.config.js", "web/*.config.ts"], rules: { "no-restricted-syntax": "off" } },
   { files: ["eslint.config.js", "bin/*.js"], ...tseslint.configs.disableTypeChecked },
 );

@@ -8,7 +8,7 @@ const require = createRequire(import.meta.url);
  * Slower suites (fault injection, browser, large property runs): each is a folder test/<name>/,
  * left out of `npm test`, run as `vitest run --project <name>` by a script of its own.
  */
-const slowSuites: string[] = ["faults"];
+const slowSuites: string[] = ["faults", "browser"];
 
 export default defineConfig({
   resolve: {

@@ -55,6 +55,12 @@ export interface AppConfig {
   /** Proxies in front of the service that append to X-Forwarded-For; 0 takes the socket's address. */
   trustProxyHops: number;
   seedOnStart: boolean;
+  /** Whether GET /graphql from a browser (Accept: text/html) gets the bundled GraphiQL explorer. */
+  explorer: boolean;
+  /** Whether / and the other dashboard pages are served. */
+  dashboard: boolean;
+  /** Folder of the built pages (dist/web, written by `npm run build`). */
+  webDir: string;
   logLevel: LogLevel;
   /** Folder holding migrations (drizzle/) and seeds (seeds/). */
   projectRoot: string;
@@ -149,6 +155,10 @@ export function loadConfig(env: Env = process.env, projectRoot: string = process
     rateLimitMaxSubjects: integer("RATE_LIMIT_MAX_SUBJECTS", 100_000, 100, 10_000_000),
     trustProxyHops: integer("TRUST_PROXY_HOPS", 0, 0, 10),
     seedOnStart: flag("SEED_ON_START", true),
+    // Off in production by default, like introspection: without it the explorer can neither complete nor document.
+    explorer: flag("EXPLORER", environment !== "production"),
+    dashboard: flag("DASHBOARD", true),
+    webDir: path.resolve(projectRoot, "dist", "web"),
     logLevel: logLevels.includes(logLevel) ? logLevel : "info",
     projectRoot,
   };

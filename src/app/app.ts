@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import path from "node:path";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { createAuditRepository } from "../modules/audit/audit.repository.js";
@@ -237,7 +238,13 @@ export async function createApp({
     hideSchemaDetailsFromClientErrors: config.environment === "production",
     // main.ts owns SIGINT/SIGTERM: Apollo's own handlers would stop it mid-request (STACK.md pitfall 8).
     stopOnTerminationSignals: false,
-    plugins: [operationNamePlugin(), requestLimitsPlugin(config, rateLimits, logger), serviceUnavailablePlugin()],
+    // Apollo's landing page loads its editor from a CDN; browsers get the bundled explorer instead (web-pages.ts).
+    plugins: [
+      operationNamePlugin(),
+      requestLimitsPlugin(config, rateLimits, logger),
+      serviceUnavailablePlugin(),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
     logger: {
       debug: () => undefined,
       info: (m) => logger.info(String(m)),

@@ -13,6 +13,7 @@ import { sendRefusal } from "../shared/http/refusal-response.js";
 import { databaseFailureOf, retryAfterSeconds, serviceUnavailableError } from "../shared/database/database-failure.js";
 import { logDatabaseFailure } from "./database-failure.log.js";
 import { healthRoutes } from "./health.routes.js";
+import { createWebPages } from "./web-pages.js";
 
 class BodyTooLarge extends Error {}
 class RequestAborted extends Error {}
@@ -47,8 +48,12 @@ function errorBody(message: string, code: ErrorCode) {
   return errorResponseBody(new AppError(code, message));
 }
 
-/** Serves /graphql through Apollo's HTTP integration API, plus any extra GET routes (CSV exports). */
+/**
+ * Serves /graphql through Apollo's HTTP integration API, plus any extra GET routes (CSV exports) and
+ * the built pages (the dashboard, and the explorer for browsers opening /graphql).
+ */
 export function createHttpServer(app: App, routes: Record<string, RouteHandler<App>> = {}): Server {
+  const webPages = createWebPages(app.config);
   const server = createServer((req, res) => {
     trackInFlight(server, res);
     const deadline = requestDeadline(res, app.config.requestDeadlineMs);
@@ -66,6 +71,7 @@ export function createHttpServer(app: App, routes: Record<string, RouteHandler<A
     if (health && (req.method === "GET" || req.method === "HEAD")) return health(req, res, url, app);
     const route = routes[url.pathname];
     if (route && req.method === "GET") return route(req, res, url, app);
+    if (await webPages(req, res, url)) return;
     if (url.pathname !== "/graphql")
       return sendJson(
         res,

@@ -8,6 +8,7 @@ import {
   Kind,
   OperationTypeNode,
   valueFromAST,
+  valueFromASTUntyped,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -85,7 +86,8 @@ const nothing: ReadonlySet<string> = new Set();
  * lists multiplied through. Each (field, parent type, sizes) is measured once, so shared fragments
  * cost their size, not their number of paths. Pure: a document and variables in, figures out.
  */
-export function measureOperation({ schema, document, operation, variables }: ResolvedOperation): OperationCost {
+export function measureOperation({ schema, document, operation, variables: given }: ResolvedOperation): OperationCost {
+  const variables = withDefaults(operation, given);
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
@@ -220,6 +222,20 @@ function listLength(qualified: string, name: string, sizes: Sizes): number {
   if (qualified.endsWith(".rows") && qualified.startsWith("Benchmark")) return sizes.rows ?? 1;
   if (qualified === "BenchmarkSeries.points") return sizes.points ?? 1;
   return listLengths[qualified] ?? defaultListLength;
+}
+
+/**
+ * The request's variables with the operation's defaults for those it leaves out, as execution will
+ * see them: `query ($first: Int = 5)` sent with no variables is charged for 5, not for the worst case.
+ */
+function withDefaults(operation: OperationDefinitionNode, given: Variables): Variables {
+  const defaults: Record<string, unknown> = {};
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    if (definition.defaultValue && (given === undefined || !(name in given)))
+      defaults[name] = valueFromASTUntyped(definition.defaultValue);
+  }
+  return Object.keys(defaults).length === 0 ? given : { ...defaults, ...given };
 }
 
 /** An argument's value with the request's variables; undefined when absent or not readable (then the worst case is assumed). */

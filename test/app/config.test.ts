@@ -48,6 +48,14 @@ describe("configuration", () => {
     expect(() => loadConfig({ REQUEST_DEADLINE_MS: "50" })).toThrow(/REQUEST_DEADLINE_MS must be an integer from 100/);
   });
 
+  it("serves the explorer except in production unless EXPLORER says otherwise, and the dashboard unless DASHBOARD=false", () => {
+    expect(loadConfig({}, "/srv/app")).toMatchObject({ explorer: true, dashboard: true, webDir: "/srv/app/dist/web" });
+    expect(loadConfig({ NODE_ENV: "production" })).toMatchObject({ explorer: false, dashboard: true });
+    expect(loadConfig({ NODE_ENV: "production", EXPLORER: "true" })).toMatchObject({ explorer: true });
+    expect(loadConfig({ EXPLORER: "no", DASHBOARD: "false" })).toMatchObject({ explorer: false, dashboard: false });
+    expect(() => loadConfig({ EXPLORER: "maybe" })).toThrow(/EXPLORER must be true or false/);
+  });
+
   it("is documented setting by setting in .env.example and the README, with the defaults loadConfig uses", () => {
     // Every name loadConfig looks up, whatever its value: the environment it is given records them.
     const read = new Set<string>();

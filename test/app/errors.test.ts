@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import { sql } from "drizzle-orm";
-import { Kind, parse, type OperationDefinitionNode } from "graphql";
+import { getIntrospectionQuery, Kind, parse, type OperationDefinitionNode } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { measureOperation } from "../../src/app/query-cost.js";
 import { createTestApp, type TestApp } from "../support/test-app.js";
@@ -138,6 +138,18 @@ describe(`bad input gets a clear, coded error (${databaseKind})`, () => {
     const { error } = await firstError(deep);
     expect(error?.extensions).toMatchObject({ code: "GRAPHQL_VALIDATION_FAILED", reason: "request.depth_exceeded" });
     expect(t.database.counter.count).toBe(0);
+  });
+
+  it("lets the explorer's introspection query through, as ofType wrappers do not count as depth", async () => {
+    const { data, errors } = await t.execute(getIntrospectionQuery());
+    expect(errors).toBeUndefined();
+    expect((data as { __schema: { queryType: { name: string } } }).__schema.queryType.name).toBe("Query");
+  });
+
+  it("still counts introspection fields that fan out: fields of types of fields … 13 deep is refused", async () => {
+    const fan = "fields { type { ".repeat(6) + "name" + " } }".repeat(6);
+    const { errors } = await t.execute(`{ __schema { types { ${fan} } } }`);
+    expect(errors?.map((error) => error.extensions?.["reason"])).toContain("request.depth_exceeded");
   });
 
   it("refuses queries whose nested lists would explode in breadth, before running them", async () => {

@@ -130,6 +130,19 @@ describe(`the cost of an operation, bounded before it runs (${databaseKind})`, (
     expect((await run(query, {})).cost).toMatchObject({ requested: 22 });
   });
 
+  it("reads a variable's default when the request leaves it out, and the variable when it is sent", async () => {
+    const query = `query ($n: Int = 5) { actions(first: $n) { nodes { id } } }`;
+    expect((await run(query)).cost).toMatchObject({ requested: 7 });
+    expect((await run(query, { n: 100 })).cost).toMatchObject({ requested: 102 });
+    // A series whose days are defaults is charged for its four quarters, not for the longest series.
+    const series = `query ($from: LocalDate! = "2025-01-01", $to: LocalDate! = "2025-12-31") {
+      benchmarkSeries(from: $from, to: $to, interval: QUARTER, groupBy: [LGA_COMPONENT]) {
+        points { rows { measures { overdue } } totals { overdue } }
+      }
+    }`;
+    expect((await run(series)).cost).toMatchObject({ requested: 862, benchmarks: 1 });
+  });
+
   it("refuses nested lists that multiply past the limit, saying the estimate, before any SQL runs", async () => {
     const answer = await run(`{ councils(first: 100) { nodes { peerGroups { members { peerGroups { name } } } } } }`);
     // peerGroups {name} 1 + 6 = 7; members 1 + 50 × 8 = 401; peerGroups 1 + 6 × 402 = 2413;

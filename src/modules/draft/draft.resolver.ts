@@ -173,6 +173,14 @@ export class PlanDraftResolver {
     return importReportOutput(storedReport(draft), draft.id);
   }
 
+  @FieldResolver(() => String, {
+    description:
+      "The document's text as read (for a PDF, DOCX or XLSX, the text extracted from it): the lines that every `line` of the draft counts, from 1, so a reviewer can see each field beside its source.",
+  })
+  async sourceText(@Root() draft: PlanDraftRow, @Ctx() ctx: AppContext): Promise<string> {
+    return ctx.services.draft.sourceTextOf(draft.id);
+  }
+
   @FieldResolver(() => [DraftRecommendation], {
     description: "Its recommendations in document order, dropped ones too.",
   })

@@ -171,6 +171,13 @@ export class DraftService {
   }
 
   // Rows of a draft already shown to the identity: the draft's own visibility covers them.
+  /** The document's stored text, which every `line` of the draft points into. */
+  async sourceTextOf(draftId: number): Promise<string> {
+    const document = await this.drafts.findDocument(draftId);
+    if (document === null) throw new Error(`draft ${draftId} lost its document`);
+    return document.content;
+  }
+
   recommendationsOf(draftId: number): Promise<DraftRecommendationRow[]> {
     return this.drafts.recommendations(draftId);
   }

@@ -406,6 +406,37 @@ describe(`imports become drafts, reviewed and published (${databaseKind})`, () =
     expect(published?.after).toMatchObject({ correctedRecommendations: [fromGlobalId(after2.id).id] });
   });
 
+  it("gives the draft's source text, whose lines its fields point to, for review beside it", async () => {
+    const text = harlowNextYear();
+    const { data } = await importDraft(harlowEditor, text);
+    const id = data?.importPlan.draftId ?? "";
+    const read = await t.execute<{
+      node: {
+        sourceText: string;
+        recommendations: { reference: string; line: number; actions: { text: string; line: number }[] }[];
+      };
+    }>(
+      `query($id: ID!) { node(id: $id) { ... on PlanDraft { sourceText recommendations { reference line actions { text line } } } } }`,
+      { id },
+      { authorization: harlowEditor },
+    );
+    expect(read.errors).toBeUndefined();
+    const draft = read.data?.node;
+    expect(draft?.sourceText).toBe(text);
+    const lines = (draft?.sourceText ?? "").split("\n");
+    const added = draft?.recommendations.find((r) => r.reference === "14");
+    // The fourteenth recommendation is the last two lines of the document, as harlowNextYear writes them.
+    expect(added?.line).toBe(lines.length - 2);
+    expect(lines[(added?.line ?? 0) - 1]).toMatch(/^14\tImprove waste collection across the town\t/);
+    expect(lines[(added?.actions[1]?.line ?? 0) - 1]).toContain("Consult residents on collection days.");
+    const outsider = await t.execute(
+      `query($id: ID!) { node(id: $id) { ... on PlanDraft { sourceText } } }`,
+      { id },
+      { authorization: analyst },
+    );
+    expect(outsider.data).toEqual({ node: null });
+  });
+
   it("refuses a second open draft for the same challenge, naming the open one, until it is discarded", async () => {
     const first = await importDraft(harlowEditor);
     const draftId = first.data!.importPlan.draftId!;
