@@ -10,7 +10,11 @@ import { sendJson } from "../shared/http/json-response.js";
 import type { RouteHandler } from "../shared/http/route-handler.js";
 import { httpCaller } from "../shared/http/http-caller.js";
 import { sendRefusal } from "../shared/http/refusal-response.js";
-import { databaseFailureOf, retryAfterSeconds, serviceUnavailableError } from "../shared/database/database-failure.js";
+import {
+  databaseFailureOf,
+  serviceRetryAfterSeconds,
+  serviceUnavailableError,
+} from "../shared/database/database-failure.js";
 import { logDatabaseFailure } from "./database-failure.log.js";
 import { healthRoutes } from "./health.routes.js";
 import { createWebPages } from "./web-pages.js";
@@ -180,7 +184,7 @@ function answerFailure(app: App, res: ServerResponse, error: unknown): void {
     const kind = failure?.kind ?? "timeout";
     logDatabaseFailure(app.logger, kind, failure);
     if (res.headersSent) return void res.destroy();
-    res.setHeader("retry-after", String(retryAfterSeconds));
+    res.setHeader("retry-after", String(serviceRetryAfterSeconds));
     return sendJson(res, 503, errorResponseBody(serviceUnavailableError(kind, app.config.requestDeadlineMs)));
   }
   app.logger.error("unhandled HTTP error", { error: error instanceof Error ? error.stack : String(error) });

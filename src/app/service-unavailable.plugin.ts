@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
-import { retryAfterSeconds } from "../shared/database/database-failure.js";
+import { serviceRetryAfterSeconds } from "../shared/database/database-failure.js";
 
 /**
  * A response carrying a SERVICE_UNAVAILABLE error (database unavailable, deadline passed) is
@@ -15,7 +15,7 @@ export function serviceUnavailablePlugin<TContext extends BaseContext>(): Apollo
           const errors = response.body.singleResult.errors ?? [];
           if (errors.some((error) => error.extensions?.["code"] === "SERVICE_UNAVAILABLE")) {
             response.http.status = 503;
-            response.http.headers.set("retry-after", String(retryAfterSeconds));
+            response.http.headers.set("retry-after", String(serviceRetryAfterSeconds));
           }
           return Promise.resolve();
         },

@@ -10,7 +10,7 @@ export interface DatabaseFailure {
 }
 
 /** Seconds a client is told to wait before retrying a 503. */
-export const retryAfterSeconds = 1;
+export const serviceRetryAfterSeconds = 1;
 
 // SQLSTATE class 08 (connection exception) is matched by prefix; these are the rest that mean
 // "the server is going or not there", plus the driver's and the socket's own codes for the same.
@@ -56,9 +56,9 @@ export function serviceUnavailableError(kind: DatabaseFailure["kind"], deadlineM
     ? new AppError(
         databaseErrorCodes.timeout,
         `The request did not finish within its deadline of ${deadlineMs} ms; retry later, or ask for less`,
-        { retryAfterSeconds },
+        { retryAfterSeconds: serviceRetryAfterSeconds },
       )
     : new AppError(databaseErrorCodes.unavailable, "The database is unavailable; retry shortly", {
-        retryAfterSeconds,
+        retryAfterSeconds: serviceRetryAfterSeconds,
       });
 }
